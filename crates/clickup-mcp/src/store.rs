@@ -1,0 +1,398 @@
+//! Persistence: one [`Store`] trait with domain verbs, and its implementations.
+//!
+//! Every verb that changes state and has an audit event takes the [`AuditRecord`] with it and
+//! writes both in one transaction, so the log never records a change that did not happen (or
+//! misses one that did). Secrets reach the store only as [`Sealed`] values from the vault.
+//!
+//! The SQL is written to port to PostgreSQL without redesign: portable types (`TEXT`, `BIGINT`,
+//! `BLOB`/`BYTEA`), `$1` placeholders, timestamps as epoch seconds, no SQLite-only tricks.
+
+mod sqlite;
+
+use std::fmt;
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+
+pub(crate) use sqlite::SqliteStore;
+
+use crate::audit::{AuditRecord, AuditRow};
+use crate::vault::Sealed;
+
+/// Seconds since the Unix epoch. Every timestamp in the store is one of these.
+pub(crate) type EpochSeconds = i64;
+
+/// A ClickUp user id: the identity of a user of this server (JWT `sub` is `user_<id>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UserId(pub u64);
+
+impl UserId {
+    /// The JWT `sub` form, `user_<id>`.
+    pub(crate) fn subject(self) -> String {
+        format!("user_{}", self.0)
+    }
+}
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl FromStr for UserId {
+    type Err = StoreError;
+
+    /// Accepts `123` and `user_123` (DESIGN §2: with or without the `user_` prefix).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.strip_prefix("user_").unwrap_or(s);
+        if digits.is_empty() || digits.len() > 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(StoreError::InvalidUserId);
+        }
+        digits.parse().map(UserId).map_err(|_| StoreError::InvalidUserId)
+    }
+}
+
+/// The service tier of a user: it decides the rate limit and which tools they may call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// The default for a new user.
+    Free,
+    /// Set by an operator with `users set-tier`.
+    Premium,
+}
+
+impl Tier {
+    /// The stored and displayed form.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Tier::Free => "free",
+            Tier::Premium => "premium",
+        }
+    }
+}
+
+impl FromStr for Tier {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "free" => Ok(Tier::Free),
+            "premium" => Ok(Tier::Premium),
+            _ => Err(StoreError::InvalidTier),
+        }
+    }
+}
+
+/// A ClickUp workspace ("team" in API v2) as we remember it for a user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// ClickUp's team id (a numeric string).
+    pub id: String,
+    /// Its display name at login time.
+    pub name: String,
+}
+
+/// A user of this server, identified by their ClickUp account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct User {
+    /// ClickUp user id.
+    pub id: UserId,
+    /// Email address from ClickUp at the last login. Never logged.
+    pub email: String,
+    /// ClickUp username at the last login.
+    pub username: String,
+    /// Current tier; only an operator changes it, a login never resets it.
+    pub tier: Tier,
+    /// The workspace tools use when none is given (the first one granted at the last login).
+    pub default_workspace: Option<Workspace>,
+    /// First login.
+    pub created_at: EpochSeconds,
+    /// Last login or change.
+    pub updated_at: EpochSeconds,
+}
+
+/// What a login learned about the user from ClickUp (`GET /v2/user`, `GET /v2/team`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserProfile {
+    /// ClickUp user id.
+    pub id: UserId,
+    /// Email address.
+    pub email: String,
+    /// Username.
+    pub username: String,
+    /// The workspace to use by default.
+    pub default_workspace: Option<Workspace>,
+}
+
+/// A user's ClickUp OAuth grant, as stored: every secret sealed by the vault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredCredential {
+    /// The owner; also the vault's associated data.
+    pub user_id: UserId,
+    /// The ClickUp access token, sealed with field name `access_token`.
+    pub access_token: Sealed,
+    /// A refresh token, when ClickUp issued one (it does not today), sealed as `refresh_token`.
+    pub refresh_token: Option<Sealed>,
+    /// When the access token expires, when ClickUp said so.
+    pub expires_at: Option<EpochSeconds>,
+    /// Set when ClickUp answered that the token is invalid; the user must log in again.
+    pub revoked: bool,
+    /// When it was stored.
+    pub updated_at: EpochSeconds,
+}
+
+/// One issued session token (JWT), by its `jti`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The JWT id: 32 random bytes, hex.
+    pub jti: String,
+    /// Whose session it is.
+    pub user_id: UserId,
+    /// `iat` of the token.
+    pub issued_at: EpochSeconds,
+    /// `exp` of the token.
+    pub expires_at: EpochSeconds,
+    /// When it was revoked (refresh, logout, user deletion), if it was.
+    pub revoked_at: Option<EpochSeconds>,
+}
+
+/// Which login flow an OAuth `state` belongs to (the ClickUp callback is shared).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LoginFlow {
+    /// The seed's `/auth/login`: the callback answers with a session token.
+    Session,
+}
+
+/// A pending ClickUp login, keyed by the SHA-256 of its `state`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OAuthState {
+    /// SHA-256 of the state value, hex. The state itself is never stored.
+    pub state_hash: String,
+    /// SHA-256 of the browser-binding cookie value, hex.
+    pub browser_hash: String,
+    /// What to do when the callback comes back.
+    pub flow: LoginFlow,
+    /// Created.
+    pub created_at: EpochSeconds,
+    /// No longer valid from this time (10 minutes after creation).
+    pub expires_at: EpochSeconds,
+}
+
+/// Everything a successful ClickUp callback writes, in one transaction.
+#[derive(Clone, Debug)]
+pub struct CompletedLogin {
+    /// The user as ClickUp describes them now (the tier is not part of it).
+    pub profile: UserProfile,
+    /// The ClickUp credential; replaces any earlier one and clears `revoked`.
+    pub credential: StoredCredential,
+    /// The new session.
+    pub session: Session,
+    /// The `auth_success` row.
+    pub audit: AuditRecord,
+}
+
+/// A key check value: proves at start-up that a keyring key is the one the database was set up with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyCheck {
+    /// The key id (`k1`, …).
+    pub key_id: String,
+    /// HMAC-SHA256 of a fixed label under the key, hex.
+    pub check_value: String,
+}
+
+/// Filter for reading the audit log.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    /// Only rows at or after this time.
+    pub since: Option<EpochSeconds>,
+    /// Only rows of this user.
+    pub user_id: Option<UserId>,
+    /// Only rows with an id greater than this (paging).
+    pub after_id: Option<i64>,
+    /// At most this many rows.
+    pub limit: u32,
+}
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be reached or answered with an error.
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+    /// Migrations failed at start-up.
+    #[error("database migration failed")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A row held a value this version cannot read.
+    #[error("corrupt row: {0}")]
+    Corrupt(&'static str),
+    /// Not a ClickUp user id.
+    #[error("not a user id: expected digits, optionally prefixed with user_")]
+    InvalidUserId,
+    /// Not `free` or `premium`.
+    #[error("not a tier: expected free or premium")]
+    InvalidTier,
+    /// The `DATABASE_URL` names a backend this build does not support.
+    #[error("unsupported database URL scheme")]
+    UnsupportedBackend,
+}
+
+/// The outcome of [`Store::rotate_session`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rotation {
+    /// The old session was live and is now revoked; the new one is stored.
+    Rotated,
+    /// The old session was already revoked (or gone): nothing was written.
+    AlreadyRevoked,
+}
+
+/// Persistence for users, credentials, sessions, login states, keys and the audit log.
+///
+/// Implementations must make each verb atomic. Times are passed in (never read from a clock
+/// inside the store) so tests control them.
+#[async_trait]
+pub trait Store: Send + Sync + fmt::Debug + 'static {
+    /// Cheap liveness probe for `/health`.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    // --- login states -------------------------------------------------------------------------
+
+    /// Remember a pending login.
+    async fn save_oauth_state(&self, state: &OAuthState) -> Result<(), StoreError>;
+
+    /// Remove and return the pending login for this state hash, if any (single use: a second
+    /// call for the same hash returns `None`). Expiry is the caller's check.
+    async fn take_oauth_state(&self, state_hash: &str) -> Result<Option<OAuthState>, StoreError>;
+
+    /// Delete states that expired before `now`; returns how many.
+    async fn purge_expired_oauth_states(&self, now: EpochSeconds) -> Result<u64, StoreError>;
+
+    // --- users and logins ---------------------------------------------------------------------
+
+    /// Upsert the user (new users are `free`; an existing user's tier is kept), replace their
+    /// credential, create the session and write the audit row — all or nothing.
+    async fn complete_login(&self, login: &CompletedLogin) -> Result<User, StoreError>;
+
+    /// One user.
+    async fn get_user(&self, id: UserId) -> Result<Option<User>, StoreError>;
+
+    /// All users, by id.
+    async fn list_users(&self) -> Result<Vec<User>, StoreError>;
+
+    /// Change a user's tier and write the `tier_changed` row. Returns the previous tier, or
+    /// `None` (and writes nothing) when the user does not exist.
+    async fn set_tier(
+        &self,
+        id: UserId,
+        tier: Tier,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<Option<Tier>, StoreError>;
+
+    /// Delete the user, their credential and every session; write `user_deleted`. Returns
+    /// whether the user existed (nothing is written when not). Audit rows are kept.
+    async fn delete_user(&self, id: UserId, audit: &AuditRecord) -> Result<bool, StoreError>;
+
+    // --- credentials --------------------------------------------------------------------------
+
+    /// The user's stored ClickUp credential.
+    async fn get_credential(&self, id: UserId) -> Result<Option<StoredCredential>, StoreError>;
+
+    /// Mark the credential revoked (ClickUp rejected it).
+    async fn mark_credential_revoked(&self, id: UserId, now: EpochSeconds) -> Result<(), StoreError>;
+
+    /// All credentials whose access or refresh token is sealed under a key other than
+    /// `current_key_id`, at most `limit` (for `keys rotate`, which re-seals them in batches).
+    async fn credentials_not_under_key(
+        &self,
+        current_key_id: &str,
+        limit: u32,
+    ) -> Result<Vec<StoredCredential>, StoreError>;
+
+    /// Replace the sealed values of a credential, only if they are still the `expected` ones
+    /// (so a login that raced the rotation is not overwritten). Returns whether it was replaced.
+    async fn reseal_credential(
+        &self,
+        expected: &StoredCredential,
+        resealed: &StoredCredential,
+    ) -> Result<bool, StoreError>;
+
+    /// How many credentials are sealed under each key id.
+    async fn count_credentials_by_key(&self) -> Result<Vec<(String, u64)>, StoreError>;
+
+    // --- sessions -----------------------------------------------------------------------------
+
+    /// One session by `jti`.
+    async fn get_session(&self, jti: &str) -> Result<Option<Session>, StoreError>;
+
+    /// Revoke `old_jti` and store `new` — only if `old_jti` is live — and write the audit row
+    /// (`token_refresh`); all or nothing.
+    async fn rotate_session(
+        &self,
+        old_jti: &str,
+        new: &Session,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<Rotation, StoreError>;
+
+    /// Revoke one session and write the audit row (`logout`). Returns whether it was live.
+    async fn revoke_session(
+        &self,
+        jti: &str,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<bool, StoreError>;
+
+    /// Revoke every session of the user, delete their ClickUp credential, and write the audit row
+    /// (`logout` with `all: true`). Returns how many sessions were live.
+    async fn revoke_all_sessions(
+        &self,
+        id: UserId,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<u64, StoreError>;
+
+    /// Delete sessions that expired before `now`; returns how many.
+    async fn purge_expired_sessions(&self, now: EpochSeconds) -> Result<u64, StoreError>;
+
+    // --- keys ---------------------------------------------------------------------------------
+
+    /// All stored key check values.
+    async fn key_checks(&self) -> Result<Vec<KeyCheck>, StoreError>;
+
+    /// Store a key check value for a key id that has none yet (an existing one is left as is).
+    async fn add_key_check(&self, check: &KeyCheck) -> Result<(), StoreError>;
+
+    // --- audit --------------------------------------------------------------------------------
+
+    /// Write one audit row on its own (events with no state change: failures, rejections).
+    async fn record_audit(&self, record: &AuditRecord) -> Result<(), StoreError>;
+
+    /// Read audit rows in id order.
+    async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_id_parses_with_or_without_the_user_prefix() {
+        assert_eq!("42".parse::<UserId>().ok(), Some(UserId(42)));
+        assert_eq!("user_42".parse::<UserId>().ok(), Some(UserId(42)));
+        for bad in ["", "user_", "-1", "4 2", "user_x", "99999999999999999999", "+1"] {
+            assert!(bad.parse::<UserId>().is_err(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn a_tier_round_trips_through_its_stored_form() {
+        for tier in [Tier::Free, Tier::Premium] {
+            assert_eq!(tier.as_str().parse::<Tier>().ok(), Some(tier));
+        }
+        assert!("gold".parse::<Tier>().is_err());
+    }
+}

@@ -1,0 +1,2 @@
+//! SQLite store
+#[derive(Debug)] pub struct SqliteStore;
