@@ -169,3 +169,61 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
     }
 }
+
+/// Writes audit rows when audit logging is on, and aggregates rejected tokens.
+///
+/// `token_rejected` is not one row per bad request (that would let anyone fill the log): each
+/// rejection is tallied by reason, and [`Auditor::flush_rejections`] writes one row per reason
+/// with the count for the period, run every minute and at shutdown.
+#[derive(Debug)]
+pub struct Auditor {
+    /// `ENABLE_AUDIT_LOGGING`.
+    enabled: bool,
+    /// Rejections since the last flush, by reason.
+    rejections: std::sync::Mutex<std::collections::BTreeMap<&'static str, u64>>,
+}
+
+impl Auditor {
+    /// An auditor; `enabled` is `ENABLE_AUDIT_LOGGING`.
+    pub fn new(enabled: bool) -> Self {
+        Self {
+            enabled,
+            rejections: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Whether rows are written at all.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Write a standalone row (an event with no state change). A failure to write is logged and
+    /// does not fail the request that caused it.
+    pub async fn record(&self, store: &dyn crate::store::Store, record: AuditRecord) {
+        if !self.enabled {
+            return;
+        }
+        if let Err(err) = store.record_audit(&record).await {
+            tracing::error!(error = ?err, audit.event = record.event.as_str(), "failed to write audit row");
+        }
+    }
+
+    /// Count one rejected bearer token.
+    pub fn tally_rejection(&self, reason: &'static str) {
+        if !self.enabled {
+            return;
+        }
+        let mut tally = self.rejections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *tally.entry(reason).or_insert(0) += 1;
+    }
+
+    /// Write one `token_rejected` row per reason seen since the last flush.
+    pub async fn flush_rejections(&self, store: &dyn crate::store::Store, now: EpochSeconds) {
+        let tally = std::mem::take(&mut *self.rejections.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        for (reason, count) in tally {
+            let record = AuditRecord::new(AuditEvent::TokenRejected, now)
+                .details(serde_json::json!({ "reason": reason, "count": count }));
+            self.record(store, record).await;
+        }
+    }
+}

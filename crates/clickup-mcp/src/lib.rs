@@ -1,5 +1,25 @@
 //! clickup-mcp: a hosted, multi-tenant ClickUp MCP server.
+//!
+//! - [`config`]: the only reader of the environment; validated settings.
+//! - [`app`]: builds the app (store, keys, clients, router), binds, serves, shuts down.
+//! - [`http`]: routes and middleware; [`http::error`] is the one error type at the edge.
+//! - [`auth`]: session JWTs, sessions, and the ClickUp login.
+//! - [`store`]: the `Store` trait with domain verbs, and its SQLite implementation.
+//! - [`vault`]: AES-256-GCM keyring for stored ClickUp tokens.
+//! - [`audit`]: audit events and how they are written.
+//! - [`limits`]: the per-user rate limiter.
+//! - [`cli`]: the admin commands (`users`, `audit`, `keys`).
+//! - [`clock`], [`state`]: injected time, and the state every request shares.
+
+pub mod app;
 pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod http;
+pub mod limits;
 mod random;
+pub mod state;
 pub mod store;
 pub mod vault;

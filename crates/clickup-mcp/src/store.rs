@@ -375,6 +375,20 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError>;
 }
 
+/// Open the store named by `database_url` (`DATABASE_URL`): `sqlite:…` is a [`SqliteStore`];
+/// `postgres:…`/`postgresql:…` is not built yet, and any other scheme is refused.
+pub async fn connect(database_url: &str) -> Result<std::sync::Arc<dyn Store>, StoreError> {
+    let scheme = database_url.split_once(':').map_or("", |(scheme, _)| scheme);
+    match scheme {
+        "sqlite" => Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?)),
+        "postgres" | "postgresql" => Err(StoreError::UnsupportedBackend),
+        _ => Err(StoreError::UnsupportedBackend),
+    }
+}
+
+#[cfg(test)]
+mod conformance;
+
 #[cfg(test)]
 mod tests {
     use super::*;

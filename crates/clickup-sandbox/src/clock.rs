@@ -23,7 +23,9 @@ impl Clock {
 
     /// Moves the clock forward by `secs` seconds.
     pub(crate) fn advance_secs(&self, secs: u64) {
-        let ms = i64::try_from(secs).unwrap_or(i64::MAX / 1000).saturating_mul(1000);
+        let ms = i64::try_from(secs)
+            .unwrap_or(i64::MAX / 1000)
+            .saturating_mul(1000);
         self.offset_ms.fetch_add(ms, Ordering::Relaxed);
     }
 }

@@ -91,8 +91,14 @@ mod tests {
     fn an_app_without_registered_uris_allows_any_http_uri_but_nothing_else() {
         let app = app(&[]);
         assert!(app.allows_redirect("http://localhost:1/cb"), "http");
-        assert!(app.allows_redirect("https://example.com/cb?x=1"), "https with query");
-        assert!(!app.allows_redirect("javascript:alert(1)"), "javascript scheme");
+        assert!(
+            app.allows_redirect("https://example.com/cb?x=1"),
+            "https with query"
+        );
+        assert!(
+            !app.allows_redirect("javascript:alert(1)"),
+            "javascript scheme"
+        );
         assert!(!app.allows_redirect("ftp://example.com/"), "ftp scheme");
         assert!(!app.allows_redirect("not a url"), "garbage");
     }
@@ -100,11 +106,26 @@ mod tests {
     #[test]
     fn a_registered_uri_admits_longer_paths_on_the_same_origin_only() {
         let app = app(&["http://localhost:8787/auth"]);
-        assert!(app.allows_redirect("http://localhost:8787/auth/callback"), "longer path");
-        assert!(!app.allows_redirect("http://localhost:87870/auth/callback"), "other port");
-        assert!(!app.allows_redirect("https://localhost:8787/auth/callback"), "other scheme");
-        assert!(!app.allows_redirect("http://evil.example/auth/callback"), "other host");
-        assert!(!app.allows_redirect("http://localhost:8787/other"), "other path");
+        assert!(
+            app.allows_redirect("http://localhost:8787/auth/callback"),
+            "longer path"
+        );
+        assert!(
+            !app.allows_redirect("http://localhost:87870/auth/callback"),
+            "other port"
+        );
+        assert!(
+            !app.allows_redirect("https://localhost:8787/auth/callback"),
+            "other scheme"
+        );
+        assert!(
+            !app.allows_redirect("http://evil.example/auth/callback"),
+            "other host"
+        );
+        assert!(
+            !app.allows_redirect("http://localhost:8787/other"),
+            "other path"
+        );
     }
 
     #[test]

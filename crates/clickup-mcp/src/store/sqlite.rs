@@ -1,2 +1,534 @@
-//! SQLite store
-#[derive(Debug)] pub struct SqliteStore;
+//! The SQLite [`Store`]: one database file in WAL mode, shared by a small connection pool.
+//!
+//! Every verb that writes more than one row runs in one `BEGIN IMMEDIATE` transaction: it takes
+//! the write lock up front, so two concurrent writers queue on the busy timeout instead of one
+//! failing when it upgrades a stale read snapshot. Check-and-set verbs (`take_oauth_state`,
+//! `rotate_session`, `reseal_credential`) decide with a single conditional statement, so they stay
+//! correct on a backend with weaker transaction isolation.
+//!
+//! The SQL sticks to what PostgreSQL also accepts (`$n` placeholders, `ON CONFLICT`, `RETURNING`,
+//! `IS NOT DISTINCT FROM`), so the PostgreSQL store can reuse it nearly verbatim.
+
+mod open;
+mod rows;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::PathBuf;
+
+use async_trait::async_trait;
+use sqlx::Row;
+use sqlx::sqlite::{SqliteConnection, SqlitePool};
+use tracing::instrument;
+
+use self::rows::stored_user_id;
+use crate::audit::{AuditRecord, AuditRow};
+use crate::store::{
+    AuditFilter, CompletedLogin, EpochSeconds, KeyCheck, OAuthState, Rotation, Session, Store,
+    StoreError, StoredCredential, Tier, User, UserId,
+};
+
+/// How a write transaction starts: take the write lock at once (see the module docs).
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// A [`Store`] on a SQLite database.
+pub struct SqliteStore {
+    /// The connection pool; every connection has the pragmas set in [`SqliteStore::connect`].
+    pool: SqlitePool,
+    /// The database file, or `None` for an in-memory database (for `Debug` only).
+    path: Option<PathBuf>,
+}
+
+impl fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field(
+                "path",
+                &self
+                    .path
+                    .as_deref()
+                    .map_or(Cow::Borrowed(":memory:"), |p| p.to_string_lossy()),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+/// Write one audit row on `conn` (inside the caller's transaction).
+async fn insert_audit(conn: &mut SqliteConnection, record: &AuditRecord) -> Result<(), StoreError> {
+    let user_id = record.user_id.map(stored_user_id).transpose()?;
+    sqlx::query(
+        "INSERT INTO audit_log (timestamp, event_type, user_id, ip_address, user_agent, details) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(record.timestamp)
+    .bind(record.event.as_str())
+    .bind(user_id)
+    .bind(record.origin.ip_address.as_deref())
+    .bind(record.origin.user_agent.as_deref())
+    .bind(record.details.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Store `session` on `conn`.
+async fn insert_session(conn: &mut SqliteConnection, session: &Session) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sessions (jti, user_id, issued_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&session.jti)
+    .bind(stored_user_id(session.user_id)?)
+    .bind(session.issued_at)
+    .bind(session.expires_at)
+    .bind(session.revoked_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A row limit as a bind value (`LIMIT` takes a `BIGINT`).
+fn row_limit(limit: u32) -> i64 {
+    i64::from(limit)
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    #[instrument(skip_all)]
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    // --- login states -------------------------------------------------------------------------
+
+    #[instrument(skip_all)]
+    async fn save_oauth_state(&self, state: &OAuthState) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO oauth_states (state_hash, browser_hash, flow, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&state.state_hash)
+        .bind(&state.browser_hash)
+        .bind(rows::stored_flow(&state.flow)?)
+        .bind(state.created_at)
+        .bind(state.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[instrument(skip_all)]
+    async fn take_oauth_state(&self, state_hash: &str) -> Result<Option<OAuthState>, StoreError> {
+        // One statement: of two concurrent takes, exactly one gets the row.
+        let row = sqlx::query(
+            "DELETE FROM oauth_states WHERE state_hash = $1 \
+             RETURNING state_hash, browser_hash, flow, created_at, expires_at",
+        )
+        .bind(state_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::oauth_state).transpose()
+    }
+
+    #[instrument(skip_all)]
+    async fn purge_expired_oauth_states(&self, now: EpochSeconds) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM oauth_states WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    // --- users and logins ---------------------------------------------------------------------
+
+    #[instrument(skip_all, fields(user.id = %login.profile.id))]
+    async fn complete_login(&self, login: &CompletedLogin) -> Result<User, StoreError> {
+        let profile = &login.profile;
+        let credential = &login.credential;
+        // The login's moment: when its session was issued.
+        let now = login.session.issued_at;
+        let (workspace_id, workspace_name) = match &profile.default_workspace {
+            Some(w) => (Some(w.id.as_str()), Some(w.name.as_str())),
+            None => (None, None),
+        };
+
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let user = sqlx::query(
+            "INSERT INTO users (id, email, username, tier, default_workspace_id, default_workspace_name, \
+                                created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+             ON CONFLICT (id) DO UPDATE SET \
+                 email = excluded.email, \
+                 username = excluded.username, \
+                 default_workspace_id = excluded.default_workspace_id, \
+                 default_workspace_name = excluded.default_workspace_name, \
+                 updated_at = excluded.updated_at \
+             RETURNING id, email, username, tier, default_workspace_id, default_workspace_name, \
+                       created_at, updated_at",
+        )
+        .bind(stored_user_id(profile.id)?)
+        .bind(&profile.email)
+        .bind(&profile.username)
+        .bind(Tier::Free.as_str())
+        .bind(workspace_id)
+        .bind(workspace_name)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let user = rows::user(&user)?;
+
+        let refresh = credential.refresh_token.as_ref();
+        sqlx::query(
+            "INSERT INTO clickup_credentials (user_id, access_key_id, access_blob, refresh_key_id, refresh_blob, \
+                                              expires_at, revoked, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (user_id) DO UPDATE SET \
+                 access_key_id = excluded.access_key_id, \
+                 access_blob = excluded.access_blob, \
+                 refresh_key_id = excluded.refresh_key_id, \
+                 refresh_blob = excluded.refresh_blob, \
+                 expires_at = excluded.expires_at, \
+                 revoked = excluded.revoked, \
+                 updated_at = excluded.updated_at",
+        )
+        .bind(stored_user_id(credential.user_id)?)
+        .bind(&credential.access_token.key_id)
+        .bind(&credential.access_token.blob)
+        .bind(refresh.map(|r| r.key_id.as_str()))
+        .bind(refresh.map(|r| r.blob.as_slice()))
+        .bind(credential.expires_at)
+        .bind(false)
+        .bind(credential.updated_at)
+        .execute(&mut *tx)
+        .await?;
+
+        insert_session(&mut tx, &login.session).await?;
+        insert_audit(&mut tx, &login.audit).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    #[instrument(skip_all, fields(user.id = %id))]
+    async fn get_user(&self, id: UserId) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, email, username, tier, default_workspace_id, default_workspace_name, created_at, updated_at \
+             FROM users WHERE id = $1",
+        )
+        .bind(stored_user_id(id)?)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::user).transpose()
+    }
+
+    #[instrument(skip_all)]
+    async fn list_users(&self) -> Result<Vec<User>, StoreError> {
+        let found = sqlx::query(
+            "SELECT id, email, username, tier, default_workspace_id, default_workspace_name, created_at, updated_at \
+             FROM users ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        found.iter().map(rows::user).collect()
+    }
+
+    #[instrument(skip_all, fields(user.id = %id, tier = tier.as_str()))]
+    async fn set_tier(
+        &self,
+        id: UserId,
+        tier: Tier,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<Option<Tier>, StoreError> {
+        let id = stored_user_id(id)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let previous: Option<String> = sqlx::query_scalar("SELECT tier FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(previous) = previous else {
+            return Ok(None);
+        };
+        let previous: Tier = previous
+            .parse()
+            .map_err(|_| StoreError::Corrupt("unknown tier"))?;
+        sqlx::query("UPDATE users SET tier = $1, updated_at = $2 WHERE id = $3")
+            .bind(tier.as_str())
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(Some(previous))
+    }
+
+    #[instrument(skip_all, fields(user.id = %id))]
+    async fn delete_user(&self, id: UserId, audit: &AuditRecord) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        // The credential and the sessions go with the user (ON DELETE CASCADE).
+        let done = sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(stored_user_id(id)?)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    // --- credentials --------------------------------------------------------------------------
+
+    #[instrument(skip_all, fields(user.id = %id))]
+    async fn get_credential(&self, id: UserId) -> Result<Option<StoredCredential>, StoreError> {
+        let row = sqlx::query(
+            "SELECT user_id, access_key_id, access_blob, refresh_key_id, refresh_blob, expires_at, revoked, updated_at \
+             FROM clickup_credentials WHERE user_id = $1",
+        )
+        .bind(stored_user_id(id)?)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::credential).transpose()
+    }
+
+    #[instrument(skip_all, fields(user.id = %id))]
+    async fn mark_credential_revoked(
+        &self,
+        id: UserId,
+        now: EpochSeconds,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE clickup_credentials SET revoked = $1, updated_at = $2 WHERE user_id = $3",
+        )
+        .bind(true)
+        .bind(now)
+        .bind(stored_user_id(id)?)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[instrument(skip_all, fields(key.current = current_key_id))]
+    async fn credentials_not_under_key(
+        &self,
+        current_key_id: &str,
+        limit: u32,
+    ) -> Result<Vec<StoredCredential>, StoreError> {
+        let found = sqlx::query(
+            "SELECT user_id, access_key_id, access_blob, refresh_key_id, refresh_blob, expires_at, revoked, updated_at \
+             FROM clickup_credentials \
+             WHERE access_key_id <> $1 OR (refresh_key_id IS NOT NULL AND refresh_key_id <> $1) \
+             ORDER BY user_id LIMIT $2",
+        )
+        .bind(current_key_id)
+        .bind(row_limit(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        found.iter().map(rows::credential).collect()
+    }
+
+    #[instrument(skip_all, fields(user.id = %expected.user_id))]
+    async fn reseal_credential(
+        &self,
+        expected: &StoredCredential,
+        resealed: &StoredCredential,
+    ) -> Result<bool, StoreError> {
+        let (old_refresh, new_refresh) = (
+            expected.refresh_token.as_ref(),
+            resealed.refresh_token.as_ref(),
+        );
+        // Compare-and-swap in one statement: a login that replaced the credential since
+        // `expected` was read leaves it unmatched.
+        let done = sqlx::query(
+            "UPDATE clickup_credentials SET \
+                 access_key_id = $1, access_blob = $2, refresh_key_id = $3, refresh_blob = $4, updated_at = $5 \
+             WHERE user_id = $6 \
+               AND access_key_id = $7 AND access_blob = $8 \
+               AND refresh_key_id IS NOT DISTINCT FROM $9 AND refresh_blob IS NOT DISTINCT FROM $10",
+        )
+        .bind(&resealed.access_token.key_id)
+        .bind(&resealed.access_token.blob)
+        .bind(new_refresh.map(|r| r.key_id.as_str()))
+        .bind(new_refresh.map(|r| r.blob.as_slice()))
+        .bind(resealed.updated_at)
+        .bind(stored_user_id(expected.user_id)?)
+        .bind(&expected.access_token.key_id)
+        .bind(&expected.access_token.blob)
+        .bind(old_refresh.map(|r| r.key_id.as_str()))
+        .bind(old_refresh.map(|r| r.blob.as_slice()))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    #[instrument(skip_all)]
+    async fn count_credentials_by_key(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        // A credential counts once under each key that sealed one of its values.
+        let found = sqlx::query(
+            "SELECT key_id, COUNT(*) AS credentials FROM ( \
+                 SELECT user_id, access_key_id AS key_id FROM clickup_credentials \
+                 UNION \
+                 SELECT user_id, refresh_key_id AS key_id FROM clickup_credentials WHERE refresh_key_id IS NOT NULL \
+             ) AS sealed GROUP BY key_id ORDER BY key_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        found
+            .iter()
+            .map(|row| {
+                let count: i64 = row.try_get("credentials")?;
+                let count =
+                    u64::try_from(count).map_err(|_| StoreError::Corrupt("negative count"))?;
+                Ok((row.try_get("key_id")?, count))
+            })
+            .collect()
+    }
+
+    // --- sessions -----------------------------------------------------------------------------
+
+    #[instrument(skip_all)]
+    async fn get_session(&self, jti: &str) -> Result<Option<Session>, StoreError> {
+        let row = sqlx::query(
+            "SELECT jti, user_id, issued_at, expires_at, revoked_at FROM sessions WHERE jti = $1",
+        )
+        .bind(jti)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::session).transpose()
+    }
+
+    #[instrument(skip_all, fields(user.id = %new.user_id))]
+    async fn rotate_session(
+        &self,
+        old_jti: &str,
+        new: &Session,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<Rotation, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        // Check and revoke in one statement: of two concurrent rotations, one finds it live.
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE jti = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(old_jti)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(Rotation::AlreadyRevoked);
+        }
+        insert_session(&mut tx, new).await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(Rotation::Rotated)
+    }
+
+    #[instrument(skip_all)]
+    async fn revoke_session(
+        &self,
+        jti: &str,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE jti = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(jti)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            // Nothing changed, so nothing to record.
+            return Ok(false);
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    #[instrument(skip_all, fields(user.id = %id))]
+    async fn revoke_all_sessions(
+        &self,
+        id: UserId,
+        now: EpochSeconds,
+        audit: &AuditRecord,
+    ) -> Result<u64, StoreError> {
+        let id = stored_user_id(id)?;
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM clickup_credentials WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected())
+    }
+
+    #[instrument(skip_all)]
+    async fn purge_expired_sessions(&self, now: EpochSeconds) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    // --- keys ---------------------------------------------------------------------------------
+
+    #[instrument(skip_all)]
+    async fn key_checks(&self) -> Result<Vec<KeyCheck>, StoreError> {
+        let found = sqlx::query("SELECT key_id, check_value FROM key_checks ORDER BY key_id")
+            .fetch_all(&self.pool)
+            .await?;
+        found.iter().map(rows::key_check).collect()
+    }
+
+    #[instrument(skip_all, fields(key.id = %check.key_id))]
+    async fn add_key_check(&self, check: &KeyCheck) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO key_checks (key_id, check_value) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING")
+            .bind(&check.key_id)
+            .bind(&check.check_value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // --- audit --------------------------------------------------------------------------------
+
+    #[instrument(skip_all, fields(audit.event = record.event.as_str()))]
+    async fn record_audit(&self, record: &AuditRecord) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_audit(&mut conn, record).await
+    }
+
+    #[instrument(skip_all)]
+    async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
+        let user_id = filter.user_id.map(stored_user_id).transpose()?;
+        let found = sqlx::query(
+            "SELECT id, timestamp, event_type, user_id, ip_address, user_agent, details FROM audit_log \
+             WHERE ($1 IS NULL OR timestamp >= $1) \
+               AND ($2 IS NULL OR user_id = $2) \
+               AND ($3 IS NULL OR id > $3) \
+             ORDER BY id LIMIT $4",
+        )
+        .bind(filter.since)
+        .bind(user_id)
+        .bind(filter.after_id)
+        .bind(row_limit(filter.limit))
+        .fetch_all(&self.pool)
+        .await?;
+        found.iter().map(rows::audit_row).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! Building and running the server: store, keys, clients and router; bind; serve; shut down.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::audit::Auditor;
+use crate::auth::jwt::JwtKeys;
+use crate::clock::Clock;
+use crate::config::{ServeConfig, default_public_url};
+use crate::limits::RateLimiter;
+use crate::state::{AppState, Inner};
+use crate::store::Store;
+use crate::vault::Vault;
+
+/// How often expired rows are purged and the rejection tally is written.
+const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(60);
+
+/// A built app: bound, not yet serving.
+#[derive(Debug)]
+pub struct App {
+    listener: TcpListener,
+    state: AppState,
+    router: axum::Router,
+    shutdown: CancellationToken,
+}
+
+impl App {
+    /// Connect the store, check the keys, build the clients and the router, and bind `LISTEN`
+    /// (port 0 picks a free port; see [`App::port`]).
+    pub async fn build(config: ServeConfig, clock: Clock) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("failed to bind LISTEN={}", config.listen))?;
+        let bound = listener.local_addr().context("failed to read the bound address")?;
+        let public_url = config.public_url.clone().unwrap_or_else(|| default_public_url(bound));
+        let store = crate::store::connect(&config.database_url)
+            .await
+            .context("failed to open the database (DATABASE_URL)")?;
+        let vault = open_vault(&config, store.as_ref()).await?;
+        let issuer = public_url.as_str().trim_end_matches('/').to_owned();
+        let jwt = JwtKeys::new(&config.jwt_secret, issuer.clone(), format!("{issuer}/mcp"));
+        let clickup = clickup::ClickUp::new(&config.clickup.api_url, clickup::Timeouts::default())
+            .context("failed to build the ClickUp client")?;
+        let state = AppState::new(Inner {
+            public_url,
+            store,
+            vault,
+            jwt,
+            clickup,
+            clickup_app: config.clickup.clone(),
+            session_lifetime_secs: i64::try_from(config.jwt_expiry.as_secs()).unwrap_or(86_400),
+            limits: config.limits,
+            limiter: RateLimiter::default(),
+            auditor: Auditor::new(config.audit_enabled),
+            clock,
+        });
+        let router = crate::http::router(state.clone(), &config.allowed_origins);
+        Ok(Self {
+            listener,
+            state,
+            router,
+            shutdown: CancellationToken::new(),
+        })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// The bound address.
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.listener.local_addr().ok()
+    }
+
+    /// `PUBLIC_URL`, as resolved.
+    pub fn public_url(&self) -> &Url {
+        &self.state.public_url
+    }
+
+    /// The shared state (tests read the store and audit through it).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Cancelling this token stops the server gracefully.
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+
+    /// Serve until the shutdown token is cancelled; run housekeeping meanwhile, and flush the
+    /// audit tally on the way out.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let Self {
+            listener,
+            state,
+            router,
+            shutdown,
+        } = self;
+        let housekeeping = tokio::spawn(housekeeping(state.clone(), shutdown.clone()));
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        let stop = shutdown.clone();
+        axum::serve(listener, service)
+            .with_graceful_shutdown(async move { stop.cancelled().await })
+            .await
+            .context("the HTTP server failed")?;
+        shutdown.cancel();
+        let _ = housekeeping.await;
+        state.auditor.flush_rejections(state.store.as_ref(), state.clock.now()).await;
+        Ok(())
+    }
+}
+
+/// Open the keyring and check it against the database: a key whose check value differs, or a
+/// stored token sealed under a key id the keyring lacks, stops start-up.
+async fn open_vault(config: &ServeConfig, store: &dyn Store) -> anyhow::Result<Vault> {
+    let vault = Vault::from_keyring(&config.encryption_key)?;
+    let stored = store.key_checks().await.context("failed to read key check values")?;
+    vault.verify(&stored)?;
+    for check in vault.key_checks() {
+        store.add_key_check(&check).await.context("failed to store a key check value")?;
+    }
+    let in_use = store.count_credentials_by_key().await.context("failed to count stored tokens")?;
+    for (key_id, count) in in_use {
+        if !vault.key_ids().any(|id| id == key_id) {
+            anyhow::bail!(
+                "ENCRYPTION_KEY: {count} stored ClickUp token(s) are sealed under key {key_id:?}, which is not in the keyring; \
+                 add it back (as a non-first entry) or run `keys rotate` with it present"
+            );
+        }
+    }
+    Ok(vault)
+}
+
+async fn housekeeping(state: AppState, shutdown: CancellationToken) {
+    let mut tick = tokio::time::interval(HOUSEKEEPING_INTERVAL);
+    tick.tick().await;
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            _ = tick.tick() => {}
+        }
+        let now = state.clock.now();
+        if let Err(err) = state.store.purge_expired_oauth_states(now).await {
+            tracing::warn!(error = ?err, "failed to purge expired login states");
+        }
+        if let Err(err) = state.store.purge_expired_sessions(now).await {
+            tracing::warn!(error = ?err, "failed to purge expired sessions");
+        }
+        state.limiter.sweep(state.clock.now_ms());
+        state.auditor.flush_rejections(state.store.as_ref(), now).await;
+    }
+}
+
+/// Shared by `Arc` in tests that want the store.
+pub type SharedStore = Arc<dyn Store>;

@@ -1,0 +1,315 @@
+//! Session tokens: HS256 JWTs (DESIGN §4).
+//!
+//! Verification pins HS256, requires `exp`, `iat`, `iss`, `aud`, `jti` and `sub`, and allows at
+//! most [`LEEWAY_SECONDS`] of clock skew. Time is passed in, so tests control it.
+
+use std::fmt;
+
+use jsonwebtoken::errors::ErrorKind;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::store::{EpochSeconds, Tier, UserId};
+
+/// Clock skew allowed on `exp` and `iat`.
+pub const LEEWAY_SECONDS: i64 = 5;
+/// Longer bearer values are refused unread.
+const MAX_TOKEN_BYTES: usize = 4096;
+
+/// The claims of a session token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// `user_<ClickUp user id>`.
+    pub sub: String,
+    /// The user's email at issue time.
+    pub email: String,
+    /// The default workspace at issue time.
+    pub team_id: Option<String>,
+    /// The tier at issue time — informational only; the store's tier is what counts.
+    pub tier: Tier,
+    /// Issued at.
+    pub iat: EpochSeconds,
+    /// Expires at.
+    pub exp: EpochSeconds,
+    /// `PUBLIC_URL`.
+    pub iss: String,
+    /// `PUBLIC_URL/mcp`.
+    pub aud: String,
+    /// Session id (the store's `sessions.jti`).
+    pub jti: String,
+}
+
+impl Claims {
+    /// The user id in `sub`.
+    pub fn user_id(&self) -> Result<UserId, TokenError> {
+        self.sub
+            .strip_prefix("user_")
+            .and_then(|id| id.parse().ok())
+            .map(UserId)
+            .ok_or(TokenError::Invalid("invalid_subject"))
+    }
+}
+
+/// Why a presented token was refused. `Invalid` carries the `details.reason` of the error body.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    /// Not a JWT at all (wrong number of parts, bad base64, not JSON, too long).
+    #[error("token is malformed")]
+    Malformed,
+    /// Well-formed and signed by us, but past `exp` (plus leeway).
+    #[error("token expired")]
+    Expired {
+        /// The `exp` claim.
+        expired_at: EpochSeconds,
+    },
+    /// Refused for the given reason (`invalid_signature`, `wrong_algorithm`, …).
+    #[error("token is invalid: {0}")]
+    Invalid(&'static str),
+}
+
+/// The claims as they may arrive: every field optional so a missing one is reported by name.
+#[derive(Deserialize)]
+struct RawClaims {
+    sub: Option<String>,
+    email: Option<String>,
+    team_id: Option<String>,
+    tier: Option<Tier>,
+    iat: Option<EpochSeconds>,
+    exp: Option<EpochSeconds>,
+    iss: Option<String>,
+    aud: Option<String>,
+    jti: Option<String>,
+}
+
+/// Signs and verifies session tokens for one issuer and audience.
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    issuer: String,
+    audience: String,
+}
+
+impl fmt::Debug for JwtKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JwtKeys")
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JwtKeys {
+    /// Keys from `JWT_SECRET`; `issuer` is `PUBLIC_URL`, `audience` is `PUBLIC_URL/mcp`.
+    pub fn new(secret: &SecretString, issuer: String, audience: String) -> Self {
+        let bytes = secret.expose_secret().as_bytes();
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.algorithms = vec![Algorithm::HS256];
+        validation.set_issuer(&[issuer.as_str()]);
+        validation.set_audience(&[audience.as_str()]);
+        // Expiry and issue time are checked by `verify` against the injected clock.
+        validation.validate_exp = false;
+        validation.validate_nbf = false;
+        validation.leeway = 0;
+        validation.set_required_spec_claims(&["iss", "aud"]);
+        Self {
+            encoding: EncodingKey::from_secret(bytes),
+            decoding: DecodingKey::from_secret(bytes),
+            validation,
+            issuer,
+            audience,
+        }
+    }
+
+    /// The `iss` this server puts in its tokens.
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    /// The `aud` this server puts in its tokens.
+    pub fn audience(&self) -> &str {
+        &self.audience
+    }
+
+    /// Sign `claims`.
+    pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+    }
+
+    /// Verify a presented token at time `now`.
+    pub fn verify(&self, token: &str, now: EpochSeconds) -> Result<Claims, TokenError> {
+        if token.is_empty() || token.len() > MAX_TOKEN_BYTES || token.split('.').count() != 3 {
+            return Err(TokenError::Malformed);
+        }
+        let data = jsonwebtoken::decode::<RawClaims>(token, &self.decoding, &self.validation).map_err(|e| {
+            match e.kind() {
+                ErrorKind::InvalidSignature => TokenError::Invalid("invalid_signature"),
+                ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
+                    TokenError::Invalid("invalid_algorithm")
+                }
+                ErrorKind::InvalidIssuer => TokenError::Invalid("invalid_issuer"),
+                ErrorKind::InvalidAudience => TokenError::Invalid("invalid_audience"),
+                ErrorKind::MissingRequiredClaim(_) => TokenError::Invalid("missing_claim"),
+                _ => TokenError::Malformed,
+            }
+        })?;
+        let raw = data.claims;
+        let missing = TokenError::Invalid("missing_claim");
+        let claims = Claims {
+            sub: raw.sub.ok_or(missing.clone())?,
+            email: raw.email.unwrap_or_default(),
+            team_id: raw.team_id,
+            tier: raw.tier.unwrap_or(Tier::Free),
+            iat: raw.iat.ok_or(missing.clone())?,
+            exp: raw.exp.ok_or(missing.clone())?,
+            iss: raw.iss.ok_or(missing.clone())?,
+            aud: raw.aud.ok_or(missing.clone())?,
+            jti: raw.jti.filter(|j| !j.is_empty()).ok_or(missing)?,
+        };
+        if claims.iat > now + LEEWAY_SECONDS {
+            return Err(TokenError::Invalid("issued_in_future"));
+        }
+        if claims.exp <= claims.iat {
+            return Err(TokenError::Invalid("invalid_lifetime"));
+        }
+        if now > claims.exp + LEEWAY_SECONDS {
+            return Err(TokenError::Expired { expired_at: claims.exp });
+        }
+        claims.user_id()?;
+        Ok(claims)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+
+    use super::*;
+
+    const NOW: EpochSeconds = 1_800_000_000;
+
+    fn keys() -> JwtKeys {
+        keys_with("0123456789abcdef0123456789abcdef")
+    }
+
+    fn keys_with(secret: &str) -> JwtKeys {
+        JwtKeys::new(
+            &SecretString::from(secret.to_owned()),
+            "http://localhost:8787".into(),
+            "http://localhost:8787/mcp".into(),
+        )
+    }
+
+    fn claims() -> Claims {
+        Claims {
+            sub: "user_42".into(),
+            email: "a@example.com".into(),
+            team_id: Some("9000001".into()),
+            tier: Tier::Free,
+            iat: NOW,
+            exp: NOW + 86_400,
+            iss: "http://localhost:8787".into(),
+            aud: "http://localhost:8787/mcp".into(),
+            jti: "abc".into(),
+        }
+    }
+
+    fn sign_raw(header: &str, payload: &serde_json::Value, secret: &[u8]) -> String {
+        use hmac::{Hmac, Mac};
+        let signing_input = format!("{}.{}", B64.encode(header), B64.encode(payload.to_string()));
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret).unwrap();
+        mac.update(signing_input.as_bytes());
+        format!("{signing_input}.{}", B64.encode(mac.finalize().into_bytes()))
+    }
+
+    #[test]
+    fn a_token_it_signed_verifies_with_every_claim() {
+        let keys = keys();
+        let token = keys.sign(&claims()).unwrap();
+        assert_eq!(keys.verify(&token, NOW + 10).unwrap(), claims());
+        let header: serde_json::Value =
+            serde_json::from_slice(&B64.decode(token.split('.').next().unwrap()).unwrap()).unwrap();
+        assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
+    }
+
+    #[test]
+    fn expiry_allows_five_seconds_of_skew_and_no_more() {
+        let keys = keys();
+        let token = keys.sign(&claims()).unwrap();
+        let exp = claims().exp;
+        assert!(keys.verify(&token, exp + LEEWAY_SECONDS).is_ok());
+        assert_eq!(keys.verify(&token, exp + LEEWAY_SECONDS + 1), Err(TokenError::Expired { expired_at: exp }));
+    }
+
+    #[test]
+    fn a_token_issued_in_the_future_is_refused() {
+        let keys = keys();
+        let token = keys.sign(&claims()).unwrap();
+        assert!(keys.verify(&token, NOW - LEEWAY_SECONDS).is_ok());
+        assert_eq!(keys.verify(&token, NOW - LEEWAY_SECONDS - 1), Err(TokenError::Invalid("issued_in_future")));
+    }
+
+    #[test]
+    fn forged_and_tampered_tokens_are_refused_with_a_reason() {
+        let keys = keys();
+        let good = keys.sign(&claims()).unwrap();
+        let payload = serde_json::to_value(claims()).unwrap();
+        let secret = b"0123456789abcdef0123456789abcdef";
+        let mut premium = payload.clone();
+        premium["tier"] = "premium".into();
+        premium["sub"] = "user_43".into();
+        let (h, _, s) = {
+            let mut parts = good.split('.');
+            (parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned())
+        };
+        let swapped_payload = format!("{h}.{}.{s}", B64.encode(premium.to_string()));
+        let mut without_jti = payload.clone();
+        without_jti.as_object_mut().unwrap().remove("jti");
+        let mut without_exp = payload.clone();
+        without_exp.as_object_mut().unwrap().remove("exp");
+        let mut other_iss = payload.clone();
+        other_iss["iss"] = "https://evil.example".into();
+        let mut other_aud = payload.clone();
+        other_aud["aud"] = "https://evil.example/mcp".into();
+        let mut bad_sub = payload.clone();
+        bad_sub["sub"] = "admin".into();
+        let cases: Vec<(&str, String, TokenError)> = vec![
+            ("payload swapped under the old signature", swapped_payload, TokenError::Invalid("invalid_signature")),
+            (
+                "signed with another secret",
+                keys_with("another-secret-another-secret-xyz").sign(&claims()).unwrap(),
+                TokenError::Invalid("invalid_signature"),
+            ),
+            (
+                "alg none",
+                format!("{}.{}.", B64.encode(r#"{"alg":"none","typ":"JWT"}"#), B64.encode(payload.to_string())),
+                TokenError::Malformed,
+            ),
+            (
+                "alg HS512 with our secret",
+                sign_raw(r#"{"alg":"HS512","typ":"JWT"}"#, &payload, secret),
+                TokenError::Invalid("invalid_algorithm"),
+            ),
+            (
+                "alg RS256 header",
+                sign_raw(r#"{"alg":"RS256","typ":"JWT"}"#, &payload, secret),
+                TokenError::Invalid("invalid_algorithm"),
+            ),
+            ("missing jti", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_jti, secret), TokenError::Invalid("missing_claim")),
+            ("missing exp", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_exp, secret), TokenError::Invalid("missing_claim")),
+            ("another issuer", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_iss, secret), TokenError::Invalid("invalid_issuer")),
+            ("another audience", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_aud, secret), TokenError::Invalid("invalid_audience")),
+            ("a subject that is no user", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &bad_sub, secret), TokenError::Invalid("invalid_subject")),
+            ("two parts", format!("{h}.{s}"), TokenError::Malformed),
+            ("garbage", "not-a-jwt".into(), TokenError::Malformed),
+            ("empty", String::new(), TokenError::Malformed),
+            ("oversized", format!("{h}.{}.{s}", "A".repeat(5000)), TokenError::Malformed),
+            ("bad base64", format!("{h}.@@@.{s}"), TokenError::Malformed),
+        ];
+        for (why, token, expected) in cases {
+            assert_eq!(keys.verify(&token, NOW), Err(expected), "{why}");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Sessions: issuing a session token, and authenticating a request that presents one.
+//!
+//! A token is only as good as its session row: every request checks that the row for its
+//! `jti` exists, is not revoked, and belongs to the token's user, and reads the user (and so the
+//! current tier) from the store.
+
+use axum::http::HeaderMap;
+use axum::http::header::AUTHORIZATION;
+
+use crate::auth::jwt::Claims;
+use crate::http::error::ApiError;
+use crate::state::AppState;
+use crate::store::{EpochSeconds, Session, User};
+
+/// A request whose bearer token passed every check.
+#[derive(Clone, Debug)]
+pub struct Authenticated {
+    /// The user, as stored now (current tier).
+    pub user: User,
+    /// The verified claims.
+    pub claims: Claims,
+}
+
+/// A freshly issued session token and its row.
+#[derive(Debug)]
+pub struct IssuedSession {
+    /// The signed JWT.
+    pub token: String,
+    /// The row to store.
+    pub session: Session,
+}
+
+/// Sign a new session token for `user` at `now`.
+pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedSession, ApiError> {
+    let jti = crate::random::token_hex();
+    let claims = Claims {
+        sub: user.id.subject(),
+        email: user.email.clone(),
+        team_id: user.default_workspace.as_ref().map(|w| w.id.clone()),
+        tier: user.tier,
+        iat: now,
+        exp: now + state.session_lifetime_secs,
+        iss: state.jwt.issuer().to_owned(),
+        aud: state.jwt.audience().to_owned(),
+        jti: jti.clone(),
+    };
+    let token = state.jwt.sign(&claims).map_err(ApiError::internal)?;
+    Ok(IssuedSession {
+        token,
+        session: Session {
+            jti,
+            user_id: user.id,
+            issued_at: now,
+            expires_at: claims.exp,
+            revoked_at: None,
+        },
+    })
+}
+
+/// Check the request's bearer token and its session; tally a refusal for the audit log.
+pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Authenticated, ApiError> {
+    let result = authenticate_inner(state, headers).await;
+    if let Err(err) = &result {
+        if let Some(reason) = rejection_reason(err) {
+            state.auditor.tally_rejection(reason);
+        }
+    }
+    result
+}
+
+async fn authenticate_inner(state: &AppState, headers: &HeaderMap) -> Result<Authenticated, ApiError> {
+    let token = bearer_token(headers)?;
+    let now = state.clock.now();
+    let claims = state.jwt.verify(token, now)?;
+    let user_id = claims.user_id()?;
+    let session = state
+        .store
+        .get_session(&claims.jti)
+        .await?
+        .ok_or(ApiError::InvalidToken("unknown_session"))?;
+    if session.user_id != user_id {
+        return Err(ApiError::InvalidToken("session_mismatch"));
+    }
+    if session.revoked_at.is_some() {
+        return Err(ApiError::InvalidToken("revoked"));
+    }
+    let user = state
+        .store
+        .get_user(user_id)
+        .await?
+        .ok_or(ApiError::InvalidToken("unknown_user"))?;
+    Ok(Authenticated { user, claims })
+}
+
+/// The token of an `Authorization: Bearer <token>` header.
+fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
+    let value = headers
+        .get(AUTHORIZATION)
+        .ok_or(ApiError::InvalidToken("missing_token"))?
+        .to_str()
+        .map_err(|_| ApiError::TokenMalformed)?;
+    let (scheme, token) = value.trim().split_once(' ').ok_or(ApiError::TokenMalformed)?;
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return Err(ApiError::InvalidToken("not_a_bearer_token"));
+    }
+    let token = token.trim();
+    if token.is_empty() {
+        return Err(ApiError::TokenMalformed);
+    }
+    Ok(token)
+}
+
+fn rejection_reason(err: &ApiError) -> Option<&'static str> {
+    match err {
+        ApiError::InvalidToken(reason) => Some(reason),
+        ApiError::TokenExpired { .. } => Some("expired"),
+        ApiError::TokenMalformed => Some("malformed"),
+        _ => None,
+    }
+}

@@ -1,0 +1,95 @@
+//! The command line (DESIGN §2): `serve`, `sandbox`, and the admin commands `users`, `audit`,
+//! `keys`. Each command lives in its own file under `cli/`.
+
+mod audit;
+mod keys;
+mod sandbox;
+mod serve;
+mod users;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Settings;
+
+/// A hosted, multi-tenant ClickUp MCP server.
+#[derive(Debug, Parser)]
+#[command(name = "clickup-mcp", version, about)]
+pub struct Cli {
+    /// A TOML file of settings (the environment variables' names in lower case); the
+    /// environment wins over it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server.
+    Serve(serve::ServeArgs),
+    /// Run the ClickUp emulator on its own.
+    Sandbox(sandbox::SandboxArgs),
+    /// List, show, re-tier or delete users.
+    Users(users::UsersArgs),
+    /// Export the audit log.
+    Audit(audit::AuditArgs),
+    /// Generate secrets; re-encrypt stored tokens under a new key.
+    Keys(keys::KeysArgs),
+}
+
+/// Run a parsed command line; errors are printed here, once.
+pub async fn run(cli: Cli) -> ExitCode {
+    let settings = match Settings::from_process(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(settings, args).await,
+        Command::Sandbox(args) => sandbox::run(settings, args).await,
+        Command::Users(args) => users::run(settings, args).await,
+        Command::Audit(args) => audit::run(settings, args).await,
+        Command::Keys(args) => keys::run(settings, args).await,
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Set up logging for a long-running command (`serve`, `sandbox`).
+fn init_logging(settings: &Settings) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    use tracing_subscriber::EnvFilter;
+    let format = settings.log_format(std::io::stderr().is_terminal())?;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let result = match format {
+        crate::config::LogFormat::Pretty => builder.try_init(),
+        crate::config::LogFormat::Json => builder.json().try_init(),
+    };
+    result.map_err(|e| anyhow::anyhow!("failed to set up logging: {e}"))
+}
+
+/// Open the store named by `DATABASE_URL` (admin commands).
+async fn open_store(settings: &Settings) -> anyhow::Result<std::sync::Arc<dyn crate::store::Store>> {
+    use anyhow::Context;
+    let url = settings.database_url(false)?;
+    crate::store::connect(&url).await.context("failed to open the database (DATABASE_URL)")
+}
+
+/// Whether progress should be drawn on stderr.
+fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}

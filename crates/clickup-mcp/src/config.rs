@@ -1,0 +1,630 @@
+//! Configuration: the only reader of the environment.
+//!
+//! Values come from environment variables, optionally layered over a TOML file (`--config`)
+//! whose keys are the same names in lower case (`jwt_secret = "…"`); the environment wins.
+//! Everything is validated here, once, at start-up: a missing or bad value stops the program
+//! with a message naming the variable.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+/// Every variable this program reads (DESIGN §2). Anything else in a config file is an error,
+/// so a typo does not silently fall back to a default.
+pub const VARIABLES: &[&str] = &[
+    "LISTEN",
+    "PUBLIC_URL",
+    "DATABASE_URL",
+    "CLICKUP_CLIENT_ID",
+    "CLICKUP_CLIENT_SECRET",
+    "CLICKUP_API_URL",
+    "CLICKUP_AUTHORIZE_URL",
+    "JWT_SECRET",
+    "JWT_EXPIRY",
+    "ENCRYPTION_KEY",
+    "ALLOWED_ORIGINS",
+    "RATE_LIMIT_FREE",
+    "RATE_LIMIT_PREMIUM",
+    "ENABLE_RATE_LIMITING",
+    "ENABLE_AUDIT_LOGGING",
+    "SANDBOX_LISTEN",
+    "LOG_FORMAT",
+    "CLICKUP_API_TOKEN",
+    "CLICKUP_TEAM_ID",
+];
+
+const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
+const DEFAULT_SANDBOX_LISTEN: &str = "127.0.0.1:8788";
+const DEFAULT_DATABASE_URL: &str = "sqlite://./data/clickup-mcp.db";
+/// The database `serve --sandbox` uses by default; recreated each run (see [`ServeConfig`]).
+pub const SANDBOX_DATABASE_URL: &str = "sqlite://./data/sandbox.db";
+const DEFAULT_CLICKUP_API_URL: &str = "https://api.clickup.com/api";
+const DEFAULT_CLICKUP_AUTHORIZE_URL: &str = "https://app.clickup.com/api";
+const MIN_JWT_SECRET_BYTES: usize = 32;
+
+/// A configuration problem, naming the variable.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    /// A required variable is not set.
+    #[error("{0} is required but not set{1}")]
+    Missing(&'static str, &'static str),
+    /// A variable is set to something unusable; the message says why (never echoing a secret).
+    #[error("{0}: {1}")]
+    Invalid(&'static str, String),
+    /// The config file could not be read or parsed.
+    #[error("config file {path}: {reason}")]
+    File {
+        /// The file given with `--config`.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// The raw, layered values: the config file under the environment.
+#[derive(Clone, Default)]
+pub struct Settings {
+    values: HashMap<&'static str, String>,
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut names: Vec<&&str> = self.values.keys().collect();
+        names.sort();
+        f.debug_struct("Settings").field("set", &names).finish()
+    }
+}
+
+impl Settings {
+    /// Read the process environment, over `file` when given.
+    pub fn from_process(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().collect();
+        Self::from_sources(file, &env)
+    }
+
+    /// Layer `env` over `file` (tests pass their own `env`).
+    pub fn from_sources(file: Option<&Path>, env: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        let mut values = HashMap::new();
+        if let Some(path) = file {
+            values.extend(read_file(path)?);
+        }
+        for name in VARIABLES {
+            if let Some(value) = env.get(*name) {
+                values.insert(*name, value.clone());
+            }
+        }
+        Ok(Self { values })
+    }
+
+    /// Settings from explicit pairs (tests).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'static str, &'a str)>) -> Self {
+        Self {
+            values: pairs.into_iter().map(|(k, v)| (k, v.to_owned())).collect(),
+        }
+    }
+
+    /// Set one value (command-line flags override the environment).
+    pub fn set(&mut self, name: &'static str, value: impl Into<String>) {
+        self.values.insert(name, value.into());
+    }
+
+    /// A value, treating an empty string as unset.
+    pub fn get(&self, name: &'static str) -> Option<&str> {
+        self.values.get(name).map(String::as_str).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    fn secret(&self, name: &'static str) -> Option<SecretString> {
+        self.values
+            .get(name)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| SecretString::from(v.trim().to_owned()))
+    }
+
+    fn number<T: std::str::FromStr>(&self, name: &'static str, default: T, what: &str) -> Result<T, ConfigError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(raw) => raw
+                .parse()
+                .map_err(|_| ConfigError::Invalid(name, format!("expected {what}, got {raw:?}"))),
+        }
+    }
+
+    fn flag(&self, name: &'static str, default: bool) -> Result<bool, ConfigError> {
+        match self.get(name).map(str::to_ascii_lowercase).as_deref() {
+            None => Ok(default),
+            Some("true" | "1" | "yes" | "on") => Ok(true),
+            Some("false" | "0" | "no" | "off") => Ok(false),
+            Some(other) => Err(ConfigError::Invalid(name, format!("expected true or false, got {other:?}"))),
+        }
+    }
+
+    fn address(&self, name: &'static str, default: &str) -> Result<SocketAddr, ConfigError> {
+        let raw = self.get(name).unwrap_or(default);
+        raw.parse().map_err(|_| {
+            ConfigError::Invalid(name, format!("expected an IP address and port such as 127.0.0.1:8787, got {raw:?}"))
+        })
+    }
+
+    fn url(&self, name: &'static str, default: &str) -> Result<Url, ConfigError> {
+        parse_base_url(name, self.get(name).unwrap_or(default))
+    }
+
+    /// The database URL, defaulting per mode.
+    pub fn database_url(&self, sandbox: bool) -> Result<String, ConfigError> {
+        let url = self
+            .get("DATABASE_URL")
+            .unwrap_or(if sandbox { SANDBOX_DATABASE_URL } else { DEFAULT_DATABASE_URL });
+        if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(url.to_owned())
+        } else {
+            Err(ConfigError::Invalid(
+                "DATABASE_URL",
+                "expected sqlite://PATH or postgres://… (the value is not shown: it may hold a password)".into(),
+            ))
+        }
+    }
+
+    /// The keyring text of `ENCRYPTION_KEY` (parsed by the vault).
+    pub fn encryption_key(&self) -> Result<SecretString, ConfigError> {
+        self.secret("ENCRYPTION_KEY").ok_or(ConfigError::Missing(
+            "ENCRYPTION_KEY",
+            " (generate one with `clickup-mcp keys generate`)",
+        ))
+    }
+
+    /// Where the sandbox listens.
+    pub fn sandbox_listen(&self) -> Result<SocketAddr, ConfigError> {
+        self.address("SANDBOX_LISTEN", DEFAULT_SANDBOX_LISTEN)
+    }
+
+    /// The log format.
+    pub fn log_format(&self, stderr_is_terminal: bool) -> Result<LogFormat, ConfigError> {
+        match self.get("LOG_FORMAT") {
+            None => Ok(if stderr_is_terminal { LogFormat::Pretty } else { LogFormat::Json }),
+            Some("pretty") => Ok(LogFormat::Pretty),
+            Some("json") => Ok(LogFormat::Json),
+            Some(other) => Err(ConfigError::Invalid("LOG_FORMAT", format!("expected pretty or json, got {other:?}"))),
+        }
+    }
+}
+
+/// How logs are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, for a terminal.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Our OAuth app at ClickUp and where ClickUp is.
+#[derive(Clone)]
+pub struct ClickUpConfig {
+    /// `CLICKUP_CLIENT_ID`.
+    pub client_id: String,
+    /// `CLICKUP_CLIENT_SECRET`.
+    pub client_secret: SecretString,
+    /// `CLICKUP_API_URL`: the API base, v2 and v3 paths hang off it. No trailing slash.
+    pub api_url: Url,
+    /// `CLICKUP_AUTHORIZE_URL`: ClickUp's browser authorization page.
+    pub authorize_url: Url,
+}
+
+impl fmt::Debug for ClickUpConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClickUpConfig")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("api_url", &self.api_url.as_str())
+            .field("authorize_url", &self.authorize_url.as_str())
+            .finish()
+    }
+}
+
+/// Per-tier request limits and feature flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LimitsConfig {
+    /// `RATE_LIMIT_FREE`: requests per minute for free users.
+    pub free_per_minute: u32,
+    /// `RATE_LIMIT_PREMIUM`: requests per minute for premium users.
+    pub premium_per_minute: u32,
+    /// `ENABLE_RATE_LIMITING`.
+    pub enabled: bool,
+}
+
+/// Which secrets `serve --sandbox` made up for this run because they were not set.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GeneratedSecrets {
+    /// Names of the variables that were generated.
+    pub names: Vec<&'static str>,
+}
+
+/// Everything `serve` needs, validated.
+#[derive(Clone)]
+pub struct ServeConfig {
+    /// `LISTEN`: address to bind (port 0 picks a free one).
+    pub listen: SocketAddr,
+    /// `PUBLIC_URL`: the external base URL, no trailing slash. The issuer, the callback and
+    /// the MCP resource URL derive from it. `None` until bound when `LISTEN` has port 0.
+    pub public_url: Option<Url>,
+    /// `DATABASE_URL`.
+    pub database_url: String,
+    /// ClickUp app and URLs (in sandbox mode, pointed at the sandbox once it is bound).
+    pub clickup: ClickUpConfig,
+    /// `JWT_SECRET`: the HS256 key, at least 32 bytes.
+    pub jwt_secret: SecretString,
+    /// `JWT_EXPIRY`: session lifetime.
+    pub jwt_expiry: Duration,
+    /// `ENCRYPTION_KEY`: the keyring text.
+    pub encryption_key: SecretString,
+    /// `ALLOWED_ORIGINS`: browser origins allowed by CORS and the MCP Origin check.
+    pub allowed_origins: Vec<String>,
+    /// Rate limits.
+    pub limits: LimitsConfig,
+    /// `ENABLE_AUDIT_LOGGING`.
+    pub audit_enabled: bool,
+    /// `Some(SANDBOX_LISTEN)` when `--sandbox` was given.
+    pub sandbox_listen: Option<SocketAddr>,
+    /// Secrets made up for this run (sandbox mode only).
+    pub generated: GeneratedSecrets,
+}
+
+impl fmt::Debug for ServeConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServeConfig")
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url.as_ref().map(Url::as_str))
+            .field("database", &self.database_url.split(':').next())
+            .field("clickup", &self.clickup)
+            .field("jwt_expiry", &self.jwt_expiry)
+            .field("allowed_origins", &self.allowed_origins)
+            .field("limits", &self.limits)
+            .field("audit_enabled", &self.audit_enabled)
+            .field("sandbox_listen", &self.sandbox_listen)
+            .field("generated", &self.generated)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ServeConfig {
+    /// Validate everything `serve` needs. With `sandbox`, secrets that are not set are
+    /// generated for this run (listed in `generated`) and ClickUp's URLs are left for the
+    /// caller to point at the sandbox.
+    pub fn load(settings: &Settings, sandbox: bool) -> Result<Self, ConfigError> {
+        let listen = settings.address("LISTEN", DEFAULT_LISTEN)?;
+        let public_url = match settings.get("PUBLIC_URL") {
+            Some(raw) => Some(parse_public_url(raw)?),
+            None if listen.port() == 0 => None,
+            None => Some(default_public_url(listen)),
+        };
+        let mut generated = GeneratedSecrets::default();
+        let mut or_generate = |name: &'static str, make: fn() -> String, hint: &'static str| {
+            match settings.secret(name) {
+                Some(value) => Ok(value),
+                None if sandbox => {
+                    generated.names.push(name);
+                    Ok(SecretString::from(make()))
+                }
+                None => Err(ConfigError::Missing(name, hint)),
+            }
+        };
+        let client_id = or_generate(
+            "CLICKUP_CLIENT_ID",
+            || format!("sandbox-{}", &crate::random::token_hex()[..16]),
+            " (register an OAuth app in ClickUp: Settings → Apps; see the README)",
+        )?;
+        let client_secret = or_generate(
+            "CLICKUP_CLIENT_SECRET",
+            crate::random::token_hex,
+            " (from your ClickUp OAuth app; see the README)",
+        )?;
+        let jwt_secret = or_generate(
+            "JWT_SECRET",
+            crate::random::token_hex,
+            " (at least 32 random bytes; generate one with `clickup-mcp keys generate`)",
+        )?;
+        let encryption_key = or_generate(
+            "ENCRYPTION_KEY",
+            crate::vault::Vault::generate_key,
+            " (generate one with `clickup-mcp keys generate`)",
+        )?;
+        check_jwt_secret(&jwt_secret)?;
+        let jwt_expiry = settings.number::<u64>("JWT_EXPIRY", 86_400, "a number of seconds")?;
+        if !(60..=30 * 86_400).contains(&jwt_expiry) {
+            return Err(ConfigError::Invalid(
+                "JWT_EXPIRY",
+                format!("expected between 60 and 2592000 seconds, got {jwt_expiry}"),
+            ));
+        }
+        let limits = LimitsConfig {
+            free_per_minute: positive(settings, "RATE_LIMIT_FREE", 100)?,
+            premium_per_minute: positive(settings, "RATE_LIMIT_PREMIUM", 500)?,
+            enabled: settings.flag("ENABLE_RATE_LIMITING", true)?,
+        };
+        Ok(Self {
+            listen,
+            public_url,
+            database_url: settings.database_url(sandbox)?,
+            clickup: ClickUpConfig {
+                client_id: client_id.expose_secret().to_owned(),
+                client_secret,
+                api_url: settings.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
+                authorize_url: settings.url("CLICKUP_AUTHORIZE_URL", DEFAULT_CLICKUP_AUTHORIZE_URL)?,
+            },
+            jwt_secret,
+            jwt_expiry: Duration::from_secs(jwt_expiry),
+            encryption_key,
+            allowed_origins: parse_origins(settings.get("ALLOWED_ORIGINS"))?,
+            limits,
+            audit_enabled: settings.flag("ENABLE_AUDIT_LOGGING", true)?,
+            sandbox_listen: if sandbox { Some(settings.sandbox_listen()?) } else { None },
+            generated,
+        })
+    }
+
+    /// Whether this run uses the default sandbox database, which starts fresh each run
+    /// (the sandbox's own state is in memory and starts over too).
+    pub fn uses_disposable_sandbox_database(&self) -> bool {
+        self.sandbox_listen.is_some() && self.database_url == SANDBOX_DATABASE_URL
+    }
+}
+
+/// The public URL for a bound address when `PUBLIC_URL` is not set: `http://localhost:<port>`
+/// for loopback and unspecified addresses, else `http://<ip>:<port>`.
+pub fn default_public_url(bound: SocketAddr) -> Url {
+    let host = if bound.ip().is_loopback() || bound.ip().is_unspecified() {
+        "localhost".to_owned()
+    } else if bound.is_ipv6() {
+        format!("[{}]", bound.ip())
+    } else {
+        bound.ip().to_string()
+    };
+    // Built from an IP or "localhost" and a port: always a valid URL.
+    Url::parse(&format!("http://{host}:{}", bound.port())).unwrap_or_else(|_| {
+        Url::parse("http://localhost").unwrap_or_else(|_| unreachable!("a constant URL parses"))
+    })
+}
+
+fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {
+    let url = parse_base_url("PUBLIC_URL", raw)?;
+    if url.path() != "/" && !url.path().is_empty() {
+        return Err(ConfigError::Invalid(
+            "PUBLIC_URL",
+            "must be an origin with no path, such as https://mcp.example.com".into(),
+        ));
+    }
+    Ok(url)
+}
+
+fn parse_base_url(name: &'static str, raw: &str) -> Result<Url, ConfigError> {
+    let url = Url::parse(raw.trim_end_matches('/'))
+        .map_err(|_| ConfigError::Invalid(name, format!("not a URL: {raw:?}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(ConfigError::Invalid(name, "must be an http:// or https:// URL".into()));
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() || url.password().is_some() {
+        return Err(ConfigError::Invalid(name, "must not carry credentials, a query or a fragment".into()));
+    }
+    Ok(url)
+}
+
+fn parse_origins(raw: Option<&str>) -> Result<Vec<String>, ConfigError> {
+    let Some(raw) = raw else { return Ok(Vec::new()) };
+    raw.split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            let url = Url::parse(o)
+                .map_err(|_| ConfigError::Invalid("ALLOWED_ORIGINS", format!("not an origin: {o:?}")))?;
+            let origin = url.origin().ascii_serialization();
+            if origin == "null" || o.trim_end_matches('/') != origin {
+                return Err(ConfigError::Invalid(
+                    "ALLOWED_ORIGINS",
+                    format!("expected scheme://host[:port] with no path, got {o:?}"),
+                ));
+            }
+            Ok(origin)
+        })
+        .collect()
+}
+
+fn positive(settings: &Settings, name: &'static str, default: u32) -> Result<u32, ConfigError> {
+    let value = settings.number(name, default, "a positive whole number")?;
+    if value == 0 {
+        return Err(ConfigError::Invalid(name, "must be at least 1".into()));
+    }
+    Ok(value)
+}
+
+/// Refuse a short or low-entropy JWT secret (the message never shows the secret).
+fn check_jwt_secret(secret: &SecretString) -> Result<(), ConfigError> {
+    let bytes = secret.expose_secret().as_bytes();
+    if bytes.len() < MIN_JWT_SECRET_BYTES {
+        return Err(ConfigError::Invalid(
+            "JWT_SECRET",
+            format!(
+                "must be at least {MIN_JWT_SECRET_BYTES} bytes, got {}; generate one with `clickup-mcp keys generate`",
+                bytes.len()
+            ),
+        ));
+    }
+    let mut distinct = [false; 256];
+    for b in bytes {
+        distinct[usize::from(*b)] = true;
+    }
+    if distinct.iter().filter(|seen| **seen).count() < 10 {
+        return Err(ConfigError::Invalid(
+            "JWT_SECRET",
+            "is too repetitive to be a random secret; generate one with `clickup-mcp keys generate`".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<HashMap<&'static str, String>, ConfigError> {
+    let err = |reason: String| ConfigError::File {
+        path: path.display().to_string(),
+        reason,
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| err(e.message().to_owned()))?;
+    let mut values = HashMap::new();
+    for (key, value) in table {
+        let name = VARIABLES
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(&key))
+            .ok_or_else(|| err(format!("unknown key {key:?}; known keys are the variables of the README, in lower case")))?;
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Array(items) => items
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned).ok_or_else(|| err(format!("{key}: expected strings"))))
+                .collect::<Result<Vec<_>, _>>()?
+                .join(","),
+            _ => return Err(err(format!("{key}: expected a string, number or boolean"))),
+        };
+        values.insert(*name, text);
+    }
+    Ok(values)
+}
+
+/// The directory a `sqlite://` URL's file lives in, for messages and clean-up.
+pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
+    let rest = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef-x";
+
+    fn full() -> Vec<(&'static str, String)> {
+        vec![
+            ("CLICKUP_CLIENT_ID", "id".into()),
+            ("CLICKUP_CLIENT_SECRET", "secret".into()),
+            ("JWT_SECRET", SECRET.into()),
+            ("ENCRYPTION_KEY", crate::vault::Vault::generate_key()),
+        ]
+    }
+
+    fn load(pairs: &[(&'static str, String)], sandbox: bool) -> Result<ServeConfig, ConfigError> {
+        ServeConfig::load(&Settings::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), sandbox)
+    }
+
+    fn without(name: &str) -> Vec<(&'static str, String)> {
+        full().into_iter().filter(|(k, _)| *k != name).collect()
+    }
+
+    #[test]
+    fn defaults_match_the_design() {
+        let config = load(&full(), false).unwrap();
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8787");
+        assert_eq!(config.public_url.unwrap().as_str(), "http://localhost:8787/");
+        assert_eq!(config.database_url, "sqlite://./data/clickup-mcp.db");
+        assert_eq!(config.jwt_expiry, Duration::from_secs(86_400));
+        assert_eq!(config.limits, LimitsConfig { free_per_minute: 100, premium_per_minute: 500, enabled: true });
+        assert_eq!(config.clickup.api_url.as_str(), "https://api.clickup.com/api");
+        assert_eq!(config.clickup.authorize_url.as_str(), "https://app.clickup.com/api");
+    }
+
+    #[test]
+    fn each_missing_secret_is_named() {
+        for name in ["CLICKUP_CLIENT_ID", "CLICKUP_CLIENT_SECRET", "JWT_SECRET", "ENCRYPTION_KEY"] {
+            match load(&without(name), false) {
+                Err(ConfigError::Missing(missing, _)) => assert_eq!(missing, name),
+                other => panic!("{name}: expected Missing, got {:?}", other.map(|_| ())),
+            }
+        }
+    }
+
+    #[test]
+    fn weak_jwt_secrets_are_refused_without_echoing_them() {
+        for weak in ["short", &"a".repeat(64), "abababababababababababababababab"] {
+            let mut pairs = without("JWT_SECRET");
+            pairs.push(("JWT_SECRET", weak.to_owned()));
+            let err = load(&pairs, false).err().expect("weak secret refused");
+            let shown = err.to_string();
+            assert!(shown.starts_with("JWT_SECRET"), "{shown}");
+            assert!(!shown.contains(weak), "the secret must not be echoed: {shown}");
+        }
+    }
+
+    #[test]
+    fn sandbox_mode_generates_missing_secrets_and_says_which() {
+        let config = load(&[], true).unwrap();
+        assert_eq!(
+            config.generated.names,
+            vec!["CLICKUP_CLIENT_ID", "CLICKUP_CLIENT_SECRET", "JWT_SECRET", "ENCRYPTION_KEY"]
+        );
+        assert_eq!(config.database_url, SANDBOX_DATABASE_URL);
+        assert!(config.uses_disposable_sandbox_database());
+        assert_eq!(config.sandbox_listen.unwrap().to_string(), "127.0.0.1:8788");
+        let given = load(&full(), true).unwrap();
+        assert!(given.generated.names.is_empty());
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        let cases: &[(&'static str, &str)] = &[
+            ("LISTEN", "localhost"),
+            ("PUBLIC_URL", "ftp://x"),
+            ("PUBLIC_URL", "https://x.example/path"),
+            ("DATABASE_URL", "mysql://u:p@h/db"),
+            ("JWT_EXPIRY", "soon"),
+            ("JWT_EXPIRY", "5"),
+            ("RATE_LIMIT_FREE", "0"),
+            ("RATE_LIMIT_PREMIUM", "-3"),
+            ("ENABLE_RATE_LIMITING", "maybe"),
+            ("ALLOWED_ORIGINS", "https://a.example/path"),
+            ("CLICKUP_API_URL", "https://user:pw@api.example"),
+        ];
+        for (name, value) in cases {
+            let mut pairs = full();
+            pairs.push((name, (*value).to_owned()));
+            let err = load(&pairs, false).err().unwrap_or_else(|| panic!("{name}={value} must be refused"));
+            assert!(err.to_string().starts_with(name), "{name}={value}: {err}");
+        }
+        let mut pairs = full();
+        pairs.push(("DATABASE_URL", "mysql://u:hunter2@h/db".into()));
+        assert!(!load(&pairs, false).err().unwrap().to_string().contains("hunter2"));
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "listen = \"127.0.0.1:9000\"\nrate_limit_free = 7\nallowed_origins = [\"https://a.example\"]\n").unwrap();
+        let env: HashMap<String, String> = [("LISTEN".to_owned(), "127.0.0.1:9001".to_owned())].into();
+        let settings = Settings::from_sources(Some(&path), &env).unwrap();
+        assert_eq!(settings.get("LISTEN"), Some("127.0.0.1:9001"));
+        assert_eq!(settings.get("RATE_LIMIT_FREE"), Some("7"));
+        assert_eq!(settings.get("ALLOWED_ORIGINS"), Some("https://a.example"));
+        std::fs::write(&path, "lisen = \"x\"\n").unwrap();
+        assert!(matches!(Settings::from_sources(Some(&path), &env), Err(ConfigError::File { .. })));
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let config = load(&full(), false).unwrap();
+        let shown = format!("{config:?}");
+        assert!(!shown.contains(SECRET) && !shown.contains("\"secret\""), "{shown}");
+    }
+
+    #[test]
+    fn sqlite_paths_are_read_from_urls() {
+        assert_eq!(sqlite_path("sqlite://./data/x.db"), Some(PathBuf::from("./data/x.db")));
+        assert_eq!(sqlite_path("sqlite:x.db?mode=rwc"), Some(PathBuf::from("x.db")));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://h/db"), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! The seed's `/auth/*` endpoints. Each handler reads like a recipe: authenticate → act →
+//! audit → respond; the work is in `crate::auth`.
+
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::audit::{AuditEvent, AuditRecord};
+use crate::auth::login::{self, CallbackParams, LOGIN_COOKIE, STATE_LIFETIME_SECS};
+use crate::auth::sessions::{self, Authenticated};
+use crate::http::error::ApiError;
+use crate::http::pages;
+use crate::http::request_origin::Origin;
+use crate::state::AppState;
+use crate::store::{Rotation, Tier};
+use crate::vault::Field;
+
+/// `GET /auth/login`: 302 to ClickUp's authorize page with a new state bound to this browser.
+/// A login started on another host is first sent to `PUBLIC_URL`, so the cookie survives.
+pub async fn login(State(state): State<AppState>, headers: HeaderMap, jar: CookieJar) -> Result<Response, ApiError> {
+    if !is_public_host(&state, &headers) {
+        return Ok(no_store(Redirect::to(&format!("{}/auth/login", state.public_url())).into_response()));
+    }
+    let started = login::start(&state, jar.get(LOGIN_COOKIE).map(Cookie::value)).await?;
+    let cookie = Cookie::build((LOGIN_COOKIE, started.browser_cookie))
+        .http_only(true)
+        .secure(state.is_https())
+        .same_site(SameSite::Lax)
+        .path("/auth")
+        .max_age(time::Duration::seconds(STATE_LIFETIME_SECS));
+    let response = (jar.add(cookie), Redirect::to(&started.authorize_url)).into_response();
+    Ok(no_store(response))
+}
+
+/// `GET /auth/callback?code&state`: finish the login; JSON, or an HTML page for a browser.
+pub async fn callback(
+    State(state): State<AppState>,
+    Origin(origin): Origin,
+    headers: HeaderMap,
+    jar: CookieJar,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let html = wants_html(&headers);
+    let params: Result<CallbackParams, _> = serde_urlencoded::from_str(query.as_deref().unwrap_or(""));
+    let result = match params {
+        Ok(params) => login::finish(&state, &params, jar.get(LOGIN_COOKIE).map(Cookie::value), &origin).await,
+        Err(_) => Err(ApiError::InvalidRequest("The callback query could not be read.")),
+    };
+    let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/auth"));
+    let response = match result {
+        Ok(done) => {
+            let workspace = done.user.default_workspace.as_ref();
+            let body = json!({
+                "token": done.token,
+                "expires_in": done.expires_in,
+                "token_type": "Bearer",
+                "user": {
+                    "id": done.user.id.to_string(),
+                    "email": done.user.email,
+                    "username": done.user.username,
+                    "team": workspace.map(|w| json!({ "id": w.id, "name": w.name })),
+                },
+            });
+            if html {
+                pages::login_success(&state, &done.token, &done.user)
+            } else {
+                Json(body).into_response()
+            }
+        }
+        Err(err) if html => pages::error_page(&err),
+        Err(err) => err.into_response(),
+    };
+    no_store((jar, response).into_response())
+}
+
+/// `POST /auth/refresh`: a new session token for a valid one, which is revoked.
+pub async fn refresh(State(state): State<AppState>, Origin(origin): Origin, headers: HeaderMap) -> Result<Response, ApiError> {
+    let auth = sessions::authenticate(&state, &headers).await?;
+    check_clickup_credential(&state, &auth).await?;
+    let now = state.clock.now();
+    let issued = sessions::issue(&state, &auth.user, now)?;
+    let audit = AuditRecord::new(AuditEvent::TokenRefresh, now)
+        .user(auth.user.id)
+        .origin(&origin)
+        .details(json!({ "previous_jti_expiry": auth.claims.exp }));
+    match state
+        .store
+        .rotate_session(&auth.claims.jti, &issued.session, now, &audit)
+        .await?
+    {
+        Rotation::Rotated => {}
+        // Another refresh of the same token won the race.
+        Rotation::AlreadyRevoked => return Err(ApiError::InvalidToken("revoked")),
+    }
+    let body = json!({
+        "token": issued.token,
+        "expires_in": state.session_lifetime_secs,
+        "token_type": "Bearer",
+    });
+    Ok(no_store(Json(body).into_response()))
+}
+
+/// The stored ClickUp credential must exist, open, and still be accepted by ClickUp.
+async fn check_clickup_credential(state: &AppState, auth: &Authenticated) -> Result<(), ApiError> {
+    let user_id = auth.user.id;
+    let credential = state
+        .store
+        .get_credential(user_id)
+        .await?
+        .ok_or(ApiError::RefreshFailed("clickup_token_missing"))?;
+    if credential.revoked {
+        return Err(ApiError::RefreshFailed("clickup_token_revoked"));
+    }
+    if credential.expires_at.is_some_and(|at| at <= state.clock.now()) {
+        return Err(ApiError::RefreshFailed("clickup_token_expired"));
+    }
+    let token = state
+        .vault
+        .open(user_id, Field::AccessToken, &credential.access_token)
+        .map_err(|err| {
+            tracing::error!(error = %err, user.id = %user_id, "stored ClickUp token failed to open");
+            ApiError::RefreshFailed("clickup_token_unreadable")
+        })?;
+    match state.clickup.get_user(&token).await {
+        Ok(clickup_user) if clickup_user.id == user_id.0 => Ok(()),
+        Ok(_) => Err(ApiError::RefreshFailed("clickup_token_mismatch")),
+        Err(clickup::ClickUpError::Unauthorized { .. }) => {
+            state.store.mark_credential_revoked(user_id, state.clock.now()).await?;
+            Err(ApiError::RefreshFailed("clickup_token_revoked"))
+        }
+        Err(clickup::ClickUpError::Timeout) => Err(ApiError::NetworkTimeout),
+        Err(other) => Err(ApiError::Upstream {
+            ecode: other.ecode().map(str::to_owned),
+            action: "checking your ClickUp connection",
+        }),
+    }
+}
+
+/// `?all=true` on logout.
+#[derive(Debug, Default, Deserialize)]
+pub struct LogoutQuery {
+    #[serde(default)]
+    all: Option<String>,
+}
+
+/// `POST /auth/logout[?all=true]`: revoke this session, or every session and the ClickUp token.
+pub async fn logout(
+    State(state): State<AppState>,
+    Origin(origin): Origin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let query: LogoutQuery = serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
+        .map_err(|_| ApiError::InvalidRequest("The query could not be read."))?;
+    let all = match query.all.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => return Err(ApiError::InvalidRequest("all must be true or false.")),
+    };
+    let auth = sessions::authenticate(&state, &headers).await?;
+    let now = state.clock.now();
+    let audit = AuditRecord::new(AuditEvent::Logout, now)
+        .user(auth.user.id)
+        .origin(&origin)
+        .details(json!({ "all": all }));
+    let revoked = if all {
+        state.store.revoke_all_sessions(auth.user.id, now, &audit).await?
+    } else {
+        u64::from(state.store.revoke_session(&auth.claims.jti, now, &audit).await?)
+    };
+    let body = json!({
+        "success": true,
+        "message": if all { "Logged out of every session; the stored ClickUp token was deleted." } else { "Logged out." },
+        "revoked_sessions": revoked,
+    });
+    Ok(no_store(Json(body).into_response()))
+}
+
+/// `GET /auth/me`: who the token belongs to, their tier and their rate limit now.
+pub async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let auth = sessions::authenticate(&state, &headers).await?;
+    let user = auth.user;
+    let limit = match user.tier {
+        Tier::Free => state.limits.free_per_minute,
+        Tier::Premium => state.limits.premium_per_minute,
+    };
+    let window = state.limiter.peek(user.id, limit, state.clock.now_ms());
+    let body = json!({
+        "user": {
+            "id": user.id.to_string(),
+            "email": user.email,
+            "username": user.username,
+            "tier": user.tier,
+            "team_id": user.default_workspace.as_ref().map(|w| w.id.clone()),
+            "rate_limit": {
+                "limit": window.limit,
+                "remaining": window.remaining,
+                "reset": window.reset_epoch,
+            },
+        }
+    });
+    Ok(no_store(Json(body).into_response()))
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let public = &state.public_url;
+    let expected = match public.port() {
+        Some(port) => format!("{}:{port}", public.host_str().unwrap_or_default()),
+        None => public.host_str().unwrap_or_default().to_owned(),
+    };
+    host.eq_ignore_ascii_case(&expected)
+}
+
+/// Token-bearing answers must never be cached.
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_chosen_only_when_the_client_asks_for_it() {
+        let mut headers = HeaderMap::new();
+        assert!(!wants_html(&headers));
+        headers.insert(header::ACCEPT, HeaderValue::from_static("*/*"));
+        assert!(!wants_html(&headers));
+        headers.insert(header::ACCEPT, HeaderValue::from_static("text/html,application/xhtml+xml"));
+        assert!(wants_html(&headers));
+    }
+}

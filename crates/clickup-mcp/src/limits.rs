@@ -1,0 +1,156 @@
+//! The per-user rate limiter (DESIGN §6): at most N requests accepted in any 60-second interval.
+//!
+//! A sliding log: for each user, the times of the requests accepted in the last window. A request
+//! is accepted when fewer than N remain in the window, and then recorded — under one lock, so the
+//! count is exact under concurrency. Memory is bounded by N timestamps per active user; idle users
+//! are dropped by [`RateLimiter::sweep`].
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+
+use crate::store::UserId;
+
+/// The window, in milliseconds.
+pub const WINDOW_MS: i64 = 60_000;
+
+/// The state of a user's limit after a check, for the `X-RateLimit-*` headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// Whether this request is accepted.
+    pub allowed: bool,
+    /// N for the user's tier.
+    pub limit: u32,
+    /// How many more would be accepted right now.
+    pub remaining: u32,
+    /// When the oldest accepted request leaves the window (epoch seconds, rounded up): from then
+    /// at least one more request is accepted.
+    pub reset_epoch: i64,
+    /// Seconds to wait before retrying (0 when allowed).
+    pub retry_after_secs: u64,
+}
+
+/// Sliding-window limiter keyed by user.
+#[derive(Debug, Default)]
+pub struct RateLimiter {
+    /// Accepted request times (epoch ms) per user, oldest first.
+    windows: Mutex<HashMap<UserId, VecDeque<i64>>>,
+}
+
+impl RateLimiter {
+    /// Check and, when allowed, count one request of `user` at `now_ms` against `limit`.
+    pub fn check(&self, user: UserId, limit: u32, now_ms: i64) -> Decision {
+        self.decide(user, limit, now_ms, true)
+    }
+
+    /// The current state without counting a request (for `/auth/me`).
+    pub fn peek(&self, user: UserId, limit: u32, now_ms: i64) -> Decision {
+        self.decide(user, limit, now_ms, false)
+    }
+
+    /// Drop users with nothing in their window (run periodically).
+    pub fn sweep(&self, now_ms: i64) {
+        let mut windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        windows.retain(|_, log| log.back().is_some_and(|last| *last > now_ms - WINDOW_MS));
+    }
+
+    fn decide(&self, user: UserId, limit: u32, now_ms: i64, count: bool) -> Decision {
+        let mut windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let log = windows.entry(user).or_default();
+        while log.front().is_some_and(|t| *t <= now_ms - WINDOW_MS) {
+            log.pop_front();
+        }
+        // A lowered limit (tier change) may leave more entries than the new limit.
+        let used = u32::try_from(log.len()).unwrap_or(u32::MAX);
+        let allowed = used < limit;
+        if allowed && count {
+            log.push_back(now_ms);
+        }
+        let used_now = u32::try_from(log.len()).unwrap_or(u32::MAX);
+        let reset_ms = log.front().map_or(now_ms, |oldest| oldest + WINDOW_MS);
+        let retry_after_ms = if allowed {
+            0
+        } else {
+            // The request that frees a slot for this one is the (used - limit + 1)-th oldest.
+            let index = usize::try_from(used - limit).unwrap_or(0);
+            log.get(index).map_or(0, |t| t + WINDOW_MS - now_ms)
+        };
+        Decision {
+            allowed,
+            limit,
+            remaining: limit.saturating_sub(used_now),
+            reset_epoch: ceil_div(reset_ms, 1000),
+            retry_after_secs: u64::try_from(ceil_div(retry_after_ms, 1000)).unwrap_or(0),
+        }
+    }
+}
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    (a + b - 1).div_euclid(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    const T0: i64 = 1_800_000_000_000;
+
+    #[test]
+    fn at_most_n_are_accepted_in_any_sixty_second_interval() {
+        let limiter = RateLimiter::default();
+        let user = UserId(1);
+        for i in 0..100 {
+            assert!(limiter.check(user, 100, T0 + i * 10).allowed, "request {i}");
+        }
+        let refused = limiter.check(user, 100, T0 + 30_000);
+        assert!(!refused.allowed);
+        assert_eq!(refused.remaining, 0);
+        assert_eq!(refused.retry_after_secs, 30);
+        // The first request leaves the window exactly 60 s after it was made.
+        assert!(!limiter.check(user, 100, T0 + WINDOW_MS - 1).allowed);
+        assert!(limiter.check(user, 100, T0 + WINDOW_MS).allowed);
+        assert!(!limiter.check(user, 100, T0 + WINDOW_MS + 5).allowed, "only one slot freed");
+    }
+
+    #[test]
+    fn users_are_counted_separately_and_peek_counts_nothing() {
+        let limiter = RateLimiter::default();
+        for _ in 0..3 {
+            limiter.check(UserId(1), 3, T0);
+        }
+        assert!(!limiter.check(UserId(1), 3, T0).allowed);
+        assert!(limiter.check(UserId(2), 3, T0).allowed);
+        let peeked = limiter.peek(UserId(2), 3, T0);
+        assert_eq!((peeked.allowed, peeked.remaining), (true, 2));
+        assert_eq!(limiter.peek(UserId(2), 3, T0).remaining, 2);
+        assert_eq!(peeked.reset_epoch, (T0 + WINDOW_MS) / 1000);
+    }
+
+    #[test]
+    fn a_fresh_user_has_the_full_limit() {
+        let d = RateLimiter::default().peek(UserId(9), 500, T0);
+        assert_eq!((d.allowed, d.limit, d.remaining, d.retry_after_secs), (true, 500, 500, 0));
+    }
+
+    #[test]
+    fn the_count_is_exact_under_concurrency() {
+        let limiter = Arc::new(RateLimiter::default());
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let limiter = Arc::clone(&limiter);
+                std::thread::spawn(move || (0..50).filter(|_| limiter.check(UserId(1), 100, T0).allowed).count())
+            })
+            .collect();
+        let accepted: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
+        assert_eq!(accepted, 100);
+    }
+
+    #[test]
+    fn sweep_forgets_idle_users() {
+        let limiter = RateLimiter::default();
+        limiter.check(UserId(1), 10, T0);
+        limiter.sweep(T0 + WINDOW_MS);
+        assert!(limiter.windows.lock().unwrap().is_empty());
+    }
+}

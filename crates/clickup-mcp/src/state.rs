@@ -1,0 +1,74 @@
+//! The application state shared by every request: one `Clone` handle around an `Arc`.
+
+use std::sync::Arc;
+
+use url::Url;
+
+use crate::audit::Auditor;
+use crate::auth::jwt::JwtKeys;
+use crate::clock::Clock;
+use crate::config::{ClickUpConfig, LimitsConfig};
+use crate::limits::RateLimiter;
+use crate::store::Store;
+use crate::vault::Vault;
+
+/// Shared state; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<Inner>);
+
+/// The fields of [`AppState`].
+#[derive(Debug)]
+pub struct Inner {
+    /// `PUBLIC_URL` (no trailing slash when formatted with [`AppState::public_url`]).
+    pub public_url: Url,
+    /// Users, sessions, credentials, audit.
+    pub store: Arc<dyn Store>,
+    /// Seals and opens stored ClickUp tokens.
+    pub vault: Vault,
+    /// Signs and verifies session tokens.
+    pub jwt: JwtKeys,
+    /// The ClickUp API client.
+    pub clickup: clickup::ClickUp,
+    /// Our OAuth app at ClickUp and its URLs.
+    pub clickup_app: ClickUpConfig,
+    /// Session lifetime, seconds.
+    pub session_lifetime_secs: i64,
+    /// Per-tier limits and whether they are enforced.
+    pub limits: LimitsConfig,
+    /// The per-user request limiter.
+    pub limiter: RateLimiter,
+    /// Writes audit rows (or not, when disabled) and tallies rejected tokens.
+    pub auditor: Auditor,
+    /// Where "now" comes from.
+    pub clock: Clock,
+}
+
+impl AppState {
+    /// Wrap the fields.
+    pub fn new(inner: Inner) -> Self {
+        Self(Arc::new(inner))
+    }
+
+    /// `PUBLIC_URL` without a trailing slash, e.g. `http://localhost:8787`.
+    pub fn public_url(&self) -> &str {
+        self.0.public_url.as_str().trim_end_matches('/')
+    }
+
+    /// Whether `PUBLIC_URL` is https (cookies get `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.0.public_url.scheme() == "https"
+    }
+
+    /// The URL ClickUp redirects back to.
+    pub fn callback_url(&self) -> String {
+        format!("{}/auth/callback", self.public_url())
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

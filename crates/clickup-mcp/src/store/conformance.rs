@@ -1,0 +1,201 @@
+//! The store conformance suite: what every [`Store`] must do, written against `&dyn Store`.
+//!
+//! Each case is an `async fn(&dyn Store)`; [`conformance!`] turns the list of cases into one
+//! tokio test per backend, each on a fresh database. Today that is SQLite (a new file in a
+//! temporary directory per test); a PostgreSQL module can reuse the same list. The cases live in
+//! one file per area; the fixtures here are shared by them and by the SQLite-only tests in
+//! `store::sqlite::tests` (the file on disk, URL forms, migrations, corrupt rows).
+
+mod audit;
+mod credentials;
+mod sessions;
+mod users;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::json;
+use tempfile::TempDir;
+
+use crate::audit::{AuditEvent, AuditRecord, AuditRow, RequestOrigin};
+use crate::store::{
+    AuditFilter, CompletedLogin, EpochSeconds, KeyCheck, LoginFlow, OAuthState, Rotation, Session,
+    Store, StoreError, StoredCredential, Tier, UserId, UserProfile, Workspace,
+};
+use crate::vault::Sealed;
+
+/// A fixed "now" for every case (2025-06-15T15:06:40Z).
+pub(super) const NOW: EpochSeconds = 1_750_000_000;
+
+/// Session lifetime used by the fixtures.
+const DAY: EpochSeconds = 86_400;
+
+// --- fixtures ---------------------------------------------------------------------------------
+
+/// A fresh SQLite database in its own temporary directory, removed when dropped.
+pub(super) struct TestDb {
+    /// Keeps the directory alive for the test.
+    _dir: TempDir,
+    /// The database file.
+    pub(super) path: PathBuf,
+    /// The store under test.
+    pub(super) store: Arc<dyn Store>,
+}
+
+impl TestDb {
+    pub(super) async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary directory can be created");
+        let path = dir.path().join("store.db");
+        let store = crate::store::connect(&sqlite_url(&path))
+            .await
+            .expect("a fresh SQLite store opens");
+        Self {
+            _dir: dir,
+            path,
+            store,
+        }
+    }
+}
+
+pub(super) fn sqlite_url(path: &std::path::Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+fn profile(id: u64) -> UserProfile {
+    UserProfile {
+        id: UserId(id),
+        email: format!("user{id}@example.com"),
+        username: format!("user-{id}"),
+        default_workspace: Some(Workspace {
+            id: "9001".into(),
+            name: "Acme".into(),
+        }),
+    }
+}
+
+fn sealed(key_id: &str, marker: u8) -> Sealed {
+    Sealed {
+        key_id: key_id.into(),
+        blob: vec![marker; 40],
+    }
+}
+
+fn credential(id: u64, access: Sealed) -> StoredCredential {
+    StoredCredential {
+        user_id: UserId(id),
+        access_token: access,
+        refresh_token: None,
+        expires_at: None,
+        revoked: false,
+        updated_at: NOW,
+    }
+}
+
+fn session(id: u64, jti: &str, issued_at: EpochSeconds) -> Session {
+    Session {
+        jti: jti.into(),
+        user_id: UserId(id),
+        issued_at,
+        expires_at: issued_at + DAY,
+        revoked_at: None,
+    }
+}
+
+fn origin() -> RequestOrigin {
+    RequestOrigin {
+        ip_address: Some("203.0.113.7".into()),
+        user_agent: Some("conformance/1.0".into()),
+    }
+}
+
+fn record(event: AuditEvent, id: u64, at: EpochSeconds) -> AuditRecord {
+    AuditRecord::new(event, at)
+        .user(UserId(id))
+        .origin(&origin())
+}
+
+/// A login of user `id` at `NOW` with session `jti` and an access token sealed under `k1`.
+pub(super) fn login(id: u64, jti: &str) -> CompletedLogin {
+    CompletedLogin {
+        profile: profile(id),
+        credential: credential(id, sealed("k1", 1)),
+        session: session(id, jti, NOW),
+        audit: record(AuditEvent::AuthSuccess, id, NOW).details(json!({"workspace_id": "9001"})),
+    }
+}
+
+fn state(hash: &str, expires_at: EpochSeconds) -> OAuthState {
+    OAuthState {
+        state_hash: hash.into(),
+        browser_hash: format!("browser-{hash}"),
+        flow: LoginFlow::Session,
+        created_at: expires_at - 600,
+        expires_at,
+    }
+}
+
+/// Every audit row (of one user, when given), in id order.
+async fn audit_log(store: &dyn Store, user: Option<u64>) -> Vec<AuditRow> {
+    store
+        .audit_rows(&AuditFilter {
+            user_id: user.map(UserId),
+            limit: 1_000,
+            ..AuditFilter::default()
+        })
+        .await
+        .expect("the audit log reads")
+}
+
+/// The event types of `rows`, in order.
+fn events(rows: &[AuditRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.event_type.as_str()).collect()
+}
+
+use self::audit::*;
+use self::credentials::*;
+use self::sessions::*;
+use self::users::*;
+
+/// One tokio test per case and backend, each on a fresh database.
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let db = super::TestDb::sqlite().await;
+                    super::$case(&*db.store).await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    a_first_login_creates_a_free_user_with_credential_session_and_audit_row,
+    a_later_login_keeps_a_premium_tier_and_updates_the_profile,
+    a_later_login_replaces_the_credential_and_clears_revoked,
+    users_are_listed_by_id,
+    set_tier_returns_the_previous_tier_and_records_the_change,
+    set_tier_on_a_missing_user_writes_nothing,
+    deleting_a_user_removes_credential_and_sessions_but_keeps_audit_rows,
+    deleting_a_missing_user_writes_nothing,
+    a_failed_login_leaves_nothing_behind,
+    an_oauth_state_can_be_taken_only_once,
+    two_concurrent_takes_of_one_state_give_it_to_exactly_one,
+    expired_oauth_states_are_purged_and_live_ones_kept,
+    a_live_session_rotates_once,
+    two_concurrent_rotations_of_one_session_give_exactly_one_rotated,
+    a_revoked_session_cannot_rotate,
+    a_failed_rotation_leaves_the_old_session_live,
+    revoking_one_session_leaves_the_others_live,
+    revoking_all_sessions_also_deletes_the_credential,
+    expired_sessions_are_purged,
+    reseal_replaces_the_credential_only_while_it_is_the_expected_one,
+    reseal_compares_the_refresh_token_too,
+    credentials_not_under_the_current_key_are_found_by_access_or_refresh_key,
+    a_key_check_is_stored_once_and_never_overwritten,
+    an_audit_row_reads_back_as_written,
+    audit_rows_filter_by_time_and_user_and_page_by_id,
+    the_store_answers_a_ping,
+);

@@ -1,0 +1,134 @@
+//! Opening the SQLite database: URL forms, pragmas, the pool, and the embedded migrations.
+
+use std::borrow::Cow;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use super::SqliteStore;
+use crate::store::StoreError;
+
+/// Connections in the pool for a database file. SQLite allows one writer at a time anyway; the
+/// rest serve concurrent reads.
+const MAX_CONNECTIONS: u32 = 8;
+
+/// How long a statement waits for another connection's write lock before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The schema migrations, embedded at compile time from `migrations/sqlite/`.
+///
+/// Listed by hand because the workspace builds sqlx without its `macros` feature (which
+/// `sqlx::migrate!` needs). Version and description follow the file name `<version>_<description>.sql`,
+/// and the checksum is that of the text, so the table `_sqlx_migrations` records exactly what
+/// `sqlx::migrate!("./migrations/sqlite")` would: either can take over from the other.
+fn migrator() -> Migrator {
+    let migrations = [(
+        1,
+        "init",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/migrations/sqlite/0001_init.sql"
+        )),
+    )];
+    Migrator::with_migrations(
+        migrations
+            .into_iter()
+            .map(|(version, description, sql)| {
+                Migration::new(
+                    version,
+                    Cow::Borrowed(description),
+                    MigrationType::Simple,
+                    sql.into_sql_str(),
+                    false,
+                )
+            })
+            .collect(),
+    )
+}
+
+impl SqliteStore {
+    /// Open (creating it and its parent directory if missing) the database at `url` —
+    /// `sqlite://path`, `sqlite:path` or `sqlite::memory:` — and bring its schema up to date.
+    ///
+    /// Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=NORMAL` and a 5 s
+    /// busy timeout.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        if !url.starts_with("sqlite:") {
+            return Err(StoreError::UnsupportedBackend);
+        }
+        let in_memory = is_in_memory(url);
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT)
+            .synchronous(SqliteSynchronous::Normal);
+        let (pool_options, path) = if in_memory {
+            // An in-memory database lives as long as one of its connections: keep exactly one,
+            // forever (a shared-cache database with several connections fails with
+            // SQLITE_LOCKED instead of waiting).
+            let pool = SqlitePoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+            (pool, None)
+        } else {
+            let path = options.get_filename().to_path_buf();
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+            }
+            (
+                SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS),
+                Some(path),
+            )
+        };
+        let options = if in_memory {
+            options
+        } else {
+            options.journal_mode(SqliteJournalMode::Wal)
+        };
+        let pool = pool_options.connect_with(options).await?;
+        migrator().run(&pool).await?;
+        tracing::info!(database.path = ?path, "SQLite store ready");
+        Ok(Self { pool, path })
+    }
+}
+
+/// Whether a `sqlite:` URL names an in-memory database (`sqlite::memory:`, `?mode=memory`).
+fn is_in_memory(url: &str) -> bool {
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let (database, params) = rest.split_once('?').unwrap_or((rest, ""));
+    database == ":memory:" || params.split('&').any(|p| p == "mode=memory")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_urls_are_told_from_file_urls() {
+        for (url, memory) in [
+            ("sqlite::memory:", true),
+            ("sqlite://:memory:", true),
+            ("sqlite://db.sqlite?mode=memory", true),
+            ("sqlite://./data/clickup-mcp.db", false),
+            ("sqlite:data.db", false),
+            ("sqlite:///var/lib/clickup-mcp/db.sqlite?mode=rwc", false),
+        ] {
+            assert_eq!(is_in_memory(url), memory, "{url}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_migration_is_numbered_and_named_like_its_file() {
+        let migrator = migrator();
+        let first = migrator.iter().next().expect("one migration is embedded");
+        assert_eq!((first.version, &*first.description), (1, "init"));
+    }
+}

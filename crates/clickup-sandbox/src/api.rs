@@ -1,0 +1,162 @@
+//! API v2 reads, one file per resource, and the pieces they share: access checks (what a token
+//! may see) and the small JSON objects every resource embeds (users, statuses, priorities).
+//!
+//! Access follows ClickUp: a `{team_id}` the token may not use is 401 `OAUTH_023`; a space,
+//! folder, list or task id that is unknown or in a workspace the token may not use is 401
+//! `OAUTH_027` ("Team not authorized", which ClickUp answers for unknown ids too).
+
+mod folder;
+mod list;
+mod space;
+mod task;
+mod team;
+mod user;
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum::routing::get;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::{self, Caller};
+use crate::errors::ApiError;
+use crate::model::{Data, Folder, List, Priority, Space, Status, Team, User};
+use crate::state::SharedState;
+
+/// The authenticated API v2 routes.
+pub(crate) fn router(state: &SharedState) -> Router<SharedState> {
+    Router::new()
+        .route("/api/v2/user", get(user::get_authorized_user))
+        .route("/api/v2/team", get(team::get_authorized_teams))
+        .route("/api/v2/team/{team_id}/space", get(space::get_spaces))
+        .route("/api/v2/space/{space_id}", get(space::get_space))
+        .route("/api/v2/space/{space_id}/folder", get(folder::get_folders))
+        .route(
+            "/api/v2/space/{space_id}/list",
+            get(list::get_folderless_lists),
+        )
+        .route("/api/v2/folder/{folder_id}", get(folder::get_folder))
+        .route("/api/v2/folder/{folder_id}/list", get(list::get_lists))
+        .route("/api/v2/list/{list_id}", get(list::get_list))
+        .route("/api/v2/task/{task_id}", get(task::get_task))
+        .route_layer(from_fn_with_state(state.clone(), auth::require_token))
+}
+
+/// The `archived` query parameter of the hierarchy reads: `true` lists archived items only,
+/// anything else (or nothing) the items not archived.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ArchivedQuery {
+    archived: Option<String>,
+}
+
+impl ArchivedQuery {
+    pub(crate) fn archived(&self) -> bool {
+        self.archived.as_deref() == Some("true")
+    }
+}
+
+/// A workspace the caller may use.
+pub(crate) fn visible_team<'a>(
+    data: &'a Data,
+    caller: &Caller,
+    id: &str,
+) -> Result<&'a Team, ApiError> {
+    data.team(id)
+        .filter(|t| caller.may_use(&t.id))
+        .ok_or(ApiError::TeamNotAuthorized)
+}
+
+/// A space the caller may see.
+pub(crate) fn visible_space<'a>(
+    data: &'a Data,
+    caller: &Caller,
+    id: &str,
+) -> Result<&'a Space, ApiError> {
+    data.space(id)
+        .filter(|s| caller.may_use(&s.team_id))
+        .ok_or(ApiError::ObjectNotAuthorized)
+}
+
+/// A folder the caller may see.
+pub(crate) fn visible_folder<'a>(
+    data: &'a Data,
+    caller: &Caller,
+    id: &str,
+) -> Result<&'a Folder, ApiError> {
+    let folder = data.folder(id).ok_or(ApiError::ObjectNotAuthorized)?;
+    visible_space(data, caller, folder.space_id.as_str())?;
+    Ok(folder)
+}
+
+/// A list the caller may see.
+pub(crate) fn visible_list<'a>(
+    data: &'a Data,
+    caller: &Caller,
+    id: &str,
+) -> Result<&'a List, ApiError> {
+    let list = data.list(id).ok_or(ApiError::ObjectNotAuthorized)?;
+    visible_space(data, caller, list.space_id.as_str())?;
+    Ok(list)
+}
+
+/// Epoch ms as ClickUp writes them: a string.
+pub(crate) fn ms(value: i64) -> Value {
+    Value::String(value.to_string())
+}
+
+/// An optional epoch ms: a string or `null`.
+pub(crate) fn opt_ms(value: Option<i64>) -> Value {
+    value.map_or(Value::Null, ms)
+}
+
+/// A user as embedded in tasks, lists and members.
+pub(crate) fn user_json(user: &User) -> Value {
+    json!({
+        "id": user.id,
+        "username": user.username,
+        "color": user.color,
+        "initials": user.initials,
+        "email": user.email,
+        "profilePicture": user.profile_picture(),
+    })
+}
+
+/// Users by id, skipping ids that do not resolve.
+pub(crate) fn users_json(data: &Data, ids: &[u64]) -> Vec<Value> {
+    ids.iter()
+        .filter_map(|id| data.user(*id))
+        .map(user_json)
+        .collect()
+}
+
+/// A status with its position.
+pub(crate) fn status_json(status: &Status, orderindex: usize) -> Value {
+    json!({
+        "id": status.id,
+        "status": status.name,
+        "color": status.color,
+        "orderindex": orderindex,
+        "type": status.kind,
+    })
+}
+
+/// Statuses in order.
+pub(crate) fn statuses_json(statuses: &[Status]) -> Vec<Value> {
+    statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| status_json(s, i))
+        .collect()
+}
+
+/// A task priority (`{color, id, orderindex, priority}`), or `null`.
+pub(crate) fn task_priority_json(priority: Option<Priority>) -> Value {
+    priority.map_or(Value::Null, |p| {
+        json!({
+            "color": p.color(),
+            "id": p.id().to_string(),
+            "orderindex": p.id().to_string(),
+            "priority": p.name(),
+        })
+    })
+}

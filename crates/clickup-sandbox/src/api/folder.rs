@@ -1,0 +1,75 @@
+//! `GET /v2/space/{space_id}/folder` and `GET /v2/folder/{folder_id}`: folders embed their lists.
+
+use axum::Json;
+use axum::extract::{Extension, Path, Query, State};
+use serde_json::{Value, json};
+
+use crate::api::list::list_json;
+use crate::api::{ArchivedQuery, visible_folder, visible_space};
+use crate::auth::Caller;
+use crate::errors::ApiError;
+use crate::model::{Data, Folder};
+use crate::state::SharedState;
+
+/// `GET /v2/space/{space_id}/folder` → `{"folders": [...]}`.
+pub(crate) async fn get_folders(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+    Query(query): Query<ArchivedQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let space = visible_space(&world.data, &caller, &space_id)?;
+    let folders: Vec<Value> = world
+        .data
+        .folders
+        .iter()
+        .filter(|f| f.space_id == space.id && f.archived == query.archived())
+        .map(|f| folder_json(&world.data, f))
+        .collect();
+    Ok(Json(json!({ "folders": folders })))
+}
+
+/// `GET /v2/folder/{folder_id}` → the folder with its lists.
+pub(crate) async fn get_folder(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(folder_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let folder = visible_folder(&world.data, &caller, &folder_id)?;
+    Ok(Json(folder_json(&world.data, folder)))
+}
+
+/// A folder as ClickUp sends it, embedding its lists that are not archived.
+pub(crate) fn folder_json(data: &Data, folder: &Folder) -> Value {
+    let lists: Vec<&crate::model::List> = data
+        .lists
+        .iter()
+        .filter(|l| l.folder_id.as_ref() == Some(&folder.id) && !l.archived)
+        .collect();
+    let task_count: usize = lists
+        .iter()
+        .map(|l| data.live_tasks_in(&l.id).count())
+        .sum();
+    let space_name = data.space(folder.space_id.as_str()).map(|s| s.name.clone());
+    let orderindex = data
+        .folders
+        .iter()
+        .filter(|f| f.space_id == folder.space_id)
+        .position(|f| f.id == folder.id)
+        .unwrap_or(0);
+    json!({
+        "id": folder.id,
+        "name": folder.name,
+        "orderindex": orderindex,
+        "override_statuses": false,
+        "hidden": false,
+        "space": { "id": folder.space_id, "name": space_name, "access": true },
+        "task_count": task_count.to_string(),
+        "archived": folder.archived,
+        "statuses": [],
+        "lists": lists.iter().map(|l| list_json(data, l)).collect::<Vec<_>>(),
+        "permission_level": "create",
+    })
+}

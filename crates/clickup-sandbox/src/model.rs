@@ -1,0 +1,313 @@
+//! The ClickUp objects the sandbox holds: users, workspaces ("teams" in API v2), spaces, folders,
+//! lists, statuses and tasks. JSON rendering lives with each resource in `api/`.
+
+use serde::Serialize;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub(crate) struct $name(pub(crate) String);
+
+        impl $name {
+            /// The id as ClickUp writes it (a string in JSON).
+            pub(crate) fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self(value.to_owned())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A workspace id (`team_id` in API v2), a numeric string.
+    TeamId
+);
+id_type!(
+    /// A space id, a numeric string.
+    SpaceId
+);
+id_type!(
+    /// A folder id, a numeric string.
+    FolderId
+);
+id_type!(
+    /// A list id, a numeric string.
+    ListId
+);
+id_type!(
+    /// A task id, a short alphanumeric string.
+    TaskId
+);
+
+/// A ClickUp user id; a number in JSON.
+pub(crate) type UserId = u64;
+
+/// Everything the API serves, as seeded and then changed.
+#[derive(Clone, Debug)]
+pub(crate) struct Data {
+    /// Users, first one is who the authorize page logs in when no cookie says otherwise.
+    pub(crate) users: Vec<User>,
+    /// Workspaces with their members.
+    pub(crate) teams: Vec<Team>,
+    /// Spaces of all workspaces, in display order.
+    pub(crate) spaces: Vec<Space>,
+    /// Visible folders of all spaces, in display order.
+    pub(crate) folders: Vec<Folder>,
+    /// Lists (in folders and folderless), in display order.
+    pub(crate) lists: Vec<List>,
+    /// Tasks and subtasks, including deleted ones (kept so their ids answer "deleted").
+    pub(crate) tasks: Vec<Task>,
+}
+
+/// A ClickUp user.
+#[derive(Clone, Debug)]
+pub(crate) struct User {
+    pub(crate) id: UserId,
+    pub(crate) username: String,
+    pub(crate) email: String,
+    pub(crate) color: String,
+    pub(crate) initials: String,
+    pub(crate) timezone: String,
+    /// 0 = Sunday, 1 = Monday.
+    pub(crate) week_start_day: u8,
+    /// `pk_<id>_<32 upper alnum>`, deterministic.
+    pub(crate) personal_token: String,
+}
+
+impl User {
+    /// The avatar URL ClickUp would give this user.
+    pub(crate) fn profile_picture(&self) -> String {
+        format!(
+            "https://attachments.clickup.com/profilePictures/{}_sandbox.jpg",
+            self.id
+        )
+    }
+}
+
+/// A workspace.
+#[derive(Clone, Debug)]
+pub(crate) struct Team {
+    pub(crate) id: TeamId,
+    pub(crate) name: String,
+    pub(crate) color: String,
+    /// Members in display order.
+    pub(crate) members: Vec<Member>,
+    /// Whether the Custom Task IDs ClickApp is on (tasks then carry ids like `ENG-1`).
+    pub(crate) custom_task_ids: bool,
+}
+
+/// A user's membership of a workspace.
+#[derive(Clone, Debug)]
+pub(crate) struct Member {
+    pub(crate) user_id: UserId,
+    /// ClickUp roles: 1 owner, 2 admin, 3 member, 4 guest.
+    pub(crate) role: u8,
+}
+
+/// Status group, as ClickUp's `type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum StatusType {
+    Open,
+    Custom,
+    Done,
+    Closed,
+}
+
+/// A task status of a space or list.
+#[derive(Clone, Debug)]
+pub(crate) struct Status {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) color: String,
+    pub(crate) kind: StatusType,
+}
+
+/// Task or list priority, 1 (urgent) to 4 (low).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Priority {
+    Urgent,
+    High,
+    Normal,
+    Low,
+}
+
+impl Priority {
+    /// ClickUp's numeric id (as a string in JSON).
+    pub(crate) fn id(self) -> u8 {
+        match self {
+            Self::Urgent => 1,
+            Self::High => 2,
+            Self::Normal => 3,
+            Self::Low => 4,
+        }
+    }
+
+    /// ClickUp's name for it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Urgent => "urgent",
+            Self::High => "high",
+            Self::Normal => "normal",
+            Self::Low => "low",
+        }
+    }
+
+    /// ClickUp's colour for it.
+    pub(crate) fn color(self) -> &'static str {
+        match self {
+            Self::Urgent => "#f50000",
+            Self::High => "#f8ae00",
+            Self::Normal => "#6fddff",
+            Self::Low => "#d8d8d8",
+        }
+    }
+}
+
+/// A space.
+#[derive(Clone, Debug)]
+pub(crate) struct Space {
+    pub(crate) id: SpaceId,
+    pub(crate) team_id: TeamId,
+    pub(crate) name: String,
+    pub(crate) color: String,
+    pub(crate) private: bool,
+    pub(crate) archived: bool,
+    pub(crate) multiple_assignees: bool,
+    /// The space's statuses, inherited by lists that do not override them.
+    pub(crate) statuses: Vec<Status>,
+    /// The id of the hidden folder that holds the space's folderless lists (ClickUp shows it in
+    /// the `folder` ref of such lists and their tasks).
+    pub(crate) hidden_folder_id: FolderId,
+}
+
+/// A (visible) folder.
+#[derive(Clone, Debug)]
+pub(crate) struct Folder {
+    pub(crate) id: FolderId,
+    pub(crate) space_id: SpaceId,
+    pub(crate) name: String,
+    pub(crate) archived: bool,
+}
+
+/// A list, in a folder or folderless.
+#[derive(Clone, Debug)]
+pub(crate) struct List {
+    pub(crate) id: ListId,
+    pub(crate) space_id: SpaceId,
+    /// `None` for a folderless list.
+    pub(crate) folder_id: Option<FolderId>,
+    pub(crate) name: String,
+    pub(crate) content: String,
+    pub(crate) archived: bool,
+    /// The list's own statuses when it overrides the space's, else `None`.
+    pub(crate) statuses: Option<Vec<Status>>,
+    pub(crate) due_date: Option<i64>,
+    pub(crate) priority: Option<Priority>,
+    /// The list owner (`assignee` in ClickUp's JSON).
+    pub(crate) assignee: Option<UserId>,
+}
+
+/// A task tag.
+#[derive(Clone, Debug)]
+pub(crate) struct Tag {
+    pub(crate) name: String,
+    pub(crate) fg: String,
+    pub(crate) bg: String,
+    pub(crate) creator: UserId,
+}
+
+/// A task (subtasks are tasks with a `parent`).
+#[derive(Clone, Debug)]
+pub(crate) struct Task {
+    pub(crate) id: TaskId,
+    pub(crate) custom_id: Option<String>,
+    pub(crate) name: String,
+    /// Markdown description.
+    pub(crate) description: String,
+    pub(crate) list_id: ListId,
+    pub(crate) parent: Option<TaskId>,
+    /// Name of a status of the task's list.
+    pub(crate) status: String,
+    pub(crate) priority: Option<Priority>,
+    pub(crate) assignees: Vec<UserId>,
+    pub(crate) watchers: Vec<UserId>,
+    pub(crate) tags: Vec<Tag>,
+    pub(crate) creator: UserId,
+    pub(crate) date_created: i64,
+    pub(crate) date_updated: i64,
+    pub(crate) date_closed: Option<i64>,
+    pub(crate) due_date: Option<i64>,
+    pub(crate) start_date: Option<i64>,
+    /// Milliseconds.
+    pub(crate) time_estimate: Option<i64>,
+    pub(crate) points: Option<f64>,
+    pub(crate) archived: bool,
+    /// Deleted tasks stay so that their ids answer 404 "Task not found, deleted".
+    pub(crate) deleted: bool,
+}
+
+impl Data {
+    pub(crate) fn user(&self, id: UserId) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    pub(crate) fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id.as_str() == id)
+    }
+
+    pub(crate) fn space(&self, id: &str) -> Option<&Space> {
+        self.spaces.iter().find(|s| s.id.as_str() == id)
+    }
+
+    pub(crate) fn folder(&self, id: &str) -> Option<&Folder> {
+        self.folders.iter().find(|f| f.id.as_str() == id)
+    }
+
+    pub(crate) fn list(&self, id: &str) -> Option<&List> {
+        self.lists.iter().find(|l| l.id.as_str() == id)
+    }
+
+    pub(crate) fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// The workspaces `user` belongs to, in seed order.
+    pub(crate) fn teams_of(&self, user: UserId) -> Vec<TeamId> {
+        self.teams
+            .iter()
+            .filter(|t| t.members.iter().any(|m| m.user_id == user))
+            .map(|t| t.id.clone())
+            .collect()
+    }
+
+    /// The statuses tasks of `list` may have: its own, else its space's.
+    pub(crate) fn statuses_of<'a>(&'a self, list: &'a List) -> &'a [Status] {
+        match &list.statuses {
+            Some(own) => own,
+            None => self
+                .space(list.space_id.as_str())
+                .map_or(&[], |s| &s.statuses),
+        }
+    }
+
+    /// Live (not deleted, not archived) tasks of a list, subtasks included.
+    pub(crate) fn live_tasks_in(&self, list: &ListId) -> impl Iterator<Item = &Task> {
+        self.tasks
+            .iter()
+            .filter(move |t| &t.list_id == list && !t.deleted && !t.archived)
+    }
+}

@@ -1,0 +1,718 @@
+//! The deterministic seed data: the same every start and after `POST /_sandbox/reset`.
+//! The README has the same data as tables; keep them in step.
+
+use crate::model::{
+    Data, Folder, FolderId, List, ListId, Member, Priority, Space, SpaceId, Status, StatusType,
+    Tag, Task, TaskId, Team, TeamId, User, UserId,
+};
+
+/// 2025-01-01T10:00:00Z in epoch ms: every seeded date is this plus a whole number of days.
+pub(crate) const SEED_EPOCH_MS: i64 = 1_735_725_600_000;
+const DAY_MS: i64 = 86_400_000;
+const HOUR_MS: i64 = 3_600_000;
+
+pub(crate) const ALICE: UserId = 81_000_001;
+pub(crate) const BOB: UserId = 81_000_002;
+pub(crate) const CAROL: UserId = 81_000_003;
+pub(crate) const DAVE: UserId = 81_000_004;
+
+/// Builds the seed data.
+pub(crate) fn data() -> Data {
+    Data {
+        users: users(),
+        teams: teams(),
+        spaces: spaces(),
+        folders: folders(),
+        lists: lists(),
+        tasks: tasks(),
+    }
+}
+
+fn users() -> Vec<User> {
+    let user = |id, username: &str, email: &str, color: &str, tz: &str, week, token: &str| User {
+        id,
+        username: username.to_owned(),
+        email: email.to_owned(),
+        color: color.to_owned(),
+        initials: username
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .collect(),
+        timezone: tz.to_owned(),
+        week_start_day: week,
+        personal_token: token.to_owned(),
+    };
+    vec![
+        user(
+            ALICE,
+            "Alice Andersen",
+            "alice@example.com",
+            "#7b68ee",
+            "Europe/Berlin",
+            1,
+            "pk_81000001_UEA4O43J5LNET2VLAOSYVT5OLQEKODPJ",
+        ),
+        user(
+            BOB,
+            "Bob Brown",
+            "bob@example.com",
+            "#0ab8a8",
+            "America/New_York",
+            0,
+            "pk_81000002_K6CZNMDU96BEE5GYM9OQTIKEK36PQVT1",
+        ),
+        user(
+            CAROL,
+            "Carol Chen",
+            "carol@example.com",
+            "#e04f7d",
+            "Asia/Tokyo",
+            1,
+            "pk_81000003_7JCC5ABM2EJYU7IUNUKCOH0QF4HHAR05",
+        ),
+        user(
+            DAVE,
+            "Dave Diaz",
+            "dave@example.com",
+            "#f9a51a",
+            "America/Los_Angeles",
+            0,
+            "pk_81000004_0VLP959N7Z8WKWJ5CGPCNNYW76J1BJ4R",
+        ),
+    ]
+}
+
+fn teams() -> Vec<Team> {
+    let m = |user_id, role| Member { user_id, role };
+    vec![
+        Team {
+            id: TeamId::from("9000001"),
+            name: "Acme Corp".into(),
+            color: "#536cfe".into(),
+            members: vec![m(ALICE, 1), m(BOB, 2), m(CAROL, 3)],
+            custom_task_ids: true,
+        },
+        Team {
+            id: TeamId::from("9000002"),
+            name: "Beta Labs".into(),
+            color: "#f9a51a".into(),
+            members: vec![m(BOB, 1), m(ALICE, 3), m(DAVE, 3)],
+            custom_task_ids: false,
+        },
+    ]
+}
+
+/// Statuses with ids `<prefix>_<n>`, in order.
+fn statuses(prefix: &str, items: &[(&str, StatusType, &str)]) -> Vec<Status> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, (name, kind, color))| Status {
+            id: format!("{prefix}_{i}"),
+            name: (*name).to_owned(),
+            color: (*color).to_owned(),
+            kind: *kind,
+        })
+        .collect()
+}
+
+use StatusType::{Closed, Custom, Done, Open};
+
+fn spaces() -> Vec<Space> {
+    let space = |id: &str, team: &str, name: &str, color: &str, archived, hidden: &str| Space {
+        id: SpaceId::from(id),
+        team_id: TeamId::from(team),
+        name: name.to_owned(),
+        color: color.to_owned(),
+        private: false,
+        archived,
+        multiple_assignees: true,
+        statuses: statuses(
+            &format!("p{id}"),
+            &[
+                ("to do", Open, "#d3d3d3"),
+                ("in progress", Custom, "#4194f6"),
+                ("complete", Closed, "#6bc950"),
+            ],
+        ),
+        hidden_folder_id: FolderId::from(hidden),
+    };
+    let mut marketing = space(
+        "90011002",
+        "9000001",
+        "Marketing",
+        "#e04f7d",
+        false,
+        "90119002",
+    );
+    marketing.statuses = statuses(
+        "p90011002",
+        &[
+            ("idea", Open, "#d3d3d3"),
+            ("drafting", Custom, "#ff7800"),
+            ("published", Closed, "#6bc950"),
+        ],
+    );
+    vec![
+        space(
+            "90011001",
+            "9000001",
+            "Engineering",
+            "#7b68ee",
+            false,
+            "90119001",
+        ),
+        marketing,
+        space(
+            "90011003", "9000001", "Archive", "#808080", true, "90119003",
+        ),
+        space(
+            "90021001", "9000002", "Research", "#0ab8a8", false, "90129001",
+        ),
+    ]
+}
+
+fn folders() -> Vec<Folder> {
+    let folder = |id: &str, space: &str, name: &str, archived| Folder {
+        id: FolderId::from(id),
+        space_id: SpaceId::from(space),
+        name: name.to_owned(),
+        archived,
+    };
+    vec![
+        folder("90111001", "90011001", "Backend", false),
+        folder("90111002", "90011001", "Frontend", false),
+        folder("90111004", "90011001", "2024 Projects", true),
+        folder("90111003", "90011002", "Campaigns", false),
+        folder("90121001", "90021001", "Experiments", false),
+    ]
+}
+
+fn lists() -> Vec<List> {
+    let list = |id: &str, space: &str, folder: Option<&str>, name: &str, content: &str| List {
+        id: ListId::from(id),
+        space_id: SpaceId::from(space),
+        folder_id: folder.map(FolderId::from),
+        name: name.to_owned(),
+        content: content.to_owned(),
+        archived: false,
+        statuses: None,
+        due_date: None,
+        priority: None,
+        assignee: None,
+    };
+    let sprint_statuses = |id: &str| {
+        Some(statuses(
+            &format!("sc{id}"),
+            &[
+                ("to do", Open, "#d3d3d3"),
+                ("in progress", Custom, "#4194f6"),
+                ("review", Custom, "#a875ff"),
+                ("complete", Closed, "#6bc950"),
+            ],
+        ))
+    };
+
+    let mut sprint12 = list(
+        "901101001",
+        "90011001",
+        Some("90111001"),
+        "Sprint 12",
+        "The current sprint.",
+    );
+    sprint12.statuses = sprint_statuses("901101001");
+    sprint12.due_date = Some(SEED_EPOCH_MS + 14 * DAY_MS);
+    sprint12.priority = Some(Priority::High);
+    sprint12.assignee = Some(ALICE);
+
+    let mut bugs = list(
+        "901101002",
+        "90011001",
+        Some("90111001"),
+        "Bugs",
+        "Reported defects.",
+    );
+    bugs.statuses = Some(statuses(
+        "sc901101002",
+        &[
+            ("open", Open, "#d3d3d3"),
+            ("fixing", Custom, "#e50000"),
+            ("verifying", Custom, "#ff7800"),
+            ("closed", Closed, "#6bc950"),
+        ],
+    ));
+
+    let mut sprint11 = list(
+        "901101007",
+        "90011001",
+        Some("90111001"),
+        "Sprint 11",
+        "The previous sprint.",
+    );
+    sprint11.statuses = sprint_statuses("901101007");
+    sprint11.archived = true;
+
+    let mut roadmap = list(
+        "901101004",
+        "90011001",
+        None,
+        "Roadmap",
+        "What we plan to ship.",
+    );
+    roadmap.statuses = Some(statuses(
+        "sc901101004",
+        &[
+            ("backlog", Open, "#d3d3d3"),
+            ("planned", Custom, "#4194f6"),
+            ("shipped", Done, "#02bcd4"),
+            ("closed", Closed, "#6bc950"),
+        ],
+    ));
+
+    let mut calendar = list(
+        "901101006",
+        "90011002",
+        None,
+        "Content Calendar",
+        "Posts and newsletters.",
+    );
+    calendar.statuses = Some(statuses(
+        "sc901101006",
+        &[
+            ("planned", Open, "#d3d3d3"),
+            ("writing", Custom, "#ff7800"),
+            ("editing", Custom, "#a875ff"),
+            ("live", Closed, "#6bc950"),
+        ],
+    ));
+
+    let mut trials = list(
+        "901201001",
+        "90021001",
+        Some("90121001"),
+        "Trials",
+        "Running experiments.",
+    );
+    trials.statuses = Some(statuses(
+        "sc901201001",
+        &[
+            ("queued", Open, "#d3d3d3"),
+            ("running", Custom, "#4194f6"),
+            ("analysing", Custom, "#a875ff"),
+            ("concluded", Closed, "#6bc950"),
+        ],
+    ));
+    trials.assignee = Some(DAVE);
+
+    vec![
+        sprint12,
+        bugs,
+        sprint11,
+        list("901101003", "90011001", Some("90111002"), "UI Polish", ""),
+        list(
+            "901101008",
+            "90011001",
+            Some("90111004"),
+            "Website relaunch",
+            "",
+        ),
+        roadmap,
+        list(
+            "901101005",
+            "90011002",
+            Some("90111003"),
+            "Q3 Launch",
+            "Launch campaign.",
+        ),
+        calendar,
+        list("901101009", "90011003", None, "Old stuff", ""),
+        trials,
+        list("901201002", "90021001", None, "Reading List", ""),
+    ]
+}
+
+fn tag(name: &str, bg: &str) -> Tag {
+    Tag {
+        name: name.to_owned(),
+        fg: "#ffffff".into(),
+        bg: bg.to_owned(),
+        creator: ALICE,
+    }
+}
+
+/// A task with defaults; callers set what differs.
+fn task(
+    id: &str,
+    custom_id: Option<&str>,
+    list: &str,
+    name: &str,
+    status: &str,
+    creator: UserId,
+) -> Task {
+    Task {
+        id: TaskId::from(id),
+        custom_id: custom_id.map(str::to_owned),
+        name: name.to_owned(),
+        description: String::new(),
+        list_id: ListId::from(list),
+        parent: None,
+        status: status.to_owned(),
+        priority: None,
+        assignees: Vec::new(),
+        watchers: vec![creator],
+        tags: Vec::new(),
+        creator,
+        date_created: SEED_EPOCH_MS - 7 * DAY_MS,
+        date_updated: SEED_EPOCH_MS - DAY_MS,
+        date_closed: None,
+        due_date: None,
+        start_date: None,
+        time_estimate: None,
+        points: None,
+        archived: false,
+        deleted: false,
+    }
+}
+
+fn tasks() -> Vec<Task> {
+    let mut ci = task(
+        "86aa0001",
+        Some("ENG-1"),
+        "901101001",
+        "Set up CI pipeline",
+        "in progress",
+        ALICE,
+    );
+    ci.description = "Run **build**, *tests* and clippy on every push.".into();
+    ci.priority = Some(Priority::High);
+    ci.assignees = vec![ALICE];
+    ci.watchers = vec![ALICE, BOB];
+    ci.tags = vec![tag("ci", "#4194f6"), tag("backend", "#7b68ee")];
+    ci.start_date = Some(SEED_EPOCH_MS);
+    ci.due_date = Some(SEED_EPOCH_MS + 3 * DAY_MS);
+    ci.time_estimate = Some(4 * HOUR_MS);
+    ci.points = Some(3.0);
+
+    let mut clippy = task(
+        "86aa0002",
+        Some("ENG-2"),
+        "901101001",
+        "Add cargo clippy step",
+        "complete",
+        ALICE,
+    );
+    clippy.parent = Some(TaskId::from("86aa0001"));
+    clippy.priority = Some(Priority::Normal);
+    clippy.assignees = vec![BOB];
+    clippy.date_closed = Some(SEED_EPOCH_MS - DAY_MS);
+
+    let mut cache = task(
+        "86aa0003",
+        Some("ENG-3"),
+        "901101001",
+        "Cache the target directory",
+        "to do",
+        ALICE,
+    );
+    cache.parent = Some(TaskId::from("86aa0001"));
+    cache.priority = Some(Priority::Normal);
+    cache.assignees = vec![BOB, CAROL];
+    cache.due_date = Some(SEED_EPOCH_MS + 2 * DAY_MS);
+
+    let mut hit_rate = task(
+        "86aa0004",
+        Some("ENG-4"),
+        "901101001",
+        "Measure cache hit rate",
+        "to do",
+        BOB,
+    );
+    hit_rate.parent = Some(TaskId::from("86aa0003"));
+
+    let mut limit = task(
+        "86aa0005",
+        Some("ENG-5"),
+        "901101001",
+        "Rate-limit the public API",
+        "review",
+        BOB,
+    );
+    limit.description = "100 requests per minute per token.".into();
+    limit.priority = Some(Priority::Urgent);
+    limit.assignees = vec![CAROL];
+    limit.due_date = Some(SEED_EPOCH_MS + DAY_MS);
+    limit.time_estimate = Some(6 * HOUR_MS);
+
+    let guide = task(
+        "86aa0006",
+        Some("ENG-6"),
+        "901101001",
+        "Write the migration guide",
+        "to do",
+        CAROL,
+    );
+
+    let mut login = task(
+        "86aa0007",
+        Some("ENG-7"),
+        "901101002",
+        "Login fails with expired session",
+        "fixing",
+        CAROL,
+    );
+    login.priority = Some(Priority::Urgent);
+    login.assignees = vec![ALICE];
+    login.tags = vec![tag("bug", "#e50000")];
+    login.due_date = Some(SEED_EPOCH_MS + DAY_MS);
+
+    let mut typo = task(
+        "86aa0008",
+        Some("ENG-8"),
+        "901101002",
+        "Typo on the pricing page",
+        "closed",
+        BOB,
+    );
+    typo.priority = Some(Priority::Low);
+    typo.assignees = vec![CAROL];
+    typo.tags = vec![tag("bug", "#e50000")];
+    typo.date_closed = Some(SEED_EPOCH_MS - 2 * DAY_MS);
+
+    let mut duplicate = task(
+        "86aa0009",
+        Some("ENG-9"),
+        "901101002",
+        "Duplicate of the login bug",
+        "open",
+        BOB,
+    );
+    duplicate.deleted = true;
+
+    let mut dark = task(
+        "86aa0010",
+        Some("ENG-10"),
+        "901101003",
+        "Dark mode toggle",
+        "in progress",
+        BOB,
+    );
+    dark.priority = Some(Priority::Normal);
+    dark.assignees = vec![BOB];
+    dark.due_date = Some(SEED_EPOCH_MS + 7 * DAY_MS);
+
+    let mut shortcuts = task(
+        "86aa0011",
+        Some("ENG-11"),
+        "901101003",
+        "Keyboard shortcuts help",
+        "to do",
+        CAROL,
+    );
+    shortcuts.priority = Some(Priority::Low);
+
+    let mut api = task(
+        "86aa0012",
+        Some("ENG-12"),
+        "901101004",
+        "Public API v1",
+        "planned",
+        ALICE,
+    );
+    api.priority = Some(Priority::High);
+    api.assignees = vec![ALICE];
+    api.due_date = Some(SEED_EPOCH_MS + 30 * DAY_MS);
+
+    let old = task(
+        "86aa0013",
+        Some("ENG-13"),
+        "901101007",
+        "Old sprint task",
+        "complete",
+        ALICE,
+    );
+
+    let mut post = task(
+        "86aa0020",
+        Some("ENG-20"),
+        "901101005",
+        "Launch announcement post",
+        "drafting",
+        CAROL,
+    );
+    post.priority = Some(Priority::High);
+    post.assignees = vec![CAROL];
+    post.tags = vec![tag("marketing", "#e04f7d")];
+    post.due_date = Some(SEED_EPOCH_MS + 10 * DAY_MS);
+
+    let listing = task(
+        "86aa0021",
+        Some("ENG-21"),
+        "901101005",
+        "Product Hunt listing",
+        "idea",
+        CAROL,
+    );
+
+    let mut newsletter = task(
+        "86aa0022",
+        Some("ENG-22"),
+        "901101006",
+        "January newsletter",
+        "writing",
+        BOB,
+    );
+    newsletter.priority = Some(Priority::Normal);
+    newsletter.assignees = vec![BOB, CAROL];
+    newsletter.due_date = Some(SEED_EPOCH_MS + 5 * DAY_MS);
+
+    let mut trial_a = task(
+        "86bb0001",
+        None,
+        "901201001",
+        "Trial A: onboarding email",
+        "running",
+        DAVE,
+    );
+    trial_a.priority = Some(Priority::High);
+    trial_a.assignees = vec![DAVE];
+    trial_a.due_date = Some(SEED_EPOCH_MS + 5 * DAY_MS);
+
+    let mut metrics = task(
+        "86bb0002",
+        None,
+        "901201001",
+        "Collect sign-up metrics",
+        "queued",
+        DAVE,
+    );
+    metrics.parent = Some(TaskId::from("86bb0001"));
+    metrics.priority = Some(Priority::Normal);
+    metrics.assignees = vec![DAVE, ALICE];
+
+    let mut trial_b = task(
+        "86bb0003",
+        None,
+        "901201001",
+        "Trial B: pricing page",
+        "concluded",
+        BOB,
+    );
+    trial_b.priority = Some(Priority::Low);
+    trial_b.assignees = vec![BOB];
+    trial_b.date_closed = Some(SEED_EPOCH_MS - 3 * DAY_MS);
+
+    let mut docs = task(
+        "86bb0004",
+        None,
+        "901201002",
+        "Read the ClickUp API docs",
+        "to do",
+        DAVE,
+    );
+    docs.assignees = vec![DAVE];
+
+    vec![
+        ci, clippy, cache, hit_rate, limit, guide, login, typo, duplicate, dark, shortcuts, api,
+        old, post, listing, newsletter, trial_a, metrics, trial_b, docs,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_task_has_a_status_of_its_list_and_a_list_that_exists() {
+        let data = data();
+        for task in &data.tasks {
+            let list = data.list(task.list_id.as_str());
+            let list = list.unwrap_or_else(|| panic!("task {} has no list", task.id));
+            assert!(
+                data.statuses_of(list).iter().any(|s| s.name == task.status),
+                "task {} has status {:?} unknown to list {}",
+                task.id,
+                task.status,
+                list.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_object_points_at_parents_that_exist() {
+        let data = data();
+        for space in &data.spaces {
+            assert!(
+                data.team(space.team_id.as_str()).is_some(),
+                "space {}",
+                space.id
+            );
+        }
+        for folder in &data.folders {
+            assert!(
+                data.space(folder.space_id.as_str()).is_some(),
+                "folder {}",
+                folder.id
+            );
+        }
+        for list in &data.lists {
+            assert!(
+                data.space(list.space_id.as_str()).is_some(),
+                "list {}",
+                list.id
+            );
+            if let Some(folder) = &list.folder_id {
+                let folder = data.folder(folder.as_str());
+                assert_eq!(
+                    folder.map(|f| &f.space_id),
+                    Some(&list.space_id),
+                    "list {}",
+                    list.id
+                );
+            }
+        }
+        for task in &data.tasks {
+            if let Some(parent) = &task.parent {
+                let parent = data.task(parent.as_str());
+                assert_eq!(
+                    parent.map(|p| &p.list_id),
+                    Some(&task.list_id),
+                    "task {}",
+                    task.id
+                );
+            }
+            for user in task.assignees.iter().chain(&task.watchers) {
+                assert!(data.user(*user).is_some(), "task {} user {user}", task.id);
+            }
+        }
+    }
+
+    #[test]
+    fn personal_tokens_have_clickups_shape_and_dave_is_only_in_the_second_workspace() {
+        let data = data();
+        for user in &data.users {
+            let prefix = format!("pk_{}_", user.id);
+            let rest = user.personal_token.strip_prefix(&prefix);
+            let rest = rest.unwrap_or_else(|| panic!("{} token prefix", user.id));
+            assert_eq!(rest.len(), 32, "{}", user.id);
+            assert!(
+                rest.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            );
+        }
+        assert_eq!(data.teams_of(DAVE), vec![TeamId::from("9000002")]);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let data = data();
+        let mut ids: Vec<String> = data.spaces.iter().map(|s| s.id.0.clone()).collect();
+        ids.extend(data.folders.iter().map(|f| f.id.0.clone()));
+        ids.extend(data.spaces.iter().map(|s| s.hidden_folder_id.0.clone()));
+        ids.extend(data.lists.iter().map(|l| l.id.0.clone()));
+        ids.extend(data.tasks.iter().map(|t| t.id.0.clone()));
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count);
+    }
+}
