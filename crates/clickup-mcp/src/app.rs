@@ -37,8 +37,13 @@ impl App {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("failed to bind LISTEN={}", config.listen))?;
-        let bound = listener.local_addr().context("failed to read the bound address")?;
-        let public_url = config.public_url.clone().unwrap_or_else(|| default_public_url(bound));
+        let bound = listener
+            .local_addr()
+            .context("failed to read the bound address")?;
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| default_public_url(bound));
         let store = crate::store::connect(&config.database_url)
             .await
             .context("failed to open the database (DATABASE_URL)")?;
@@ -112,7 +117,10 @@ impl App {
             .context("the HTTP server failed")?;
         shutdown.cancel();
         let _ = housekeeping.await;
-        state.auditor.flush_rejections(state.store.as_ref(), state.clock.now()).await;
+        state
+            .auditor
+            .flush_rejections(state.store.as_ref(), state.clock.now())
+            .await;
         Ok(())
     }
 }
@@ -121,12 +129,21 @@ impl App {
 /// stored token sealed under a key id the keyring lacks, stops start-up.
 async fn open_vault(config: &ServeConfig, store: &dyn Store) -> anyhow::Result<Vault> {
     let vault = Vault::from_keyring(&config.encryption_key)?;
-    let stored = store.key_checks().await.context("failed to read key check values")?;
+    let stored = store
+        .key_checks()
+        .await
+        .context("failed to read key check values")?;
     vault.verify(&stored)?;
     for check in vault.key_checks() {
-        store.add_key_check(&check).await.context("failed to store a key check value")?;
+        store
+            .add_key_check(&check)
+            .await
+            .context("failed to store a key check value")?;
     }
-    let in_use = store.count_credentials_by_key().await.context("failed to count stored tokens")?;
+    let in_use = store
+        .count_credentials_by_key()
+        .await
+        .context("failed to count stored tokens")?;
     for (key_id, count) in in_use {
         if !vault.key_ids().any(|id| id == key_id) {
             anyhow::bail!(
@@ -154,7 +171,10 @@ async fn housekeeping(state: AppState, shutdown: CancellationToken) {
             tracing::warn!(error = ?err, "failed to purge expired sessions");
         }
         state.limiter.sweep(state.clock.now_ms());
-        state.auditor.flush_rejections(state.store.as_ref(), now).await;
+        state
+            .auditor
+            .flush_rejections(state.store.as_ref(), now)
+            .await;
     }
 }
 

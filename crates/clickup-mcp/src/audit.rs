@@ -136,7 +136,10 @@ pub struct AuditRow {
 pub(crate) fn rfc3339(epoch: EpochSeconds) -> String {
     time::OffsetDateTime::from_unix_timestamp(epoch)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
         .unwrap_or_else(|| epoch.to_string())
 }
 
@@ -160,7 +163,10 @@ mod tests {
             AuditEvent::UserDeleted,
             AuditEvent::ToolCall,
         ] {
-            assert_eq!(serde_json::to_value(event).ok(), Some(Value::from(event.as_str())));
+            assert_eq!(
+                serde_json::to_value(event).ok(),
+                Some(Value::from(event.as_str()))
+            );
         }
     }
 
@@ -213,13 +219,21 @@ impl Auditor {
         if !self.enabled {
             return;
         }
-        let mut tally = self.rejections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut tally = self
+            .rejections
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         *tally.entry(reason).or_insert(0) += 1;
     }
 
     /// Write one `token_rejected` row per reason seen since the last flush.
     pub async fn flush_rejections(&self, store: &dyn crate::store::Store, now: EpochSeconds) {
-        let tally = std::mem::take(&mut *self.rejections.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let tally = std::mem::take(
+            &mut *self
+                .rejections
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
         for (reason, count) in tally {
             let record = AuditRecord::new(AuditEvent::TokenRejected, now)
                 .details(serde_json::json!({ "reason": reason, "count": count }));

@@ -73,7 +73,9 @@ fn init_logging(settings: &Settings) -> anyhow::Result<()> {
     use tracing_subscriber::EnvFilter;
     let format = settings.log_format(std::io::stderr().is_terminal())?;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     let result = match format {
         crate::config::LogFormat::Pretty => builder.try_init(),
         crate::config::LogFormat::Json => builder.json().try_init(),
@@ -82,10 +84,14 @@ fn init_logging(settings: &Settings) -> anyhow::Result<()> {
 }
 
 /// Open the store named by `DATABASE_URL` (admin commands).
-async fn open_store(settings: &Settings) -> anyhow::Result<std::sync::Arc<dyn crate::store::Store>> {
+async fn open_store(
+    settings: &Settings,
+) -> anyhow::Result<std::sync::Arc<dyn crate::store::Store>> {
     use anyhow::Context;
     let url = settings.database_url(false)?;
-    crate::store::connect(&url).await.context("failed to open the database (DATABASE_URL)")
+    crate::store::connect(&url)
+        .await
+        .context("failed to open the database (DATABASE_URL)")
 }
 
 /// Whether progress should be drawn on stderr.

@@ -24,7 +24,9 @@ impl Clock {
     /// Now, epoch milliseconds.
     pub fn now_ms(&self) -> i64 {
         match self {
-            Clock::System => time::OffsetDateTime::now_utc().unix_timestamp_nanos().div_euclid(1_000_000) as i64,
+            Clock::System => time::OffsetDateTime::now_utc()
+                .unix_timestamp_nanos()
+                .div_euclid(1_000_000) as i64,
             Clock::Manual(ms) => ms.load(Ordering::SeqCst),
         }
     }

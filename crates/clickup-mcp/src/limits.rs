@@ -49,12 +49,18 @@ impl RateLimiter {
 
     /// Drop users with nothing in their window (run periodically).
     pub fn sweep(&self, now_ms: i64) {
-        let mut windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut windows = self
+            .windows
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         windows.retain(|_, log| log.back().is_some_and(|last| *last > now_ms - WINDOW_MS));
     }
 
     fn decide(&self, user: UserId, limit: u32, now_ms: i64, count: bool) -> Decision {
-        let mut windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut windows = self
+            .windows
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let log = windows.entry(user).or_default();
         while log.front().is_some_and(|t| *t <= now_ms - WINDOW_MS) {
             log.pop_front();
@@ -110,7 +116,10 @@ mod tests {
         // The first request leaves the window exactly 60 s after it was made.
         assert!(!limiter.check(user, 100, T0 + WINDOW_MS - 1).allowed);
         assert!(limiter.check(user, 100, T0 + WINDOW_MS).allowed);
-        assert!(!limiter.check(user, 100, T0 + WINDOW_MS + 5).allowed, "only one slot freed");
+        assert!(
+            !limiter.check(user, 100, T0 + WINDOW_MS + 5).allowed,
+            "only one slot freed"
+        );
     }
 
     #[test]
@@ -130,7 +139,10 @@ mod tests {
     #[test]
     fn a_fresh_user_has_the_full_limit() {
         let d = RateLimiter::default().peek(UserId(9), 500, T0);
-        assert_eq!((d.allowed, d.limit, d.remaining, d.retry_after_secs), (true, 500, 500, 0));
+        assert_eq!(
+            (d.allowed, d.limit, d.remaining, d.retry_after_secs),
+            (true, 500, 500, 0)
+        );
     }
 
     #[test]
@@ -139,7 +151,11 @@ mod tests {
         let handles: Vec<_> = (0..8)
             .map(|_| {
                 let limiter = Arc::clone(&limiter);
-                std::thread::spawn(move || (0..50).filter(|_| limiter.check(UserId(1), 100, T0).allowed).count())
+                std::thread::spawn(move || {
+                    (0..50)
+                        .filter(|_| limiter.check(UserId(1), 100, T0).allowed)
+                        .count()
+                })
             })
             .collect();
         let accepted: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();

@@ -21,7 +21,10 @@ mod tests {
     fn tokens_are_64_hex_characters_and_differ() {
         let (a, b) = (super::token_hex(), super::token_hex());
         assert_eq!(a.len(), 64);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
         assert_ne!(a, b);
     }
 }

@@ -50,7 +50,11 @@ impl FromStr for UserId {
         if digits.is_empty() || digits.len() > 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(StoreError::InvalidUserId);
         }
-        digits.parse().map(UserId).map_err(|_| StoreError::InvalidUserId)
+        // Stored as BIGINT: ids above i64::MAX cannot be ClickUp ids and are refused here.
+        match digits.parse::<i64>() {
+            Ok(id) if id >= 0 => Ok(UserId(id.unsigned_abs())),
+            _ => Err(StoreError::InvalidUserId),
+        }
     }
 }
 
@@ -302,7 +306,11 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     async fn get_credential(&self, id: UserId) -> Result<Option<StoredCredential>, StoreError>;
 
     /// Mark the credential revoked (ClickUp rejected it).
-    async fn mark_credential_revoked(&self, id: UserId, now: EpochSeconds) -> Result<(), StoreError>;
+    async fn mark_credential_revoked(
+        &self,
+        id: UserId,
+        now: EpochSeconds,
+    ) -> Result<(), StoreError>;
 
     /// All credentials whose access or refresh token is sealed under a key other than
     /// `current_key_id`, at most `limit` (for `keys rotate`, which re-seals them in batches).
@@ -378,9 +386,13 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
 /// Open the store named by `database_url` (`DATABASE_URL`): `sqlite:…` is a [`SqliteStore`];
 /// `postgres:…`/`postgresql:…` is not built yet, and any other scheme is refused.
 pub async fn connect(database_url: &str) -> Result<std::sync::Arc<dyn Store>, StoreError> {
-    let scheme = database_url.split_once(':').map_or("", |(scheme, _)| scheme);
+    let scheme = database_url
+        .split_once(':')
+        .map_or("", |(scheme, _)| scheme);
     match scheme {
-        "sqlite" => Ok(std::sync::Arc::new(SqliteStore::connect(database_url).await?)),
+        "sqlite" => Ok(std::sync::Arc::new(
+            SqliteStore::connect(database_url).await?,
+        )),
         "postgres" | "postgresql" => Err(StoreError::UnsupportedBackend),
         _ => Err(StoreError::UnsupportedBackend),
     }
@@ -397,7 +409,15 @@ mod tests {
     fn a_user_id_parses_with_or_without_the_user_prefix() {
         assert_eq!("42".parse::<UserId>().ok(), Some(UserId(42)));
         assert_eq!("user_42".parse::<UserId>().ok(), Some(UserId(42)));
-        for bad in ["", "user_", "-1", "4 2", "user_x", "99999999999999999999", "+1"] {
+        for bad in [
+            "",
+            "user_",
+            "-1",
+            "4 2",
+            "user_x",
+            "99999999999999999999",
+            "+1",
+        ] {
             assert!(bad.parse::<UserId>().is_err(), "{bad:?} must be refused");
         }
     }

@@ -97,7 +97,9 @@ pub struct Vault {
 impl fmt::Debug for Vault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ids: Vec<&str> = self.keys.iter().map(|k| k.id.as_str()).collect();
-        f.debug_struct("Vault").field("key_ids", &ids).finish_non_exhaustive()
+        f.debug_struct("Vault")
+            .field("key_ids", &ids)
+            .finish_non_exhaustive()
     }
 }
 
@@ -124,7 +126,9 @@ impl Vault {
             };
             if id.is_empty()
                 || id.len() > 32
-                || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                || !id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             {
                 return Err(VaultError::BadKeyring(format!(
                     "entry {} has an invalid key id (1-32 of A-Z a-z 0-9 _ -)",
@@ -132,11 +136,14 @@ impl Vault {
                 )));
             }
             if keys.iter().any(|k| k.id == id) {
-                return Err(VaultError::BadKeyring(format!("key id {id:?} appears twice")));
+                return Err(VaultError::BadKeyring(format!(
+                    "key id {id:?} appears twice"
+                )));
             }
-            let bytes = Zeroizing::new(BASE64.decode(encoded).map_err(|_| {
-                VaultError::BadKeyring(format!("key {id:?} is not valid base64"))
-            })?);
+            let bytes =
+                Zeroizing::new(BASE64.decode(encoded).map_err(|_| {
+                    VaultError::BadKeyring(format!("key {id:?} is not valid base64"))
+                })?);
             if bytes.len() != 32 {
                 return Err(VaultError::BadKeyring(format!(
                     "key {id:?} must decode to 32 bytes, got {}",
@@ -172,7 +179,12 @@ impl Vault {
     }
 
     /// Seal `plaintext` for `user`'s `field` under the current key.
-    pub fn seal(&self, user: UserId, field: Field, plaintext: &SecretString) -> Result<Sealed, VaultError> {
+    pub fn seal(
+        &self,
+        user: UserId,
+        field: Field,
+        plaintext: &SecretString,
+    ) -> Result<Sealed, VaultError> {
         let key = self.current();
         let nonce: [u8; NONCE_LEN] = crate::random::bytes();
         let aad = associated_data(&key.id, user, field);
@@ -196,7 +208,12 @@ impl Vault {
     }
 
     /// Open a value sealed for `user`'s `field`.
-    pub fn open(&self, user: UserId, field: Field, sealed: &Sealed) -> Result<SecretString, VaultError> {
+    pub fn open(
+        &self,
+        user: UserId,
+        field: Field,
+        sealed: &Sealed,
+    ) -> Result<SecretString, VaultError> {
         let key = self
             .keys
             .iter()
@@ -224,7 +241,12 @@ impl Vault {
     }
 
     /// Open under whatever key sealed it, and seal again under the current key.
-    pub fn reseal(&self, user: UserId, field: Field, sealed: &Sealed) -> Result<Sealed, VaultError> {
+    pub fn reseal(
+        &self,
+        user: UserId,
+        field: Field,
+        sealed: &Sealed,
+    ) -> Result<Sealed, VaultError> {
         let plaintext = self.open(user, field, sealed)?;
         self.seal(user, field, &plaintext)
     }
@@ -293,7 +315,9 @@ mod tests {
     #[test]
     fn a_sealed_token_opens_to_the_same_text() {
         let vault = keyring(&key());
-        let sealed = vault.seal(UserId(7), Field::AccessToken, &secret("7_abc")).unwrap();
+        let sealed = vault
+            .seal(UserId(7), Field::AccessToken, &secret("7_abc"))
+            .unwrap();
         assert_eq!(sealed.key_id, "k1");
         let opened = vault.open(UserId(7), Field::AccessToken, &sealed).unwrap();
         assert_eq!(opened.expose_secret(), "7_abc");
@@ -302,8 +326,12 @@ mod tests {
     #[test]
     fn the_same_token_seals_differently_each_time() {
         let vault = keyring(&key());
-        let a = vault.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
-        let b = vault.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
+        let a = vault
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
+        let b = vault
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
         assert_ne!(a.blob, b.blob);
         assert_ne!(a.blob[..NONCE_LEN], b.blob[..NONCE_LEN]);
     }
@@ -311,14 +339,18 @@ mod tests {
     #[test]
     fn the_plaintext_does_not_appear_in_the_sealed_value() {
         let vault = keyring(&key());
-        let sealed = vault.seal(UserId(7), Field::AccessToken, &secret("PLAINTEXT-TOKEN")).unwrap();
+        let sealed = vault
+            .seal(UserId(7), Field::AccessToken, &secret("PLAINTEXT-TOKEN"))
+            .unwrap();
         assert!(!sealed.blob.windows(15).any(|w| w == b"PLAINTEXT-TOKEN"));
     }
 
     #[test]
     fn a_tampered_value_fails_to_open() {
         let vault = keyring(&key());
-        let sealed = vault.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
+        let sealed = vault
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
         for index in 0..sealed.blob.len() {
             let mut bad = sealed.clone();
             bad.blob[index] ^= 0x01;
@@ -330,23 +362,39 @@ mod tests {
         }
         let mut short = sealed.clone();
         short.blob.truncate(NONCE_LEN + TAG_LEN - 1);
-        assert_eq!(vault.open(UserId(7), Field::AccessToken, &short).err(), Some(VaultError::Tampered));
+        assert_eq!(
+            vault.open(UserId(7), Field::AccessToken, &short).err(),
+            Some(VaultError::Tampered)
+        );
     }
 
     #[test]
     fn a_value_moved_to_another_user_or_field_fails_to_open() {
         let vault = keyring(&key());
-        let sealed = vault.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
-        assert_eq!(vault.open(UserId(8), Field::AccessToken, &sealed).err(), Some(VaultError::Tampered));
-        assert_eq!(vault.open(UserId(7), Field::RefreshToken, &sealed).err(), Some(VaultError::Tampered));
+        let sealed = vault
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
+        assert_eq!(
+            vault.open(UserId(8), Field::AccessToken, &sealed).err(),
+            Some(VaultError::Tampered)
+        );
+        assert_eq!(
+            vault.open(UserId(7), Field::RefreshToken, &sealed).err(),
+            Some(VaultError::Tampered)
+        );
     }
 
     #[test]
     fn a_wrong_key_fails_to_open_and_fails_the_key_check() {
         let original = keyring(&key());
-        let sealed = original.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
+        let sealed = original
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
         let wrong = keyring(&key());
-        assert_eq!(wrong.open(UserId(7), Field::AccessToken, &sealed).err(), Some(VaultError::Tampered));
+        assert_eq!(
+            wrong.open(UserId(7), Field::AccessToken, &sealed).err(),
+            Some(VaultError::Tampered)
+        );
         assert_eq!(
             wrong.verify(&original.key_checks()).err(),
             Some(VaultError::KeyMismatch("k1".into()))
@@ -358,14 +406,30 @@ mod tests {
     fn rotation_reseals_under_the_new_current_key_and_old_values_still_open() {
         let (old, new) = (key(), key());
         let before = keyring(&format!("k1:{old}"));
-        let sealed = before.seal(UserId(7), Field::AccessToken, &secret("t")).unwrap();
+        let sealed = before
+            .seal(UserId(7), Field::AccessToken, &secret("t"))
+            .unwrap();
         let after = keyring(&format!("k2:{new},k1:{old}"));
         assert_eq!(after.current_key_id(), "k2");
-        assert_eq!(after.open(UserId(7), Field::AccessToken, &sealed).unwrap().expose_secret(), "t");
-        let resealed = after.reseal(UserId(7), Field::AccessToken, &sealed).unwrap();
+        assert_eq!(
+            after
+                .open(UserId(7), Field::AccessToken, &sealed)
+                .unwrap()
+                .expose_secret(),
+            "t"
+        );
+        let resealed = after
+            .reseal(UserId(7), Field::AccessToken, &sealed)
+            .unwrap();
         assert_eq!(resealed.key_id, "k2");
         let only_new = keyring(&format!("k2:{new}"));
-        assert_eq!(only_new.open(UserId(7), Field::AccessToken, &resealed).unwrap().expose_secret(), "t");
+        assert_eq!(
+            only_new
+                .open(UserId(7), Field::AccessToken, &resealed)
+                .unwrap()
+                .expose_secret(),
+            "t"
+        );
         assert_eq!(
             only_new.open(UserId(7), Field::AccessToken, &sealed).err(),
             Some(VaultError::UnknownKey("k1".into()))
@@ -385,7 +449,10 @@ mod tests {
         ];
         for (spec, why) in cases {
             assert!(
-                matches!(Vault::from_keyring(&secret(spec)), Err(VaultError::BadKeyring(_))),
+                matches!(
+                    Vault::from_keyring(&secret(spec)),
+                    Err(VaultError::BadKeyring(_))
+                ),
                 "{why}"
             );
         }

@@ -7,7 +7,7 @@
 //!
 //! Module map:
 //!
-//! - [`options`]: [`SandboxOptions`] and [`OAuthApp`], what a caller configures.
+//! - `options`: [`SandboxOptions`] and [`OAuthApp`], what a caller configures.
 //! - `sandbox` / `server`: [`Sandbox`] (state + router) and [`spawn`] (bind and serve).
 //! - `state`: the one shared state struct (apps, clock, and the mutable world behind a mutex).
 //! - `clock`: the sandbox's clock, which tests move forward instead of sleeping.
@@ -33,7 +33,7 @@ mod errors;
 mod faults;
 mod model;
 mod oauth;
-pub mod options;
+mod options;
 mod rate_limit;
 mod request_log;
 mod sandbox;

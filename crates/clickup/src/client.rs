@@ -73,7 +73,11 @@ impl ClickUp {
 
     /// `GET {base}/{path}` with the token, read as `T`. `path` is a fixed template filled with
     /// validated segments; it never starts with `/` (that would drop the base path).
-    pub async fn get_json<T: DeserializeOwned>(&self, token: &SecretString, path: &str) -> Result<T, ClickUpError> {
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        token: &SecretString,
+        path: &str,
+    ) -> Result<T, ClickUpError> {
         let url = self.url(path)?;
         let response = self
             .http
@@ -113,8 +117,10 @@ impl ClickUp {
 
 /// ClickUp takes the token as the raw `Authorization` value (no `Bearer`).
 fn auth_header(token: &SecretString) -> Result<HeaderMap, ClickUpError> {
-    let mut value = HeaderValue::from_str(token.expose_secret())
-        .map_err(|_| ClickUpError::Unauthorized { ecode: "invalid_token_format".into() })?;
+    let mut value =
+        HeaderValue::from_str(token.expose_secret()).map_err(|_| ClickUpError::Unauthorized {
+            ecode: "invalid_token_format".into(),
+        })?;
     value.set_sensitive(true);
     let mut headers = HeaderMap::new();
     headers.insert(AUTHORIZATION, value);
@@ -128,18 +134,27 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClickUpError
         .get("x-ratelimit-reset")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if response.content_length().is_some_and(|len| len > MAX_BODY_BYTES as u64) {
+    if response
+        .content_length()
+        .is_some_and(|len| len > MAX_BODY_BYTES as u64)
+    {
         return Err(ClickUpError::Malformed("the answer is too large"));
     }
-    let bytes = response.bytes().await.map_err(|e| ClickUpError::from_transport(&e))?;
+    let bytes = response
+        .bytes()
+        .await
+        .map_err(|e| ClickUpError::from_transport(&e))?;
     if bytes.len() > MAX_BODY_BYTES {
         return Err(ClickUpError::Malformed("the answer is too large"));
     }
     if status.is_success() {
-        return serde_json::from_slice(&bytes).map_err(|_| ClickUpError::Malformed("the body is not the expected JSON"));
+        return serde_json::from_slice(&bytes)
+            .map_err(|_| ClickUpError::Malformed("the body is not the expected JSON"));
     }
     let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
-    let ecode = body.as_ref().map_or_else(|| "unknown".to_owned(), |b| b.ecode.clone());
+    let ecode = body
+        .as_ref()
+        .map_or_else(|| "unknown".to_owned(), |b| b.ecode.clone());
     Err(match status {
         StatusCode::UNAUTHORIZED => ClickUpError::Unauthorized { ecode },
         StatusCode::TOO_MANY_REQUESTS => ClickUpError::RateLimited {
@@ -169,8 +184,15 @@ mod tests {
 
     #[test]
     fn request_paths_keep_the_api_prefix_and_cannot_escape_it() {
-        let client = ClickUp::new(&Url::parse("https://api.clickup.com/api").unwrap(), Timeouts::default()).unwrap();
-        assert_eq!(client.url("v2/user").unwrap().as_str(), "https://api.clickup.com/api/v2/user");
+        let client = ClickUp::new(
+            &Url::parse("https://api.clickup.com/api").unwrap(),
+            Timeouts::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            client.url("v2/user").unwrap().as_str(),
+            "https://api.clickup.com/api/v2/user"
+        );
         for bad in ["/v2/user", "../v2/user", "v2//evil.example/x"] {
             assert!(client.url(bad).is_err(), "{bad}");
         }

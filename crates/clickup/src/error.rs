@@ -59,7 +59,9 @@ impl ClickUpError {
     /// ClickUp's ECODE, when it sent one.
     pub fn ecode(&self) -> Option<&str> {
         match self {
-            ClickUpError::Unauthorized { ecode } | ClickUpError::Rejected { ecode, .. } => Some(ecode),
+            ClickUpError::Unauthorized { ecode } | ClickUpError::Rejected { ecode, .. } => {
+                Some(ecode)
+            }
             _ => None,
         }
     }

@@ -22,7 +22,10 @@ impl fmt::Debug for TokenGrant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TokenGrant")
             .field("access_token", &"[redacted]")
-            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "[redacted]"))
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| "[redacted]"),
+            )
             .field("expires_in", &self.expires_in)
             .finish()
     }
@@ -51,10 +54,14 @@ impl ClickUp {
             "client_secret": client_secret.expose_secret(),
             "code": code,
         });
-        let response: TokenResponse = self.post_json_unauthenticated("v2/oauth/token", &body).await?;
+        let response: TokenResponse = self
+            .post_json_unauthenticated("v2/oauth/token", &body)
+            .await?;
         let access_token = response.access_token.trim();
         if access_token.is_empty() || access_token.len() > 4096 {
-            return Err(ClickUpError::Malformed("the token response has no usable access_token"));
+            return Err(ClickUpError::Malformed(
+                "the token response has no usable access_token",
+            ));
         }
         Ok(TokenGrant {
             access_token: SecretString::from(access_token.to_owned()),

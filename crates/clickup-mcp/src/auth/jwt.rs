@@ -142,8 +142,8 @@ impl JwtKeys {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES || token.split('.').count() != 3 {
             return Err(TokenError::Malformed);
         }
-        let data = jsonwebtoken::decode::<RawClaims>(token, &self.decoding, &self.validation).map_err(|e| {
-            match e.kind() {
+        let data = jsonwebtoken::decode::<RawClaims>(token, &self.decoding, &self.validation)
+            .map_err(|e| match e.kind() {
                 ErrorKind::InvalidSignature => TokenError::Invalid("invalid_signature"),
                 ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
                     TokenError::Invalid("invalid_algorithm")
@@ -152,8 +152,7 @@ impl JwtKeys {
                 ErrorKind::InvalidAudience => TokenError::Invalid("invalid_audience"),
                 ErrorKind::MissingRequiredClaim(_) => TokenError::Invalid("missing_claim"),
                 _ => TokenError::Malformed,
-            }
-        })?;
+            })?;
         let raw = data.claims;
         let missing = TokenError::Invalid("missing_claim");
         let claims = Claims {
@@ -174,7 +173,9 @@ impl JwtKeys {
             return Err(TokenError::Invalid("invalid_lifetime"));
         }
         if now > claims.exp + LEEWAY_SECONDS {
-            return Err(TokenError::Expired { expired_at: claims.exp });
+            return Err(TokenError::Expired {
+                expired_at: claims.exp,
+            });
         }
         claims.user_id()?;
         Ok(claims)
@@ -221,7 +222,10 @@ mod tests {
         let signing_input = format!("{}.{}", B64.encode(header), B64.encode(payload.to_string()));
         let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret).unwrap();
         mac.update(signing_input.as_bytes());
-        format!("{signing_input}.{}", B64.encode(mac.finalize().into_bytes()))
+        format!(
+            "{signing_input}.{}",
+            B64.encode(mac.finalize().into_bytes())
+        )
     }
 
     #[test]
@@ -240,7 +244,10 @@ mod tests {
         let token = keys.sign(&claims()).unwrap();
         let exp = claims().exp;
         assert!(keys.verify(&token, exp + LEEWAY_SECONDS).is_ok());
-        assert_eq!(keys.verify(&token, exp + LEEWAY_SECONDS + 1), Err(TokenError::Expired { expired_at: exp }));
+        assert_eq!(
+            keys.verify(&token, exp + LEEWAY_SECONDS + 1),
+            Err(TokenError::Expired { expired_at: exp })
+        );
     }
 
     #[test]
@@ -248,7 +255,10 @@ mod tests {
         let keys = keys();
         let token = keys.sign(&claims()).unwrap();
         assert!(keys.verify(&token, NOW - LEEWAY_SECONDS).is_ok());
-        assert_eq!(keys.verify(&token, NOW - LEEWAY_SECONDS - 1), Err(TokenError::Invalid("issued_in_future")));
+        assert_eq!(
+            keys.verify(&token, NOW - LEEWAY_SECONDS - 1),
+            Err(TokenError::Invalid("issued_in_future"))
+        );
     }
 
     #[test]
@@ -262,7 +272,11 @@ mod tests {
         premium["sub"] = "user_43".into();
         let (h, _, s) = {
             let mut parts = good.split('.');
-            (parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned())
+            (
+                parts.next().unwrap().to_owned(),
+                parts.next().unwrap().to_owned(),
+                parts.next().unwrap().to_owned(),
+            )
         };
         let swapped_payload = format!("{h}.{}.{s}", B64.encode(premium.to_string()));
         let mut without_jti = payload.clone();
@@ -276,15 +290,25 @@ mod tests {
         let mut bad_sub = payload.clone();
         bad_sub["sub"] = "admin".into();
         let cases: Vec<(&str, String, TokenError)> = vec![
-            ("payload swapped under the old signature", swapped_payload, TokenError::Invalid("invalid_signature")),
+            (
+                "payload swapped under the old signature",
+                swapped_payload,
+                TokenError::Invalid("invalid_signature"),
+            ),
             (
                 "signed with another secret",
-                keys_with("another-secret-another-secret-xyz").sign(&claims()).unwrap(),
+                keys_with("another-secret-another-secret-xyz")
+                    .sign(&claims())
+                    .unwrap(),
                 TokenError::Invalid("invalid_signature"),
             ),
             (
                 "alg none",
-                format!("{}.{}.", B64.encode(r#"{"alg":"none","typ":"JWT"}"#), B64.encode(payload.to_string())),
+                format!(
+                    "{}.{}.",
+                    B64.encode(r#"{"alg":"none","typ":"JWT"}"#),
+                    B64.encode(payload.to_string())
+                ),
                 TokenError::Malformed,
             ),
             (
@@ -297,15 +321,39 @@ mod tests {
                 sign_raw(r#"{"alg":"RS256","typ":"JWT"}"#, &payload, secret),
                 TokenError::Invalid("invalid_algorithm"),
             ),
-            ("missing jti", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_jti, secret), TokenError::Invalid("missing_claim")),
-            ("missing exp", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_exp, secret), TokenError::Invalid("missing_claim")),
-            ("another issuer", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_iss, secret), TokenError::Invalid("invalid_issuer")),
-            ("another audience", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_aud, secret), TokenError::Invalid("invalid_audience")),
-            ("a subject that is no user", sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &bad_sub, secret), TokenError::Invalid("invalid_subject")),
+            (
+                "missing jti",
+                sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_jti, secret),
+                TokenError::Invalid("missing_claim"),
+            ),
+            (
+                "missing exp",
+                sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &without_exp, secret),
+                TokenError::Invalid("missing_claim"),
+            ),
+            (
+                "another issuer",
+                sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_iss, secret),
+                TokenError::Invalid("invalid_issuer"),
+            ),
+            (
+                "another audience",
+                sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &other_aud, secret),
+                TokenError::Invalid("invalid_audience"),
+            ),
+            (
+                "a subject that is no user",
+                sign_raw(r#"{"alg":"HS256","typ":"JWT"}"#, &bad_sub, secret),
+                TokenError::Invalid("invalid_subject"),
+            ),
             ("two parts", format!("{h}.{s}"), TokenError::Malformed),
             ("garbage", "not-a-jwt".into(), TokenError::Malformed),
             ("empty", String::new(), TokenError::Malformed),
-            ("oversized", format!("{h}.{}.{s}", "A".repeat(5000)), TokenError::Malformed),
+            (
+                "oversized",
+                format!("{h}.{}.{s}", "A".repeat(5000)),
+                TokenError::Malformed,
+            ),
             ("bad base64", format!("{h}.@@@.{s}"), TokenError::Malformed),
         ];
         for (why, token, expected) in cases {

@@ -15,7 +15,9 @@ use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::sessions;
 use crate::http::error::ApiError;
 use crate::state::AppState;
-use crate::store::{CompletedLogin, LoginFlow, OAuthState, StoredCredential, User, UserId, UserProfile, Workspace};
+use crate::store::{
+    CompletedLogin, LoginFlow, OAuthState, StoredCredential, User, UserId, UserProfile, Workspace,
+};
 use crate::vault::Field;
 
 /// The cookie that binds a login to the browser that started it.
@@ -127,7 +129,13 @@ async fn finish_inner(
         return Err(ApiError::InvalidState("expired"));
     }
     let same_browser = browser_cookie
-        .map(|c| bool::from(sha256_hex(c).as_bytes().ct_eq(pending.browser_hash.as_bytes())))
+        .map(|c| {
+            bool::from(
+                sha256_hex(c)
+                    .as_bytes()
+                    .ct_eq(pending.browser_hash.as_bytes()),
+            )
+        })
         .unwrap_or(false);
     if !same_browser {
         return Err(ApiError::InvalidState("browser_mismatch"));
@@ -139,18 +147,26 @@ async fn finish_inner(
         return Err(if error == "access_denied" {
             ApiError::AccessDenied
         } else {
-            ApiError::InvalidRequest("ClickUp returned an error instead of a code. Start the login again.")
+            ApiError::InvalidRequest(
+                "ClickUp returned an error instead of a code. Start the login again.",
+            )
         });
     }
     let code = params
         .code
         .as_deref()
         .filter(|c| !c.is_empty() && c.len() <= MAX_PARAM_BYTES)
-        .ok_or(ApiError::InvalidRequest("The callback has no valid code parameter."))?;
+        .ok_or(ApiError::InvalidRequest(
+            "The callback has no valid code parameter.",
+        ))?;
 
     let grant = state
         .clickup
-        .exchange_code(&state.clickup_app.client_id, &state.clickup_app.client_secret, code)
+        .exchange_code(
+            &state.clickup_app.client_id,
+            &state.clickup_app.client_secret,
+            code,
+        )
         .await
         .map_err(|e| upstream(e, "exchanging the authorization code"))?;
     let clickup_user = state
@@ -172,10 +188,18 @@ async fn finish_inner(
     let profile = UserProfile {
         id: user_id,
         email: clickup_user.email.clone(),
-        username: clickup_user.username.clone().unwrap_or_else(|| clickup_user.email.clone()),
+        username: clickup_user
+            .username
+            .clone()
+            .unwrap_or_else(|| clickup_user.email.clone()),
         default_workspace: default_workspace.clone(),
     };
-    let seal = |field, secret| state.vault.seal(user_id, field, secret).map_err(ApiError::internal);
+    let seal = |field, secret| {
+        state
+            .vault
+            .seal(user_id, field, secret)
+            .map_err(ApiError::internal)
+    };
     let credential = StoredCredential {
         user_id,
         access_token: seal(Field::AccessToken, &grant.access_token)?,
@@ -196,7 +220,9 @@ async fn finish_inner(
         id: user_id,
         email: profile.email.clone(),
         username: profile.username.clone(),
-        tier: existing.as_ref().map_or(crate::store::Tier::Free, |u| u.tier),
+        tier: existing
+            .as_ref()
+            .map_or(crate::store::Tier::Free, |u| u.tier),
         default_workspace: default_workspace.clone(),
         created_at: now,
         updated_at: now,

@@ -58,17 +58,23 @@ pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedS
 }
 
 /// Check the request's bearer token and its session; tally a refusal for the audit log.
-pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Authenticated, ApiError> {
+pub async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Authenticated, ApiError> {
     let result = authenticate_inner(state, headers).await;
-    if let Err(err) = &result {
-        if let Some(reason) = rejection_reason(err) {
-            state.auditor.tally_rejection(reason);
-        }
+    if let Err(err) = &result
+        && let Some(reason) = rejection_reason(err)
+    {
+        state.auditor.tally_rejection(reason);
     }
     result
 }
 
-async fn authenticate_inner(state: &AppState, headers: &HeaderMap) -> Result<Authenticated, ApiError> {
+async fn authenticate_inner(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Authenticated, ApiError> {
     let token = bearer_token(headers)?;
     let now = state.clock.now();
     let claims = state.jwt.verify(token, now)?;
@@ -99,7 +105,10 @@ fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
         .ok_or(ApiError::InvalidToken("missing_token"))?
         .to_str()
         .map_err(|_| ApiError::TokenMalformed)?;
-    let (scheme, token) = value.trim().split_once(' ').ok_or(ApiError::TokenMalformed)?;
+    let (scheme, token) = value
+        .trim()
+        .split_once(' ')
+        .ok_or(ApiError::TokenMalformed)?;
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Err(ApiError::InvalidToken("not_a_bearer_token"));
     }

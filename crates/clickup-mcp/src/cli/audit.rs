@@ -37,10 +37,15 @@ pub(super) async fn run(settings: Settings, args: AuditArgs) -> anyhow::Result<E
         .map(|s| {
             time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
                 .map(|t| t.unix_timestamp())
-                .with_context(|| format!("--since: expected RFC 3339 such as 2026-11-01T00:00:00Z, got {s:?}"))
+                .with_context(|| {
+                    format!("--since: expected RFC 3339 such as 2026-11-01T00:00:00Z, got {s:?}")
+                })
         })
         .transpose()?;
-    let user_id = user.map(|u| u.parse::<UserId>()).transpose().context("--user")?;
+    let user_id = user
+        .map(|u| u.parse::<UserId>())
+        .transpose()
+        .context("--user")?;
     let store = super::open_store(&settings).await?;
     let progress = super::stderr_is_terminal();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

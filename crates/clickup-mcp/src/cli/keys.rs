@@ -69,8 +69,16 @@ async fn rotate(settings: &Settings) -> anyhow::Result<ExitCode> {
     let mut failed: HashSet<UserId> = HashSet::new();
     let mut done: u64 = 0;
     loop {
-        let batch = store.credentials_not_under_key(&current, BATCH + u32::try_from(failed.len()).unwrap_or(u32::MAX)).await?;
-        let pending: Vec<&StoredCredential> = batch.iter().filter(|c| !failed.contains(&c.user_id)).collect();
+        let batch = store
+            .credentials_not_under_key(
+                &current,
+                BATCH + u32::try_from(failed.len()).unwrap_or(u32::MAX),
+            )
+            .await?;
+        let pending: Vec<&StoredCredential> = batch
+            .iter()
+            .filter(|c| !failed.contains(&c.user_id))
+            .collect();
         if pending.is_empty() {
             break;
         }
@@ -94,16 +102,25 @@ async fn rotate(settings: &Settings) -> anyhow::Result<ExitCode> {
     if progress {
         eprintln!();
     }
-    println!("re-encrypted {done} stored token(s) under key {current:?}; {} failed", failed.len());
+    writeln!(
+        std::io::stdout().lock(),
+        "re-encrypted {done} stored token(s) under key {current:?}; {} failed",
+        failed.len()
+    )?;
     if failed.is_empty() {
-        eprintln!("Every stored token is now under {current:?}; older keys can be removed from ENCRYPTION_KEY.");
+        eprintln!(
+            "Every stored token is now under {current:?}; older keys can be removed from ENCRYPTION_KEY."
+        );
         Ok(ExitCode::SUCCESS)
     } else {
         Ok(ExitCode::FAILURE)
     }
 }
 
-fn reseal(vault: &Vault, credential: &StoredCredential) -> Result<StoredCredential, crate::vault::VaultError> {
+fn reseal(
+    vault: &Vault,
+    credential: &StoredCredential,
+) -> Result<StoredCredential, crate::vault::VaultError> {
     let user = credential.user_id;
     Ok(StoredCredential {
         access_token: vault.reseal(user, Field::AccessToken, &credential.access_token)?,

@@ -80,29 +80,38 @@ async fn start_sandbox(
             "sandbox mode: generated secrets for this run only (set them to keep sessions across restarts)"
         );
     }
-    if config.uses_disposable_sandbox_database() {
-        if let Some(path) = sqlite_path(&config.database_url) {
-            for suffix in ["", "-wal", "-shm"] {
-                let file = format!("{}{suffix}", path.display());
-                match std::fs::remove_file(&file) {
-                    Ok(()) => {}
-                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(err) => return Err(err).with_context(|| format!("failed to reset the sandbox database {file}")),
+    if config.uses_disposable_sandbox_database()
+        && let Some(path) = sqlite_path(&config.database_url)
+    {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = format!("{}{suffix}", path.display());
+            match std::fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => {
+                    return Err(err)
+                        .with_context(|| format!("failed to reset the sandbox database {file}"));
                 }
             }
-            tracing::info!(database = %path.display(), "sandbox mode: starting with a fresh database");
         }
+        tracing::info!(database = %path.display(), "sandbox mode: starting with a fresh database");
     }
     let redirect_uris = config
         .public_url
         .as_ref()
-        .map(|u| vec![format!("{}/auth/callback", u.as_str().trim_end_matches('/'))])
+        .map(|u| {
+            vec![format!(
+                "{}/auth/callback",
+                u.as_str().trim_end_matches('/')
+            )]
+        })
         .unwrap_or_default();
     let sandbox = clickup_sandbox::Sandbox::new(clickup_sandbox::SandboxOptions {
         auto_approve: true,
         apps: vec![clickup_sandbox::OAuthApp {
             client_id: config.clickup.client_id.clone(),
-            client_secret: secrecy::ExposeSecret::expose_secret(&config.clickup.client_secret).to_owned(),
+            client_secret: secrecy::ExposeSecret::expose_secret(&config.clickup.client_secret)
+                .to_owned(),
             redirect_uris,
         }],
         ..clickup_sandbox::SandboxOptions::default()

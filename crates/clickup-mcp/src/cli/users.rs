@@ -48,14 +48,20 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
     match args.command {
         UsersCommand::List => {
             let users = store.list_users().await?;
-            writeln!(out, "{:<14} {:<8} {:<12} {:<24} EMAIL", "ID", "TIER", "WORKSPACE", "USERNAME")?;
+            writeln!(
+                out,
+                "{:<14} {:<8} {:<12} {:<24} EMAIL",
+                "ID", "TIER", "WORKSPACE", "USERNAME"
+            )?;
             for user in &users {
                 writeln!(
                     out,
                     "{:<14} {:<8} {:<12} {:<24} {}",
                     user.id,
                     user.tier.as_str(),
-                    user.default_workspace.as_ref().map_or("-", |w| w.id.as_str()),
+                    user.default_workspace
+                        .as_ref()
+                        .map_or("-", |w| w.id.as_str()),
                     user.username,
                     user.email
                 )?;
@@ -69,7 +75,11 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
                 return Ok(ExitCode::from(1));
             };
             let credential = store.get_credential(id).await?;
-            writeln!(out, "{}", serde_json::to_string_pretty(&show(&user, credential.as_ref()))?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&show(&user, credential.as_ref()))?
+            )?;
         }
         UsersCommand::SetTier { id, tier } => {
             let id: UserId = id.parse()?;
@@ -78,7 +88,12 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
                 .user(id)
                 .details(json!({ "to": tier, "by": "cli" }));
             match store.set_tier(id, tier, now, &audit).await? {
-                Some(previous) => writeln!(out, "user {id}: tier {} -> {}", previous.as_str(), tier.as_str())?,
+                Some(previous) => writeln!(
+                    out,
+                    "user {id}: tier {} -> {}",
+                    previous.as_str(),
+                    tier.as_str()
+                )?,
                 None => {
                     eprintln!("error: no user {id}");
                     return Ok(ExitCode::from(1));
@@ -91,7 +106,10 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
                 .user(id)
                 .details(json!({ "by": "cli" }));
             if store.delete_user(id, &audit).await? {
-                writeln!(out, "user {id} deleted, with their stored ClickUp token and every session")?;
+                writeln!(
+                    out,
+                    "user {id} deleted, with their stored ClickUp token and every session"
+                )?;
             } else {
                 eprintln!("error: no user {id}");
                 return Ok(ExitCode::from(1));

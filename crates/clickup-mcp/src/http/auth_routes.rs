@@ -22,9 +22,15 @@ use crate::vault::Field;
 
 /// `GET /auth/login`: 302 to ClickUp's authorize page with a new state bound to this browser.
 /// A login started on another host is first sent to `PUBLIC_URL`, so the cookie survives.
-pub async fn login(State(state): State<AppState>, headers: HeaderMap, jar: CookieJar) -> Result<Response, ApiError> {
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+) -> Result<Response, ApiError> {
     if !is_public_host(&state, &headers) {
-        return Ok(no_store(Redirect::to(&format!("{}/auth/login", state.public_url())).into_response()));
+        return Ok(no_store(
+            Redirect::to(&format!("{}/auth/login", state.public_url())).into_response(),
+        ));
     }
     let started = login::start(&state, jar.get(LOGIN_COOKIE).map(Cookie::value)).await?;
     let cookie = Cookie::build((LOGIN_COOKIE, started.browser_cookie))
@@ -46,10 +52,21 @@ pub async fn callback(
     RawQuery(query): RawQuery,
 ) -> Response {
     let html = wants_html(&headers);
-    let params: Result<CallbackParams, _> = serde_urlencoded::from_str(query.as_deref().unwrap_or(""));
+    let params: Result<CallbackParams, _> =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or(""));
     let result = match params {
-        Ok(params) => login::finish(&state, &params, jar.get(LOGIN_COOKIE).map(Cookie::value), &origin).await,
-        Err(_) => Err(ApiError::InvalidRequest("The callback query could not be read.")),
+        Ok(params) => {
+            login::finish(
+                &state,
+                &params,
+                jar.get(LOGIN_COOKIE).map(Cookie::value),
+                &origin,
+            )
+            .await
+        }
+        Err(_) => Err(ApiError::InvalidRequest(
+            "The callback query could not be read.",
+        )),
     };
     let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/auth"));
     let response = match result {
@@ -79,7 +96,11 @@ pub async fn callback(
 }
 
 /// `POST /auth/refresh`: a new session token for a valid one, which is revoked.
-pub async fn refresh(State(state): State<AppState>, Origin(origin): Origin, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn refresh(
+    State(state): State<AppState>,
+    Origin(origin): Origin,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let auth = sessions::authenticate(&state, &headers).await?;
     check_clickup_credential(&state, &auth).await?;
     let now = state.clock.now();
@@ -116,7 +137,10 @@ async fn check_clickup_credential(state: &AppState, auth: &Authenticated) -> Res
     if credential.revoked {
         return Err(ApiError::RefreshFailed("clickup_token_revoked"));
     }
-    if credential.expires_at.is_some_and(|at| at <= state.clock.now()) {
+    if credential
+        .expires_at
+        .is_some_and(|at| at <= state.clock.now())
+    {
         return Err(ApiError::RefreshFailed("clickup_token_expired"));
     }
     let token = state
@@ -130,7 +154,10 @@ async fn check_clickup_credential(state: &AppState, auth: &Authenticated) -> Res
         Ok(clickup_user) if clickup_user.id == user_id.0 => Ok(()),
         Ok(_) => Err(ApiError::RefreshFailed("clickup_token_mismatch")),
         Err(clickup::ClickUpError::Unauthorized { .. }) => {
-            state.store.mark_credential_revoked(user_id, state.clock.now()).await?;
+            state
+                .store
+                .mark_credential_revoked(user_id, state.clock.now())
+                .await?;
             Err(ApiError::RefreshFailed("clickup_token_revoked"))
         }
         Err(clickup::ClickUpError::Timeout) => Err(ApiError::NetworkTimeout),
@@ -169,9 +196,17 @@ pub async fn logout(
         .origin(&origin)
         .details(json!({ "all": all }));
     let revoked = if all {
-        state.store.revoke_all_sessions(auth.user.id, now, &audit).await?
+        state
+            .store
+            .revoke_all_sessions(auth.user.id, now, &audit)
+            .await?
     } else {
-        u64::from(state.store.revoke_session(&auth.claims.jti, now, &audit).await?)
+        u64::from(
+            state
+                .store
+                .revoke_session(&auth.claims.jti, now, &audit)
+                .await?,
+        )
     };
     let body = json!({
         "success": true,
@@ -231,7 +266,9 @@ fn no_store(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response.headers_mut().insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
+        .headers_mut()
+        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
     response
 }
 
@@ -245,7 +282,10 @@ mod tests {
         assert!(!wants_html(&headers));
         headers.insert(header::ACCEPT, HeaderValue::from_static("*/*"));
         assert!(!wants_html(&headers));
-        headers.insert(header::ACCEPT, HeaderValue::from_static("text/html,application/xhtml+xml"));
+        headers.insert(
+            header::ACCEPT,
+            HeaderValue::from_static("text/html,application/xhtml+xml"),
+        );
         assert!(wants_html(&headers));
     }
 }

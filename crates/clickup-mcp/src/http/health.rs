@@ -12,7 +12,11 @@ use crate::state::AppState;
 /// 200 with `{status, version, timestamp, checks:{database}}`, or 503 when the database is down.
 pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
     let database_ok = state.store.ping().await.is_ok();
-    let status = if database_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if database_ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     let body = json!({
         "status": if database_ok { "healthy" } else { "unhealthy" },
         "version": env!("CARGO_PKG_VERSION"),

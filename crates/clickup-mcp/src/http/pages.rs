@@ -107,7 +107,9 @@ fn page(status: StatusCode, title: &str, body: &str, nonce: &str) -> Response {
     );
     let mut response = (status, Html(html)).into_response();
     if let Ok(value) = HeaderValue::from_str(&csp) {
-        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
     }
     response
 }
@@ -132,6 +134,9 @@ pub fn escape(text: &str) -> String {
 mod tests {
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(super::escape(r#"<script>"a"&'b'</script>"#), "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;");
+        assert_eq!(
+            super::escape(r#"<script>"a"&'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;"
+        );
     }
 }

@@ -27,6 +27,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
             .get(USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|ua| ua.chars().take(MAX_USER_AGENT_CHARS).collect());
-        Ok(Origin(RequestOrigin { ip_address, user_agent }))
+        Ok(Origin(RequestOrigin {
+            ip_address,
+            user_agent,
+        }))
     }
 }

@@ -1,6 +1,8 @@
 //! Spawning a sandbox and talking to it.
 
-use clickup_sandbox::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, OAuthApp, SandboxOptions, SeedUser, spawn};
+use clickup_sandbox::{
+    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, OAuthApp, SandboxOptions, SeedUser, spawn,
+};
 use reqwest::header::{COOKIE, LOCATION};
 use reqwest::{Client, Response, StatusCode, redirect};
 use serde_json::{Value, json};
@@ -47,8 +49,16 @@ pub async fn spawn_with(mut options: SandboxOptions) -> TestSandbox {
     let running = spawn(sandbox, "127.0.0.1:0".parse().unwrap(), shutdown.clone())
         .await
         .unwrap();
-    let http = Client::builder().redirect(redirect::Policy::none()).build().unwrap();
-    TestSandbox { base: running.base_url(), http, users, shutdown }
+    let http = Client::builder()
+        .redirect(redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestSandbox {
+        base: running.base_url(),
+        http,
+        users,
+        shutdown,
+    }
 }
 
 impl TestSandbox {
@@ -57,7 +67,12 @@ impl TestSandbox {
     }
 
     pub fn personal_token(&self, user: u64) -> String {
-        self.users.iter().find(|u| u.id == user).unwrap().personal_token.clone()
+        self.users
+            .iter()
+            .find(|u| u.id == user)
+            .unwrap()
+            .personal_token
+            .clone()
     }
 
     /// `GET /api{path}` with `Authorization: <token>`.
@@ -79,20 +94,45 @@ impl TestSandbox {
 
     /// `POST /_sandbox{path}` with a JSON body → (status, JSON body).
     pub async fn control(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        let response = self.http.post(self.url(&format!("/_sandbox{path}"))).json(&body).send().await.unwrap();
+        let response = self
+            .http
+            .post(self.url(&format!("/_sandbox{path}")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         let status = response.status();
         (status, response.json().await.unwrap())
     }
 
     /// The request log.
     pub async fn requests(&self) -> Vec<Value> {
-        let body: Value = self.http.get(self.url("/_sandbox/requests")).send().await.unwrap().json().await.unwrap();
+        let body: Value = self
+            .http
+            .get(self.url("/_sandbox/requests"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         body["requests"].as_array().unwrap().clone()
     }
 
     /// Submits the authorize form as `user` (cookie) and returns the redirect `Location`.
-    pub async fn submit_authorize(&self, user: Option<&str>, client_id: &str, redirect_uri: &str, state: &str, form_tail: &[(&str, &str)]) -> Response {
-        let mut form: Vec<(&str, &str)> = vec![("client_id", client_id), ("redirect_uri", redirect_uri), ("state", state)];
+    pub async fn submit_authorize(
+        &self,
+        user: Option<&str>,
+        client_id: &str,
+        redirect_uri: &str,
+        state: &str,
+        form_tail: &[(&str, &str)],
+    ) -> Response {
+        let mut form: Vec<(&str, &str)> = vec![
+            ("client_id", client_id),
+            ("redirect_uri", redirect_uri),
+            ("state", state),
+        ];
         form.extend_from_slice(form_tail);
         let mut request = self.http.post(self.url("/api/oauth/authorize")).form(&form);
         if let Some(user) = user {
@@ -107,10 +147,18 @@ impl TestSandbox {
     }
 
     /// A code of the app `client_id` for `user`, granting `teams`.
-    pub async fn code_of(&self, client_id: &str, redirect_uri: &str, user: u64, teams: &[&str]) -> String {
+    pub async fn code_of(
+        &self,
+        client_id: &str,
+        redirect_uri: &str,
+        user: u64,
+        teams: &[&str],
+    ) -> String {
         let mut tail: Vec<(&str, &str)> = teams.iter().map(|t| ("team", *t)).collect();
         tail.push(("decision", "authorize"));
-        let response = self.submit_authorize(Some(&user.to_string()), client_id, redirect_uri, "s", &tail).await;
+        let response = self
+            .submit_authorize(Some(&user.to_string()), client_id, redirect_uri, "s", &tail)
+            .await;
         assert_eq!(response.status(), StatusCode::FOUND);
         let location = location(&response);
         query_param(&location, "code").unwrap()
@@ -118,7 +166,13 @@ impl TestSandbox {
 
     /// `POST /api/v2/oauth/token` with a JSON body → (status, JSON body).
     pub async fn exchange(&self, body: Value) -> (StatusCode, Value) {
-        let response = self.http.post(self.url("/api/v2/oauth/token")).json(&body).send().await.unwrap();
+        let response = self
+            .http
+            .post(self.url("/api/v2/oauth/token"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         let status = response.status();
         (status, response.json().await.unwrap())
     }
@@ -135,21 +189,40 @@ impl TestSandbox {
 }
 
 pub fn location(response: &Response) -> String {
-    response.headers().get(LOCATION).unwrap().to_str().unwrap().to_owned()
+    response
+        .headers()
+        .get(LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned()
 }
 
 pub fn query_param(url: &str, name: &str) -> Option<String> {
     let url = url::Url::parse(url).unwrap();
-    url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 /// The workspace ids of a `GET /v2/team` body.
 pub fn team_ids(body: &Value) -> Vec<String> {
-    body["teams"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_owned()).collect()
+    body["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// Asserts ClickUp's error form.
-pub fn assert_clickup_error(status: StatusCode, body: &Value, want_status: u16, want_code: &str, case: &str) {
+pub fn assert_clickup_error(
+    status: StatusCode,
+    body: &Value,
+    want_status: u16,
+    want_code: &str,
+    case: &str,
+) {
     assert_eq!(status.as_u16(), want_status, "{case}: status, body {body}");
     assert_eq!(body["ECODE"], want_code, "{case}: ECODE, body {body}");
     assert!(body["err"].is_string(), "{case}: err, body {body}");

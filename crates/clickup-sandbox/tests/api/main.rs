@@ -1,9 +1,13 @@
 //! Black-box tests: each test spawns a sandbox on `127.0.0.1:0` and speaks HTTP to it.
-#![expect(clippy::unwrap_used, reason = "a test fails loudly on the first surprise")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise"
+)]
 
 mod controls;
 mod errors_and_limits;
 mod helpers;
+mod lifecycle;
 mod oauth_authorize;
 mod oauth_token;
 mod reads;

@@ -4,7 +4,10 @@ use clickup_sandbox::{DEFAULT_CLIENT_ID, SandboxOptions};
 use reqwest::StatusCode;
 use reqwest::header::COOKIE;
 
-use crate::helpers::{ACME, ALICE, BETA, CALLBACK, DAVE, location, other_app, query_param, spawn_sandbox, spawn_with, team_ids};
+use crate::helpers::{
+    ACME, ALICE, BETA, CALLBACK, DAVE, location, other_app, query_param, spawn_sandbox, spawn_with,
+    team_ids,
+};
 
 fn authorize_url(base: &str, client_id: &str, redirect_uri: &str, state: &str) -> String {
     let mut url = url::Url::parse(&format!("{base}/api")).unwrap();
@@ -18,16 +21,43 @@ fn authorize_url(base: &str, client_id: &str, redirect_uri: &str, state: &str) -
 #[tokio::test]
 async fn the_authorize_page_shows_the_first_users_workspaces_ticked_with_authorize_and_deny() {
     let sandbox = spawn_sandbox().await;
-    let response = sandbox.http.get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "xyz")).send().await.unwrap();
+    let response = sandbox
+        .http
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "xyz",
+        ))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     let html = response.text().await.unwrap();
-    assert!(html.contains("Alice Andersen"), "signed in as the first seeded user");
-    assert!(html.contains("value=\"9000001\" checked> Acme Corp"), "{html}");
-    assert!(html.contains("value=\"9000002\" checked> Beta Labs"), "{html}");
+    assert!(
+        html.contains("Alice Andersen"),
+        "signed in as the first seeded user"
+    );
+    assert!(
+        html.contains("value=\"9000001\" checked> Acme Corp"),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"9000002\" checked> Beta Labs"),
+        "{html}"
+    );
     assert!(html.contains("value=\"authorize\"") && html.contains("value=\"deny\""));
     assert!(html.contains("action=\"/api/oauth/authorize\""));
-    assert!(!html.contains("<link") && !html.contains("src="), "no external assets");
+    assert!(
+        !html.contains("<link") && !html.contains("src="),
+        "no external assets"
+    );
 }
 
 #[tokio::test]
@@ -37,7 +67,12 @@ async fn the_authorize_page_escapes_what_the_request_puts_in_it() {
     let redirect = "http://localhost:9999/cb?x=<b>";
     let html = sandbox
         .http
-        .get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, redirect, evil_state))
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            redirect,
+            evil_state,
+        ))
         .send()
         .await
         .unwrap()
@@ -45,7 +80,10 @@ async fn the_authorize_page_escapes_what_the_request_puts_in_it() {
         .await
         .unwrap();
     assert!(!html.contains("<script>alert(1)"), "{html}");
-    assert!(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    assert!(
+        html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
     assert!(!html.contains("x=<b>"), "{html}");
 }
 
@@ -54,11 +92,20 @@ async fn the_sandbox_user_cookie_chooses_who_is_signed_in_by_id_or_email() {
     let sandbox = spawn_sandbox().await;
     for (cookie, name, case) in [
         (DAVE.to_string(), "Dave Diaz", "by id"),
-        ("CAROL@example.com".to_owned(), "Carol Chen", "by email, any case"),
+        (
+            "CAROL@example.com".to_owned(),
+            "Carol Chen",
+            "by email, any case",
+        ),
     ] {
         let html = sandbox
             .http
-            .get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s"))
+            .get(authorize_url(
+                &sandbox.base,
+                DEFAULT_CLIENT_ID,
+                CALLBACK,
+                "s",
+            ))
             .header(COOKIE, format!("sandbox_user={cookie}"))
             .send()
             .await
@@ -70,7 +117,12 @@ async fn the_sandbox_user_cookie_chooses_who_is_signed_in_by_id_or_email() {
     }
     let dave_page = sandbox
         .http
-        .get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s"))
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s",
+        ))
         .header(COOKIE, format!("sandbox_user={DAVE}"))
         .send()
         .await
@@ -78,12 +130,19 @@ async fn the_sandbox_user_cookie_chooses_who_is_signed_in_by_id_or_email() {
         .text()
         .await
         .unwrap();
-    assert!(!dave_page.contains("Acme Corp"), "Dave is only in Beta Labs");
+    assert!(
+        !dave_page.contains("Acme Corp"),
+        "Dave is only in Beta Labs"
+    );
 }
 
 #[tokio::test]
 async fn a_browser_cookie_jar_logs_in_as_the_user_it_holds() {
-    let sandbox = spawn_with(SandboxOptions { auto_approve: true, ..SandboxOptions::default() }).await;
+    let sandbox = spawn_with(SandboxOptions {
+        auto_approve: true,
+        ..SandboxOptions::default()
+    })
+    .await;
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     let base = url::Url::parse(&sandbox.base).unwrap();
     jar.add_cookie_str("sandbox_user=dave@example.com", &base);
@@ -92,7 +151,16 @@ async fn a_browser_cookie_jar_logs_in_as_the_user_it_holds() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let response = browser.get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s")).send().await.unwrap();
+    let response = browser
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s",
+        ))
+        .send()
+        .await
+        .unwrap();
     let code = query_param(&location(&response), "code").unwrap();
     let token = sandbox
         .exchange(serde_json::json!({ "client_id": DEFAULT_CLIENT_ID, "client_secret": clickup_sandbox::DEFAULT_CLIENT_SECRET, "code": code }))
@@ -110,13 +178,24 @@ async fn an_unknown_sandbox_user_is_an_error_page() {
     let sandbox = spawn_sandbox().await;
     let response = sandbox
         .http
-        .get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s"))
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s",
+        ))
         .header(COOKIE, "sandbox_user=nobody@example.com")
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(response.text().await.unwrap().contains("Unknown sandbox user"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Unknown sandbox user")
+    );
 }
 
 #[tokio::test]
@@ -124,21 +203,62 @@ async fn a_bad_client_or_redirect_uri_gets_an_error_page_never_a_redirect() {
     let sandbox = spawn_sandbox().await;
     let app = other_app();
     let cases = [
-        (authorize_url(&sandbox.base, "no-such-app", CALLBACK, "s"), "unknown client"),
-        (authorize_url(&sandbox.base, &app.client_id, CALLBACK, "s"), "redirect not registered for the app"),
-        (authorize_url(&sandbox.base, &app.client_id, "http://other.example:8080/cb", "s"), "registered host, other port"),
-        (authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, "javascript:alert(1)", "s"), "not http(s)"),
-        (format!("{}/api?client_id={DEFAULT_CLIENT_ID}", sandbox.base), "no redirect_uri"),
+        (
+            authorize_url(&sandbox.base, "no-such-app", CALLBACK, "s"),
+            "unknown client",
+        ),
+        (
+            authorize_url(&sandbox.base, &app.client_id, CALLBACK, "s"),
+            "redirect not registered for the app",
+        ),
+        (
+            authorize_url(
+                &sandbox.base,
+                &app.client_id,
+                "http://other.example:8080/cb",
+                "s",
+            ),
+            "registered host, other port",
+        ),
+        (
+            authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, "javascript:alert(1)", "s"),
+            "not http(s)",
+        ),
+        (
+            format!("{}/api?client_id={DEFAULT_CLIENT_ID}", sandbox.base),
+            "no redirect_uri",
+        ),
         (format!("{}/api", sandbox.base), "no parameters"),
     ];
     for (url, case) in cases {
         let response = sandbox.http.get(url).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{case}");
         assert!(response.headers().get("location").is_none(), "{case}");
-        assert!(response.text().await.unwrap().contains("Cannot authorize this app"), "{case}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Cannot authorize this app"),
+            "{case}"
+        );
     }
-    let registered = sandbox.http.get(authorize_url(&sandbox.base, &app.client_id, "http://other.example/cb/deeper", "s")).send().await.unwrap();
-    assert_eq!(registered.status(), StatusCode::OK, "a registered redirect with a longer path is fine");
+    let registered = sandbox
+        .http
+        .get(authorize_url(
+            &sandbox.base,
+            &app.client_id,
+            "http://other.example/cb/deeper",
+            "s",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        registered.status(),
+        StatusCode::OK,
+        "a registered redirect with a longer path is fine"
+    );
 }
 
 #[tokio::test]
@@ -146,11 +266,20 @@ async fn authorizing_redirects_with_a_code_and_the_state_added_to_the_redirects_
     let sandbox = spawn_sandbox().await;
     let redirect = "http://localhost:9999/callback?flow=mcp";
     let response = sandbox
-        .submit_authorize(None, DEFAULT_CLIENT_ID, redirect, "st@te 1", &[("team", ACME), ("decision", "authorize")])
+        .submit_authorize(
+            None,
+            DEFAULT_CLIENT_ID,
+            redirect,
+            "st@te 1",
+            &[("team", ACME), ("decision", "authorize")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::FOUND);
     let location = location(&response);
-    assert!(location.starts_with("http://localhost:9999/callback?flow=mcp&code="), "{location}");
+    assert!(
+        location.starts_with("http://localhost:9999/callback?flow=mcp&code="),
+        "{location}"
+    );
     assert_eq!(query_param(&location, "state").as_deref(), Some("st@te 1"));
     assert_eq!(query_param(&location, "code").unwrap().len(), 32);
 }
@@ -158,10 +287,21 @@ async fn authorizing_redirects_with_a_code_and_the_state_added_to_the_redirects_
 #[tokio::test]
 async fn denying_redirects_with_access_denied_and_the_state() {
     let sandbox = spawn_sandbox().await;
-    let response = sandbox.submit_authorize(None, DEFAULT_CLIENT_ID, CALLBACK, "abc", &[("team", ACME), ("decision", "deny")]).await;
+    let response = sandbox
+        .submit_authorize(
+            None,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "abc",
+            &[("team", ACME), ("decision", "deny")],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::FOUND);
     let location = location(&response);
-    assert_eq!(query_param(&location, "error").as_deref(), Some("access_denied"));
+    assert_eq!(
+        query_param(&location, "error").as_deref(),
+        Some("access_denied")
+    );
     assert_eq!(query_param(&location, "state").as_deref(), Some("abc"));
     assert_eq!(query_param(&location, "code"), None);
 }
@@ -169,18 +309,35 @@ async fn denying_redirects_with_access_denied_and_the_state() {
 #[tokio::test]
 async fn authorizing_with_no_workspace_ticked_shows_the_page_again_with_an_error() {
     let sandbox = spawn_sandbox().await;
-    let response = sandbox.submit_authorize(None, DEFAULT_CLIENT_ID, CALLBACK, "abc", &[("decision", "authorize")]).await;
+    let response = sandbox
+        .submit_authorize(
+            None,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "abc",
+            &[("decision", "authorize")],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let html = response.text().await.unwrap();
     assert!(html.contains("Choose at least one workspace."), "{html}");
-    assert!(html.contains("action=\"/api/oauth/authorize\""), "the form is shown again");
+    assert!(
+        html.contains("action=\"/api/oauth/authorize\""),
+        "the form is shown again"
+    );
 }
 
 #[tokio::test]
 async fn granting_a_workspace_the_user_is_not_in_is_refused() {
     let sandbox = spawn_sandbox().await;
     let response = sandbox
-        .submit_authorize(Some(&DAVE.to_string()), DEFAULT_CLIENT_ID, CALLBACK, "s", &[("team", ACME), ("decision", "authorize")])
+        .submit_authorize(
+            Some(&DAVE.to_string()),
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s",
+            &[("team", ACME), ("decision", "authorize")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(response.headers().get("location").is_none());
@@ -188,8 +345,22 @@ async fn granting_a_workspace_the_user_is_not_in_is_refused() {
 
 #[tokio::test]
 async fn auto_approve_redirects_at_once_granting_every_workspace_of_the_user() {
-    let sandbox = spawn_with(SandboxOptions { auto_approve: true, ..SandboxOptions::default() }).await;
-    let response = sandbox.http.get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s1")).send().await.unwrap();
+    let sandbox = spawn_with(SandboxOptions {
+        auto_approve: true,
+        ..SandboxOptions::default()
+    })
+    .await;
+    let response = sandbox
+        .http
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s1",
+        ))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::FOUND);
     let location = location(&response);
     assert_eq!(query_param(&location, "state").as_deref(), Some("s1"));
@@ -205,12 +376,29 @@ async fn auto_approve_redirects_at_once_granting_every_workspace_of_the_user() {
 #[tokio::test]
 async fn auto_approve_can_be_switched_on_at_runtime_and_still_refuses_bad_clients() {
     let sandbox = spawn_sandbox().await;
-    let (status, settings) = sandbox.control("/settings", serde_json::json!({ "auto_approve": true })).await;
+    let (status, settings) = sandbox
+        .control("/settings", serde_json::json!({ "auto_approve": true }))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(settings["auto_approve"], true);
-    let ok = sandbox.http.get(authorize_url(&sandbox.base, DEFAULT_CLIENT_ID, CALLBACK, "s")).send().await.unwrap();
+    let ok = sandbox
+        .http
+        .get(authorize_url(
+            &sandbox.base,
+            DEFAULT_CLIENT_ID,
+            CALLBACK,
+            "s",
+        ))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ok.status(), StatusCode::FOUND);
-    let bad = sandbox.http.get(authorize_url(&sandbox.base, "no-such-app", CALLBACK, "s")).send().await.unwrap();
+    let bad = sandbox
+        .http
+        .get(authorize_url(&sandbox.base, "no-such-app", CALLBACK, "s"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -222,12 +410,32 @@ async fn a_token_sees_only_the_workspaces_the_user_ticked() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(team_ids(&teams), vec![BETA]);
 
-    let (status, body) = sandbox.get_json(&format!("/v2/team/{ACME}/space"), &token).await;
-    crate::helpers::assert_clickup_error(status, &body, 401, "OAUTH_023", "spaces of an ungranted workspace");
+    let (status, body) = sandbox
+        .get_json(&format!("/v2/team/{ACME}/space"), &token)
+        .await;
+    crate::helpers::assert_clickup_error(
+        status,
+        &body,
+        401,
+        "OAUTH_023",
+        "spaces of an ungranted workspace",
+    );
     let (status, body) = sandbox.get_json("/v2/space/90011001", &token).await;
-    crate::helpers::assert_clickup_error(status, &body, 401, "OAUTH_027", "a space of an ungranted workspace");
+    crate::helpers::assert_clickup_error(
+        status,
+        &body,
+        401,
+        "OAUTH_027",
+        "a space of an ungranted workspace",
+    );
     let (status, body) = sandbox.get_json("/v2/task/86aa0001", &token).await;
-    crate::helpers::assert_clickup_error(status, &body, 401, "OAUTH_027", "a task of an ungranted workspace");
+    crate::helpers::assert_clickup_error(
+        status,
+        &body,
+        401,
+        "OAUTH_027",
+        "a task of an ungranted workspace",
+    );
     let (status, _) = sandbox.get_json("/v2/space/90021001", &token).await;
     assert_eq!(status, StatusCode::OK, "the granted workspace's space");
 }
