@@ -77,10 +77,7 @@ impl SqliteStore {
             (pool, None)
         } else {
             let path = options.get_filename().to_path_buf();
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
-            }
+            create_private_file(&path).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
             (
                 SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS),
                 Some(path),
@@ -95,6 +92,30 @@ impl SqliteStore {
         migrator().run(&pool).await?;
         tracing::info!(database.path = ?path, "SQLite store ready");
         Ok(Self { pool, path })
+    }
+}
+
+/// Create the database file (and its directory) readable by this user only, when missing: it
+/// holds email addresses and sealed tokens. SQLite gives the `-wal` and `-shm` files the same
+/// permissions as the database file. An existing file's permissions are left as they are.
+fn create_private_file(path: &std::path::Path) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(err) => Err(err),
     }
 }
 
