@@ -1,5 +1,6 @@
-//! Authentication: session tokens ([`jwt`]), sessions ([`sessions`]), and the ClickUp login
-//! ([`login`]).
+//! Authentication: session tokens ([`jwt`]), sessions ([`sessions`]), the ClickUp login
+//! ([`login`]), and the stored ClickUp credential at the moment of use ([`clickup_credential`]).
+pub mod clickup_credential;
 pub mod jwt;
 pub mod login;
 pub mod sessions;

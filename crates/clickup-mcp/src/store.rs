@@ -320,8 +320,9 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         limit: u32,
     ) -> Result<Vec<StoredCredential>, StoreError>;
 
-    /// Replace the sealed values of a credential, only if they are still the `expected` ones
-    /// (so a login that raced the rotation is not overwritten). Returns whether it was replaced.
+    /// Replace the sealed values (and `expires_at`) of a credential, only if the sealed values
+    /// are still the `expected` ones (so a login that raced a key rotation or a ClickUp token
+    /// refresh is not overwritten). Returns whether it was replaced.
     async fn reseal_credential(
         &self,
         expected: &StoredCredential,

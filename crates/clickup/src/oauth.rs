@@ -57,19 +57,45 @@ impl ClickUp {
         let response: TokenResponse = self
             .post_json_unauthenticated("v2/oauth/token", &body)
             .await?;
-        let access_token = response.access_token.trim();
-        if access_token.is_empty() || access_token.len() > 4096 {
-            return Err(ClickUpError::Malformed(
-                "the token response has no usable access_token",
-            ));
-        }
-        Ok(TokenGrant {
-            access_token: SecretString::from(access_token.to_owned()),
-            refresh_token: response
-                .refresh_token
-                .filter(|t| !t.trim().is_empty())
-                .map(SecretString::from),
-            expires_in: response.expires_in,
-        })
+        grant_from(response)
     }
+}
+
+impl ClickUp {
+    /// Exchange a refresh token for a new access token (only when ClickUp issued one; it does
+    /// not today). Not retried: a refresh token may be single use.
+    pub async fn refresh_grant(
+        &self,
+        client_id: &str,
+        client_secret: &SecretString,
+        refresh_token: &SecretString,
+    ) -> Result<TokenGrant, ClickUpError> {
+        let body = serde_json::json!({
+            "client_id": client_id,
+            "client_secret": client_secret.expose_secret(),
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token.expose_secret(),
+        });
+        let response: TokenResponse = self
+            .post_json_unauthenticated("v2/oauth/token", &body)
+            .await?;
+        grant_from(response)
+    }
+}
+
+fn grant_from(response: TokenResponse) -> Result<TokenGrant, ClickUpError> {
+    let access_token = response.access_token.trim();
+    if access_token.is_empty() || access_token.len() > 4096 {
+        return Err(ClickUpError::Malformed(
+            "the token response has no usable access_token",
+        ));
+    }
+    Ok(TokenGrant {
+        access_token: SecretString::from(access_token.to_owned()),
+        refresh_token: response
+            .refresh_token
+            .filter(|t| !t.trim().is_empty())
+            .map(SecretString::from),
+        expires_in: response.expires_in,
+    })
 }

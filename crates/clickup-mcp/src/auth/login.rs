@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
-use crate::auth::sessions;
+use crate::auth::{clickup_credential, sessions};
 use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::{
@@ -254,13 +254,7 @@ async fn finish_inner(
 
 fn upstream(err: clickup::ClickUpError, action: &'static str) -> ApiError {
     tracing::warn!(error = %err, action, "ClickUp call failed during login");
-    match err {
-        clickup::ClickUpError::Timeout => ApiError::NetworkTimeout,
-        other => ApiError::Upstream {
-            ecode: other.ecode().map(str::to_owned),
-            action,
-        },
-    }
+    clickup_credential::upstream(err, action)
 }
 
 fn failure_reason(err: &ApiError) -> String {

@@ -11,14 +11,14 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
+use crate::auth::clickup_credential;
 use crate::auth::login::{self, CallbackParams, LOGIN_COOKIE, STATE_LIFETIME_SECS};
-use crate::auth::sessions::{self, Authenticated};
+use crate::auth::sessions;
 use crate::http::error::ApiError;
 use crate::http::pages;
 use crate::http::request_origin::Origin;
 use crate::state::AppState;
 use crate::store::{Rotation, Tier};
-use crate::vault::Field;
 
 /// `GET /auth/login`: 302 to ClickUp's authorize page with a new state bound to this browser.
 /// A login started on another host is first sent to `PUBLIC_URL`, so the cookie survives.
@@ -102,7 +102,7 @@ pub async fn refresh(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let auth = sessions::authenticate(&state, &headers).await?;
-    check_clickup_credential(&state, &auth).await?;
+    clickup_credential::verify_with_clickup(&state, auth.user.id).await?;
     let now = state.clock.now();
     let issued = sessions::issue(&state, &auth.user, now)?;
     let audit = AuditRecord::new(AuditEvent::TokenRefresh, now)
@@ -124,48 +124,6 @@ pub async fn refresh(
         "token_type": "Bearer",
     });
     Ok(no_store(Json(body).into_response()))
-}
-
-/// The stored ClickUp credential must exist, open, and still be accepted by ClickUp.
-async fn check_clickup_credential(state: &AppState, auth: &Authenticated) -> Result<(), ApiError> {
-    let user_id = auth.user.id;
-    let credential = state
-        .store
-        .get_credential(user_id)
-        .await?
-        .ok_or(ApiError::RefreshFailed("clickup_token_missing"))?;
-    if credential.revoked {
-        return Err(ApiError::RefreshFailed("clickup_token_revoked"));
-    }
-    if credential
-        .expires_at
-        .is_some_and(|at| at <= state.clock.now())
-    {
-        return Err(ApiError::RefreshFailed("clickup_token_expired"));
-    }
-    let token = state
-        .vault
-        .open(user_id, Field::AccessToken, &credential.access_token)
-        .map_err(|err| {
-            tracing::error!(error = %err, user.id = %user_id, "stored ClickUp token failed to open");
-            ApiError::RefreshFailed("clickup_token_unreadable")
-        })?;
-    match state.clickup.get_user(&token).await {
-        Ok(clickup_user) if clickup_user.id == user_id.0 => Ok(()),
-        Ok(_) => Err(ApiError::RefreshFailed("clickup_token_mismatch")),
-        Err(clickup::ClickUpError::Unauthorized { .. }) => {
-            state
-                .store
-                .mark_credential_revoked(user_id, state.clock.now())
-                .await?;
-            Err(ApiError::RefreshFailed("clickup_token_revoked"))
-        }
-        Err(clickup::ClickUpError::Timeout) => Err(ApiError::NetworkTimeout),
-        Err(other) => Err(ApiError::Upstream {
-            ecode: other.ecode().map(str::to_owned),
-            action: "checking your ClickUp connection",
-        }),
-    }
 }
 
 /// `?all=true` on logout.

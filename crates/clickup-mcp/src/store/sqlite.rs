@@ -342,7 +342,8 @@ impl Store for SqliteStore {
         // `expected` was read leaves it unmatched.
         let done = sqlx::query(
             "UPDATE clickup_credentials SET \
-                 access_key_id = $1, access_blob = $2, refresh_key_id = $3, refresh_blob = $4, updated_at = $5 \
+                 access_key_id = $1, access_blob = $2, refresh_key_id = $3, refresh_blob = $4, updated_at = $5, \
+                 expires_at = $11 \
              WHERE user_id = $6 \
                AND access_key_id = $7 AND access_blob = $8 \
                AND refresh_key_id IS NOT DISTINCT FROM $9 AND refresh_blob IS NOT DISTINCT FROM $10",
@@ -357,6 +358,7 @@ impl Store for SqliteStore {
         .bind(&expected.access_token.blob)
         .bind(old_refresh.map(|r| r.key_id.as_str()))
         .bind(old_refresh.map(|r| r.blob.as_slice()))
+        .bind(resealed.expires_at)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
