@@ -20,6 +20,8 @@ use crate::vault::Vault;
 
 /// How often expired rows are purged and the rejection tally is written.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(60);
+/// How often queued audit rows (tool calls) are written.
+const AUDIT_FLUSH_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A built app: bound, not yet serving.
 #[derive(Debug)]
@@ -65,12 +67,13 @@ impl App {
             auditor: Auditor::new(config.audit_enabled),
             clock,
         });
-        let router = crate::http::router(state.clone(), &config.allowed_origins);
+        let shutdown = CancellationToken::new();
+        let router = crate::http::router(state.clone(), &config.allowed_origins, shutdown.clone());
         Ok(Self {
             listener,
             state,
             router,
-            shutdown: CancellationToken::new(),
+            shutdown,
         })
     }
 
@@ -157,10 +160,15 @@ async fn open_vault(config: &ServeConfig, store: &dyn Store) -> anyhow::Result<V
 
 async fn housekeeping(state: AppState, shutdown: CancellationToken) {
     let mut tick = tokio::time::interval(HOUSEKEEPING_INTERVAL);
+    let mut audit_tick = tokio::time::interval(AUDIT_FLUSH_INTERVAL);
     tick.tick().await;
     loop {
         tokio::select! {
             () = shutdown.cancelled() => return,
+            _ = audit_tick.tick() => {
+                state.auditor.flush_queue(state.store.as_ref()).await;
+                continue;
+            }
             _ = tick.tick() => {}
         }
         let now = state.clock.now();

@@ -187,7 +187,12 @@ pub struct Auditor {
     enabled: bool,
     /// Rejections since the last flush, by reason.
     rejections: std::sync::Mutex<std::collections::BTreeMap<&'static str, u64>>,
+    /// Rows queued by hot paths (`tool_call`), written by [`Auditor::flush_queue`] every second.
+    queue: std::sync::Mutex<Vec<AuditRecord>>,
 }
+
+/// Queued rows beyond this are dropped (and the drop logged) rather than growing without bound.
+const MAX_QUEUED: usize = 100_000;
 
 impl Auditor {
     /// An auditor; `enabled` is `ENABLE_AUDIT_LOGGING`.
@@ -195,6 +200,7 @@ impl Auditor {
         Self {
             enabled,
             rejections: std::sync::Mutex::default(),
+            queue: std::sync::Mutex::default(),
         }
     }
 
@@ -211,6 +217,28 @@ impl Auditor {
         }
         if let Err(err) = store.record_audit(&record).await {
             tracing::error!(error = ?err, audit.event = record.event.as_str(), "failed to write audit row");
+        }
+    }
+
+    /// Queue a row to be written within a second, off the request's path. For events that
+    /// record no state change of ours (a tool call changes ClickUp, not our database).
+    pub fn record_later(&self, record: AuditRecord) {
+        if !self.enabled {
+            return;
+        }
+        let mut queue = self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if queue.len() >= MAX_QUEUED {
+            tracing::error!(audit.event = record.event.as_str(), "audit queue full; row dropped");
+            return;
+        }
+        queue.push(record);
+    }
+
+    /// Write the queued rows.
+    pub async fn flush_queue(&self, store: &dyn crate::store::Store) {
+        let queued = std::mem::take(&mut *self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        for record in queued {
+            self.record(store, record).await;
         }
     }
 

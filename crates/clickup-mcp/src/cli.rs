@@ -5,6 +5,7 @@ mod audit;
 mod keys;
 mod sandbox;
 mod serve;
+mod stdio;
 mod users;
 
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the server.
     Serve(serve::ServeArgs),
+    /// Serve every tool over stdio for one person, with the personal token in CLICKUP_API_TOKEN.
+    Stdio(stdio::StdioArgs),
     /// Run the ClickUp emulator on its own.
     Sandbox(sandbox::SandboxArgs),
     /// List, show, re-tier or delete users.
@@ -53,6 +56,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     };
     let result = match cli.command {
         Command::Serve(args) => serve::run(settings, args).await,
+        Command::Stdio(args) => stdio::run(settings, args).await,
         Command::Sandbox(args) => sandbox::run(settings, args).await,
         Command::Users(args) => users::run(settings, args).await,
         Command::Audit(args) => audit::run(settings, args).await,
@@ -77,6 +81,21 @@ fn init_logging(settings: &Settings) -> anyhow::Result<()> {
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     let result = match format {
+        crate::config::LogFormat::Pretty => builder.try_init(),
+        crate::config::LogFormat::Json => builder.json().try_init(),
+    };
+    result.map_err(|e| anyhow::anyhow!("failed to set up logging: {e}"))
+}
+
+/// Logging for `stdio`: always to stderr, never colour codes (stdout carries the protocol).
+fn init_logging_to_stderr(settings: &Settings) -> anyhow::Result<()> {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    let result = match settings.log_format(false)? {
         crate::config::LogFormat::Pretty => builder.try_init(),
         crate::config::LogFormat::Json => builder.json().try_init(),
     };

@@ -223,6 +223,53 @@ impl Settings {
     }
 }
 
+/// What `stdio` needs: a personal token and where ClickUp is.
+pub struct LocalSettings {
+    /// `CLICKUP_API_TOKEN`: a personal token, `pk_…`.
+    pub token: SecretString,
+    /// `CLICKUP_API_URL`.
+    pub api_url: Url,
+    /// `CLICKUP_TEAM_ID`: the default workspace, when set.
+    pub team_id: Option<String>,
+}
+
+impl fmt::Debug for LocalSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LocalSettings")
+            .field("api_url", &self.api_url.as_str())
+            .field("team_id", &self.team_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Settings {
+    /// Validate what `stdio` needs.
+    pub fn local_connection(&self) -> Result<LocalSettings, ConfigError> {
+        let token = self.secret("CLICKUP_API_TOKEN").ok_or(ConfigError::Missing(
+            "CLICKUP_API_TOKEN",
+            " (a personal token from ClickUp: Settings → Apps → API Token, starting with pk_)",
+        ))?;
+        let raw = token.expose_secret();
+        if raw.len() > 512 || raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ConfigError::Invalid(
+                "CLICKUP_API_TOKEN",
+                "is not a ClickUp token (it has spaces or is too long)".into(),
+            ));
+        }
+        let team_id = self.get("CLICKUP_TEAM_ID").map(str::to_owned);
+        if let Some(id) = &team_id
+            && (id.is_empty() || id.len() > 32 || !id.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(ConfigError::Invalid("CLICKUP_TEAM_ID", "expected a numeric workspace id".into()));
+        }
+        Ok(LocalSettings {
+            token,
+            api_url: self.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
+            team_id,
+        })
+    }
+}
+
 /// How logs are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {

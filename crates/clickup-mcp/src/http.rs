@@ -2,6 +2,7 @@
 //!
 //! - [`error`]: the error body of every seed endpoint.
 //! - [`health`]: `GET /health`.
+//! - [`mcp_route`]: `POST /mcp`, the MCP endpoint.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
 //! - [`pages`]: the HTML pages people see.
 //! - [`request_origin`]: who sent a request, for the audit log.
@@ -9,6 +10,7 @@
 pub mod auth_routes;
 pub mod error;
 pub mod health;
+pub mod mcp_route;
 pub mod pages;
 pub mod request_origin;
 
@@ -26,7 +28,11 @@ use crate::state::AppState;
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The whole router.
-pub fn router(state: AppState, allowed_origins: &[String]) -> Router {
+pub fn router(
+    state: AppState,
+    allowed_origins: &[String],
+    shutdown: tokio_util::sync::CancellationToken,
+) -> Router {
     let origins: Vec<HeaderValue> = allowed_origins
         .iter()
         .filter_map(|o| HeaderValue::from_str(o).ok())
@@ -40,6 +46,14 @@ pub fn router(state: AppState, allowed_origins: &[String]) -> Router {
             HeaderName::from_static("x-ratelimit-remaining"),
             HeaderName::from_static("x-ratelimit-reset"),
         ]);
+    let mcp = Router::new()
+        .route(
+            "/mcp",
+            post(mcp_route::post)
+                .get(mcp_route::method_not_allowed)
+                .delete(mcp_route::method_not_allowed),
+        )
+        .with_state(mcp_route::McpRoute::new(state.clone(), allowed_origins, shutdown));
     Router::new()
         .route("/health", get(health::health))
         .route("/auth/login", get(auth_routes::login))
@@ -50,6 +64,7 @@ pub fn router(state: AppState, allowed_origins: &[String]) -> Router {
         .fallback(|| async { error::ApiError::NotFound })
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .merge(mcp)
         .layer(cors)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

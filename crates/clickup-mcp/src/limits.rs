@@ -27,13 +27,23 @@ pub struct Decision {
     pub reset_epoch: i64,
     /// Seconds to wait before retrying (0 when allowed).
     pub retry_after_secs: u64,
+    /// Whether this is the first refusal since the user's last accepted request (so a flood
+    /// of refused requests is audited once, not once per request).
+    pub first_refusal: bool,
 }
 
 /// Sliding-window limiter keyed by user.
 #[derive(Debug, Default)]
 pub struct RateLimiter {
-    /// Accepted request times (epoch ms) per user, oldest first.
-    windows: Mutex<HashMap<UserId, VecDeque<i64>>>,
+    /// Per user: accepted request times (epoch ms, oldest first) and whether a refusal was
+    /// already reported since the last accepted request.
+    windows: Mutex<HashMap<UserId, Window>>,
+}
+
+#[derive(Debug, Default)]
+struct Window {
+    accepted: VecDeque<i64>,
+    refusal_reported: bool,
 }
 
 impl RateLimiter {
@@ -53,7 +63,7 @@ impl RateLimiter {
             .windows
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        windows.retain(|_, log| log.back().is_some_and(|last| *last > now_ms - WINDOW_MS));
+        windows.retain(|_, window| window.accepted.back().is_some_and(|last| *last > now_ms - WINDOW_MS));
     }
 
     fn decide(&self, user: UserId, limit: u32, now_ms: i64, count: bool) -> Decision {
@@ -61,7 +71,8 @@ impl RateLimiter {
             .windows
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let log = windows.entry(user).or_default();
+        let window = windows.entry(user).or_default();
+        let log = &mut window.accepted;
         while log.front().is_some_and(|t| *t <= now_ms - WINDOW_MS) {
             log.pop_front();
         }
@@ -71,6 +82,11 @@ impl RateLimiter {
         if allowed && count {
             log.push_back(now_ms);
         }
+        let first_refusal = !allowed && count && !window.refusal_reported;
+        if count {
+            window.refusal_reported = !allowed;
+        }
+        let log = &window.accepted;
         let used_now = u32::try_from(log.len()).unwrap_or(u32::MAX);
         let reset_ms = log.front().map_or(now_ms, |oldest| oldest + WINDOW_MS);
         let retry_after_ms = if allowed {
@@ -86,6 +102,7 @@ impl RateLimiter {
             remaining: limit.saturating_sub(used_now),
             reset_epoch: ceil_div(reset_ms, 1000),
             retry_after_secs: u64::try_from(ceil_div(retry_after_ms, 1000)).unwrap_or(0),
+            first_refusal,
         }
     }
 }
@@ -168,5 +185,15 @@ mod tests {
         limiter.check(UserId(1), 10, T0);
         limiter.sweep(T0 + WINDOW_MS);
         assert!(limiter.windows.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_the_first_refusal_in_a_run_is_reported() {
+        let limiter = RateLimiter::default();
+        limiter.check(UserId(1), 1, T0);
+        assert!(limiter.check(UserId(1), 1, T0 + 1).first_refusal);
+        assert!(!limiter.check(UserId(1), 1, T0 + 2).first_refusal);
+        assert!(limiter.check(UserId(1), 1, T0 + WINDOW_MS).allowed);
+        assert!(limiter.check(UserId(1), 1, T0 + WINDOW_MS + 1).first_refusal);
     }
 }

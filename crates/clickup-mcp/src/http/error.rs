@@ -38,9 +38,27 @@ pub enum ApiError {
     /// A refresh could not be done; the reason goes to `details.reason`.
     #[error("refresh failed: {0}")]
     RefreshFailed(&'static str),
+    /// A free user asked for a premium feature.
+    #[error("premium required")]
+    PremiumRequired,
+    /// A browser `Origin` that is not in `ALLOWED_ORIGINS`.
+    #[error("forbidden origin")]
+    ForbiddenOrigin,
     /// No such route or object.
     #[error("not found")]
     NotFound,
+    /// The request body is larger than the limit.
+    #[error("payload too large")]
+    PayloadTooLarge {
+        /// The limit, bytes.
+        limit: usize,
+    },
+    /// The per-user rate limit is spent.
+    #[error("rate limited")]
+    RateLimited {
+        /// Seconds until a request is accepted again.
+        retry_after_secs: u64,
+    },
     /// ClickUp refused or failed; `ecode` is ClickUp's code when it sent one.
     #[error("upstream error")]
     Upstream {
@@ -64,6 +82,11 @@ impl ApiError {
     /// An internal error from any cause.
     pub fn internal(err: impl Into<anyhow::Error>) -> Self {
         ApiError::Internal(err.into())
+    }
+
+    /// The HTTP status of the answer.
+    pub fn status(&self) -> StatusCode {
+        self.parts().0
     }
 
     /// The machine code of the body.
@@ -110,7 +133,31 @@ impl ApiError {
                 "Unable to refresh the session. Log in again at /auth/login.".into(),
                 Some(json!({ "reason": reason })),
             ),
+            ApiError::PremiumRequired => (
+                StatusCode::FORBIDDEN,
+                "premium_required",
+                "This needs a premium account. Ask the operator to upgrade your account.".into(),
+                None,
+            ),
+            ApiError::ForbiddenOrigin => (
+                StatusCode::FORBIDDEN,
+                "forbidden_origin",
+                "Requests from this browser origin are not allowed (ALLOWED_ORIGINS).".into(),
+                None,
+            ),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "No such resource.".into(), None),
+            ApiError::PayloadTooLarge { limit } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("The request body is larger than {limit} bytes."),
+                Some(json!({ "limit": limit })),
+            ),
+            ApiError::RateLimited { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("Rate limit reached; retry in {retry_after_secs} s."),
+                Some(json!({ "retry_after": retry_after_secs })),
+            ),
             ApiError::Upstream { ecode, action } => (
                 StatusCode::BAD_GATEWAY,
                 "upstream_error",
@@ -177,10 +224,18 @@ impl IntoResponse for ApiError {
             tracing::error!(error.cause = ?cause, "request failed");
         }
         let mut response = (status, Json(error_body(code, &message, details))).into_response();
-        if status == StatusCode::UNAUTHORIZED {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        match &self {
+            ApiError::InvalidToken(_) | ApiError::TokenExpired { .. } | ApiError::TokenMalformed | ApiError::RefreshFailed(_) => {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::RateLimited { retry_after_secs } => {
+                if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+            }
+            _ => {}
         }
         response
     }

@@ -57,7 +57,7 @@ document.getElementById("copy").addEventListener("click", async () => {{
 /// The page shown to a browser when a login fails.
 pub fn error_page(err: &ApiError) -> Response {
     let nonce = crate::random::token_hex();
-    let status = err_status(err);
+    let status = err.status();
     let body = format!(
         r#"<h1 class="error">Sign-in did not complete</h1>
 <p>{message}</p>
@@ -67,16 +67,6 @@ pub fn error_page(err: &ApiError) -> Response {
         code = escape(err.code()),
     );
     page(status, "Sign-in failed — clickup-mcp", &body, &nonce)
-}
-
-fn err_status(err: &ApiError) -> StatusCode {
-    match err {
-        ApiError::Upstream { .. } => StatusCode::BAD_GATEWAY,
-        ApiError::NetworkTimeout => StatusCode::GATEWAY_TIMEOUT,
-        ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::BAD_REQUEST,
-    }
 }
 
 fn message_of(err: &ApiError) -> String {

@@ -1,0 +1,227 @@
+//! `POST /mcp`: the checks in DESIGN §5's order — body limit → Origin → JWT → session → rate
+//! limit — then the seed's bare form or rmcp's Streamable HTTP transport (stateless, JSON
+//! answers). Tier and tool checks happen in the MCP core. Every answer carries the
+//! `X-RateLimit-*` headers once the caller is known; a 401 points at the protected-resource
+//! metadata.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
+use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
+use serde_json::json;
+use tokio_util::sync::CancellationToken;
+use tower::ServiceExt;
+
+use crate::audit::{AuditEvent, AuditRecord};
+use crate::auth::sessions;
+use crate::http::error::ApiError;
+use crate::limits::Decision;
+use crate::mcp::bare;
+use crate::mcp::caller::Caller;
+use crate::mcp::core::{McpCore, Mode};
+use crate::mcp::handler::McpHandler;
+use crate::state::AppState;
+use crate::store::Tier;
+
+/// The largest `/mcp` body accepted (a bulk call of 100 tasks with descriptions fits).
+pub const MAX_MCP_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// What the `/mcp` route needs.
+#[derive(Clone)]
+pub struct McpRoute {
+    state: AppState,
+    core: McpCore,
+    transport: StreamableHttpService<McpHandler, LocalSessionManager>,
+    allowed_origins: Arc<Vec<String>>,
+}
+
+impl std::fmt::Debug for McpRoute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("McpRoute").finish_non_exhaustive()
+    }
+}
+
+impl McpRoute {
+    /// Build the route's state: the hosted core and rmcp's transport, with rmcp's own host and
+    /// origin checks set from `PUBLIC_URL` and `ALLOWED_ORIGINS`.
+    pub fn new(state: AppState, allowed_origins: &[String], shutdown: CancellationToken) -> Self {
+        let core = McpCore::new(Arc::new(crate::tools::catalogue()), Mode::Hosted(state.clone()));
+        let public = &state.public_url;
+        let host = public.host_str().unwrap_or("localhost").to_owned();
+        let mut hosts = vec![host.clone()];
+        if let Some(port) = public.port() {
+            hosts.push(format!("{host}:{port}"));
+        }
+        let mut config = StreamableHttpServerConfig::default()
+            .with_legacy_session_mode(false)
+            .with_json_response(true)
+            .with_sse_keep_alive(None)
+            .with_allowed_hosts(hosts)
+            .with_max_request_body_bytes(MAX_MCP_BODY_BYTES)
+            .with_cancellation_token(shutdown);
+        config = if allowed_origins.is_empty() {
+            config.enforce_origin_validation()
+        } else {
+            config.with_allowed_origins(allowed_origins.iter().cloned())
+        };
+        let handler_core = core.clone();
+        let transport = StreamableHttpService::new(
+            move || Ok(McpHandler::new(handler_core.clone())),
+            Arc::new(LocalSessionManager::default()),
+            config,
+        );
+        Self {
+            state,
+            core,
+            transport,
+            allowed_origins: Arc::new(allowed_origins.to_vec()),
+        }
+    }
+}
+
+/// `POST /mcp`.
+pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let body = match read_body(&parts.headers, body).await {
+        Ok(body) => body,
+        Err(err) => return err.into_response(),
+    };
+    if !origin_allowed(&parts.headers, &route.allowed_origins) {
+        return ApiError::ForbiddenOrigin.into_response();
+    }
+    let state = &route.state;
+    let auth = match sessions::authenticate(state, &parts.headers).await {
+        Ok(auth) => auth,
+        Err(err) => return unauthorized(state, err),
+    };
+    let user = auth.user;
+    let decision = match check_rate_limit(state, &user).await {
+        Ok(decision) => decision,
+        Err((err, decision)) => return with_limit_headers(err.into_response(), decision),
+    };
+    let caller = Caller { user };
+    let response = match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(value) if bare::is_bare(&value) => {
+            let (status, body) = bare::handle(&route.core, &caller, value).await;
+            (status, Json(body)).into_response()
+        }
+        _ => {
+            parts.extensions.insert(caller);
+            let request = Request::from_parts(parts, Body::from(body));
+            match route.transport.clone().oneshot(request).await {
+                Ok(response) => response.map(Body::new),
+                Err(never) => match never {},
+            }
+        }
+    };
+    with_limit_headers(response, decision)
+}
+
+/// `GET` and `DELETE /mcp`: this server is stateless and opens no SSE stream.
+pub async fn method_not_allowed() -> Response {
+    let mut response = (
+        StatusCode::METHOD_NOT_ALLOWED,
+        Json(crate::http::error::error_body(
+            "method_not_allowed",
+            "Use POST for /mcp; this server keeps no sessions and opens no event stream.",
+            None,
+        )),
+    )
+        .into_response();
+    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
+    response
+}
+
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
+    let too_large = ApiError::PayloadTooLarge { limit: MAX_MCP_BODY_BYTES };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_MCP_BODY_BYTES) {
+        return Err(too_large);
+    }
+    axum::body::to_bytes(body, MAX_MCP_BODY_BYTES).await.map_err(|_| too_large)
+}
+
+fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    match headers.get(header::ORIGIN) {
+        None => true,
+        Some(origin) => origin
+            .to_str()
+            .is_ok_and(|origin| allowed.iter().any(|a| a.eq_ignore_ascii_case(origin.trim_end_matches('/')))),
+    }
+}
+
+/// A 401 whose `WWW-Authenticate` points at the protected-resource metadata (RFC 9728).
+fn unauthorized(state: &AppState, err: ApiError) -> Response {
+    let status = err.status();
+    let error = match &err {
+        ApiError::InvalidToken("missing_token") => None,
+        ApiError::InvalidToken(_) | ApiError::TokenExpired { .. } | ApiError::TokenMalformed => Some("invalid_token"),
+        _ => None,
+    };
+    let mut response = err.into_response();
+    if status == StatusCode::UNAUTHORIZED {
+        let metadata = format!("{}/.well-known/oauth-protected-resource/mcp", state.public_url());
+        let value = match error {
+            Some(error) => format!(r#"Bearer error="{error}", resource_metadata="{metadata}""#),
+            None => format!(r#"Bearer resource_metadata="{metadata}""#),
+        };
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, value);
+        }
+    }
+    response
+}
+
+/// Count this request against the user's per-minute limit (when limiting is on).
+async fn check_rate_limit(
+    state: &AppState,
+    user: &crate::store::User,
+) -> Result<Option<Decision>, (ApiError, Option<Decision>)> {
+    if !state.limits.enabled {
+        return Ok(None);
+    }
+    let limit = match user.tier {
+        Tier::Free => state.limits.free_per_minute,
+        Tier::Premium => state.limits.premium_per_minute,
+    };
+    let decision = state.limiter.check(user.id, limit, state.clock.now_ms());
+    if decision.allowed {
+        return Ok(Some(decision));
+    }
+    if decision.first_refusal {
+        let record = AuditRecord::new(AuditEvent::RateLimited, state.clock.now())
+            .user(user.id)
+            .details(json!({ "limit": limit, "tier": user.tier }));
+        state.auditor.record_later(record);
+    }
+    Err((
+        ApiError::RateLimited {
+            retry_after_secs: decision.retry_after_secs.max(1),
+        },
+        Some(decision),
+    ))
+}
+
+fn with_limit_headers(mut response: Response, decision: Option<Decision>) -> Response {
+    if let Some(d) = decision {
+        let headers = response.headers_mut();
+        for (name, value) in [
+            ("x-ratelimit-limit", d.limit.to_string()),
+            ("x-ratelimit-remaining", d.remaining.to_string()),
+            ("x-ratelimit-reset", d.reset_epoch.to_string()),
+        ] {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                headers.insert(name, value);
+            }
+        }
+    }
+    response
+}

@@ -1,0 +1,203 @@
+//! The transport-independent MCP core: which tools a caller sees, and calling one — tier gate,
+//! building the tool's context, running it, and the `tool_call` audit row.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use async_trait::async_trait;
+use rmcp::ErrorData;
+use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool};
+use serde_json::json;
+
+use crate::audit::{AuditEvent, AuditRecord};
+use crate::http::error::ApiError;
+use crate::mcp::caller::Caller;
+use crate::state::AppState;
+use crate::store::Tier;
+use crate::tools::context::{CredentialEvents, IgnoreCredentialEvents, Progress, ToolContext};
+use crate::tools::error::ToolError;
+use crate::tools::registry::{Registry, ToolSpec};
+
+/// Where tools get their ClickUp connection.
+#[derive(Clone, Debug)]
+pub enum Mode {
+    /// Multi-tenant: each caller's stored, sealed ClickUp token; tiers apply.
+    Hosted(AppState),
+    /// One person's personal token (`stdio`); no tiers.
+    Local(Arc<LocalConnection>),
+}
+
+/// The stdio connection.
+pub struct LocalConnection {
+    /// The ClickUp client.
+    pub clickup: clickup::ClickUp,
+    /// `CLICKUP_API_TOKEN`.
+    pub token: secrecy::SecretString,
+    /// `CLICKUP_TEAM_ID`, when set.
+    pub default_workspace: Option<String>,
+}
+
+impl std::fmt::Debug for LocalConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalConnection")
+            .field("default_workspace", &self.default_workspace)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The MCP core, shared by every transport.
+#[derive(Clone, Debug)]
+pub struct McpCore {
+    registry: Arc<Registry>,
+    mode: Mode,
+}
+
+impl McpCore {
+    /// A core over these tools.
+    pub fn new(registry: Arc<Registry>, mode: Mode) -> Self {
+        Self { registry, mode }
+    }
+
+    /// The tools this caller may call (all of them in local mode).
+    pub fn list_tools(&self, caller: Option<&Caller>) -> Vec<Tool> {
+        match (&self.mode, caller) {
+            (Mode::Local(_), _) => self.registry.descriptors(|_| true),
+            (Mode::Hosted(_), Some(caller)) => {
+                let tier = caller.user.tier;
+                self.registry.descriptors(|spec| allowed(spec, tier))
+            }
+            (Mode::Hosted(_), None) => Vec::new(),
+        }
+    }
+
+    /// A tool's description by name, whatever the caller's tier.
+    pub fn tool(&self, name: &str) -> Option<Tool> {
+        self.registry.get(name).map(|t| t.descriptor().clone())
+    }
+
+    /// Call a tool. An unknown tool is a protocol error; everything else is a tool result.
+    pub async fn call_tool(
+        &self,
+        caller: Option<&Caller>,
+        name: &str,
+        arguments: Option<JsonObject>,
+        progress: Option<Progress>,
+    ) -> Result<CallToolResult, ErrorData> {
+        let tool = self
+            .registry
+            .get(name)
+            .ok_or_else(|| ErrorData::invalid_params(format!("Unknown tool: {}", printable(name)), None))?;
+        let started = Instant::now();
+        let outcome = match self.context(caller, tool.spec(), progress).await {
+            Ok(ctx) => tool.call(&ctx, arguments.unwrap_or_default()).await,
+            Err(err) => Err(err),
+        };
+        let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.audit(caller, name, &outcome, duration_ms).await;
+        Ok(match outcome {
+            Ok(value) => success(value),
+            Err(err) => err.into_result(),
+        })
+    }
+
+    async fn context(
+        &self,
+        caller: Option<&Caller>,
+        spec: &ToolSpec,
+        progress: Option<Progress>,
+    ) -> Result<ToolContext, ToolError> {
+        match &self.mode {
+            Mode::Local(local) => Ok(ToolContext {
+                clickup: local.clickup.clone(),
+                token: local.token.clone(),
+                user_id: None,
+                default_workspace: local.default_workspace.clone(),
+                credential: Arc::new(IgnoreCredentialEvents),
+                progress,
+            }),
+            Mode::Hosted(state) => {
+                let caller = caller.ok_or_else(ToolError::reauth_required)?;
+                if !allowed(spec, caller.user.tier) {
+                    return Err(ToolError::premium_required(spec.name));
+                }
+                let token = crate::auth::clickup_credential::usable_token(state, caller.user.id)
+                    .await
+                    .map_err(|err| match err {
+                        ApiError::RefreshFailed(_) => ToolError::reauth_required(),
+                        _ => ToolError::upstream("The ClickUp connection could not be read; try again."),
+                    })?;
+                Ok(ToolContext {
+                    clickup: state.clickup.clone(),
+                    token,
+                    user_id: Some(caller.user.id),
+                    default_workspace: caller.user.default_workspace.as_ref().map(|w| w.id.clone()),
+                    credential: Arc::new(RevokeOnRejection {
+                        state: state.clone(),
+                        user_id: caller.user.id,
+                    }),
+                    progress,
+                })
+            }
+        }
+    }
+
+    async fn audit(&self, caller: Option<&Caller>, tool: &str, outcome: &Result<serde_json::Value, ToolError>, duration_ms: u64) {
+        let (Mode::Hosted(state), Some(caller)) = (&self.mode, caller) else {
+            return;
+        };
+        let outcome = match outcome {
+            Ok(_) => "ok".to_owned(),
+            Err(err) => format!("error:{}", serde_json::to_value(err.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        };
+        let record = AuditRecord::new(AuditEvent::ToolCall, state.clock.now())
+            .user(caller.user.id)
+            .details(json!({ "tool": tool, "outcome": outcome, "duration_ms": duration_ms }));
+        state.auditor.record_later(record);
+    }
+}
+
+/// Whether a caller of `tier` may see and call the tool.
+fn allowed(spec: &ToolSpec, tier: Tier) -> bool {
+    match spec.tier {
+        Tier::Free => true,
+        Tier::Premium => tier == Tier::Premium,
+    }
+}
+
+/// A successful tool result: structured content plus the same JSON as text (warnings first).
+fn success(value: serde_json::Value) -> CallToolResult {
+    let warning = value
+        .get("not_applied")
+        .and_then(|n| n.as_array())
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("WARNING: {} requested change(s) did not take effect; see not_applied.\n", n.len()));
+    let text = format!("{}{}", warning.unwrap_or_default(), value);
+    let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
+    result.structured_content = Some(value);
+    result
+}
+
+/// A name fit to quote in an error: printable, bounded.
+fn printable(name: &str) -> String {
+    name.chars().filter(|c| !c.is_control()).take(64).collect()
+}
+
+/// Marks the caller's stored credential revoked when ClickUp rejects it.
+struct RevokeOnRejection {
+    state: AppState,
+    user_id: crate::store::UserId,
+}
+
+#[async_trait]
+impl CredentialEvents for RevokeOnRejection {
+    async fn token_rejected(&self) {
+        if let Err(err) = self
+            .state
+            .store
+            .mark_credential_revoked(self.user_id, self.state.clock.now())
+            .await
+        {
+            tracing::error!(error = ?err, user.id = %self.user_id, "failed to mark a ClickUp credential revoked");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The tool catalogue: each tool's spec (name, tier, annotations, schemas) and its handler, and
+//! the registry that lists and finds them. Schemas are generated from the argument and output
+//! types once, at start-up, and shared.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use rmcp::model::{JsonObject, Tool, ToolAnnotations};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::store::Tier;
+use crate::tools::args;
+use crate::tools::context::ToolContext;
+use crate::tools::error::ToolError;
+
+/// What a tool does to ClickUp (TOOLS.md §1.2 annotations).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// R: read only (not destructive, idempotent).
+    Read,
+    /// W: writes, not idempotent.
+    Write,
+    /// WI: writes, idempotent.
+    WriteIdempotent,
+    /// D: destructive, not idempotent.
+    Destructive,
+    /// DI: destructive, idempotent.
+    DestructiveIdempotent,
+}
+
+impl Effect {
+    /// Whether the tool only reads.
+    pub fn is_read_only(self) -> bool {
+        self == Effect::Read
+    }
+
+    fn annotations(self, title: &str) -> ToolAnnotations {
+        let (read_only, destructive, idempotent) = match self {
+            Effect::Read => (true, false, true),
+            Effect::Write => (false, false, false),
+            Effect::WriteIdempotent => (false, false, true),
+            Effect::Destructive => (false, true, false),
+            Effect::DestructiveIdempotent => (false, true, true),
+        };
+        let mut annotations = ToolAnnotations::default();
+        annotations.title = Some(title.to_owned());
+        annotations.read_only_hint = Some(read_only);
+        annotations.destructive_hint = Some(destructive);
+        annotations.idempotent_hint = Some(idempotent);
+        annotations.open_world_hint = Some(true);
+        annotations
+    }
+}
+
+/// The static description of a tool.
+#[derive(Clone, Copy, Debug)]
+pub struct ToolSpec {
+    /// `clickup_<resource>_<verb>`.
+    pub name: &'static str,
+    /// Human-readable title.
+    pub title: &'static str,
+    /// What it does, for the model.
+    pub description: &'static str,
+    /// The lowest tier that may call it.
+    pub tier: Tier,
+    /// Its annotations.
+    pub effect: Effect,
+    /// Reference arguments that also accept the `<name>_id` spelling.
+    pub references: &'static [&'static str],
+}
+
+/// A tool's future.
+pub type ToolFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, ToolError>> + Send + 'a>>;
+
+/// A callable tool, type-erased.
+#[async_trait]
+pub trait ClickUpTool: Send + Sync + 'static {
+    /// The spec.
+    fn spec(&self) -> &ToolSpec;
+    /// The MCP description (schemas included), built once.
+    fn descriptor(&self) -> &Tool;
+    /// Run with raw arguments; returns the structured result.
+    async fn call(&self, ctx: &ToolContext, arguments: Map<String, Value>) -> Result<Value, ToolError>;
+}
+
+/// A tool whose arguments are `A` and output `O`.
+pub struct TypedTool<A, O> {
+    spec: ToolSpec,
+    descriptor: Tool,
+    handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
+    _types: PhantomData<fn(A) -> O>,
+}
+
+impl<A, O> std::fmt::Debug for TypedTool<A, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypedTool").field("name", &self.spec.name).finish()
+    }
+}
+
+impl<A, O> TypedTool<A, O>
+where
+    A: DeserializeOwned + JsonSchema + Send + 'static,
+    O: Serialize + JsonSchema + Send + 'static,
+{
+    /// A tool from its spec and handler; schemas come from `A` and `O`.
+    pub fn new(spec: ToolSpec, handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>) -> Self {
+        let mut input = schema_object::<A>();
+        add_id_aliases(&mut input, spec.references);
+        let output = schema_object::<O>();
+        let mut descriptor = Tool::new(spec.name, spec.description, Arc::new(input));
+        descriptor.title = Some(spec.title.to_owned());
+        descriptor.output_schema = Some(Arc::new(output));
+        descriptor.annotations = Some(spec.effect.annotations(spec.title));
+        Self {
+            spec,
+            descriptor,
+            handler,
+            _types: PhantomData,
+        }
+    }
+}
+
+#[async_trait]
+impl<A, O> ClickUpTool for TypedTool<A, O>
+where
+    A: DeserializeOwned + JsonSchema + Send + 'static,
+    O: Serialize + JsonSchema + Send + 'static,
+{
+    fn spec(&self) -> &ToolSpec {
+        &self.spec
+    }
+
+    fn descriptor(&self) -> &Tool {
+        &self.descriptor
+    }
+
+    async fn call(&self, ctx: &ToolContext, mut arguments: Map<String, Value>) -> Result<Value, ToolError> {
+        args::fold_id_aliases(&mut arguments, self.spec.references)?;
+        let parsed: A = args::parse(arguments)?;
+        let output = (self.handler)(ctx, parsed).await?;
+        serde_json::to_value(output).map_err(|_| ToolError::upstream("The result could not be encoded."))
+    }
+}
+
+/// The tools, by name, in catalogue order.
+pub struct Registry {
+    tools: Vec<Arc<dyn ClickUpTool>>,
+    by_name: HashMap<&'static str, usize>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry").field("tools", &self.tools.len()).finish()
+    }
+}
+
+impl Registry {
+    /// A registry of these tools. Duplicate names are a programming error caught by tests.
+    pub fn new(tools: Vec<Arc<dyn ClickUpTool>>) -> Self {
+        let by_name = tools.iter().enumerate().map(|(i, t)| (t.spec().name, i)).collect();
+        Self { tools, by_name }
+    }
+
+    /// A tool by name.
+    pub fn get(&self, name: &str) -> Option<&Arc<dyn ClickUpTool>> {
+        self.by_name.get(name).map(|i| &self.tools[*i])
+    }
+
+    /// Every tool.
+    pub fn all(&self) -> impl Iterator<Item = &Arc<dyn ClickUpTool>> {
+        self.tools.iter()
+    }
+
+    /// The MCP descriptions of the tools `visible` keeps.
+    pub fn descriptors(&self, visible: impl Fn(&ToolSpec) -> bool) -> Vec<Tool> {
+        self.tools
+            .iter()
+            .filter(|t| visible(t.spec()))
+            .map(|t| t.descriptor().clone())
+            .collect()
+    }
+}
+
+/// The JSON Schema of `T` as an object (MCP wants `type: object` at the top).
+fn schema_object<T: JsonSchema>() -> JsonObject {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    match serde_json::to_value(schema) {
+        Ok(Value::Object(mut object)) => {
+            object.remove("title");
+            object.entry("type").or_insert_with(|| Value::from("object"));
+            object
+        }
+        _ => {
+            let mut object = JsonObject::new();
+            object.insert("type".into(), Value::from("object"));
+            object
+        }
+    }
+}
+
+/// Document the `<name>_id` spelling of each reference argument in the input schema.
+fn add_id_aliases(schema: &mut JsonObject, references: &[&str]) {
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+    for name in references {
+        if properties.contains_key(*name) {
+            let alias = format!("{name}_id");
+            properties.insert(
+                alias,
+                serde_json::json!({
+                    "type": "string",
+                    "description": format!("Same as `{name}` (the seed's spelling); give one or the other."),
+                }),
+            );
+        }
+    }
+    // A required reference may come under either spelling: require one of the two.
+    let mut either = Vec::new();
+    if let Some(Value::Array(required)) = schema.get_mut("required") {
+        required.retain(|r| match r.as_str() {
+            Some(name) if references.contains(&name) => {
+                either.push(serde_json::json!({
+                    "anyOf": [{"required": [name]}, {"required": [format!("{name}_id")]}]
+                }));
+                false
+            }
+            _ => true,
+        });
+    }
+    if !either.is_empty() {
+        schema.insert("allOf".into(), Value::Array(either));
+    }
+}

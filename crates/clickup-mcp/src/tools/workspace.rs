@@ -1,0 +1,83 @@
+//! Workspace tools (TOOLS.md §2): which workspaces this connection may use.
+
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::store::Tier;
+use crate::tools::context::ToolContext;
+use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+
+/// The tools of this file.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![Arc::new(TypedTool::new(
+        ToolSpec {
+            name: "clickup_workspace_list",
+            title: "List workspaces",
+            description: "Workspaces (ClickUp 'teams') this connection may use: id, name, member count, \
+                          and which one is the default for tools that take `workspace_id`.",
+            tier: Tier::Free,
+            effect: Effect::Read,
+            references: &[],
+        },
+        workspace_list,
+    ))]
+}
+
+/// No arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceListArgs {}
+
+/// One workspace.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct WorkspaceSummary {
+    /// Workspace (team) id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// How many members it has.
+    pub members_count: usize,
+    /// Whether tools use it when no `workspace_id` is given.
+    pub default: bool,
+}
+
+/// The page of workspaces.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct WorkspaceList {
+    /// The workspaces.
+    pub items: Vec<WorkspaceSummary>,
+    /// Always false: ClickUp returns every workspace at once.
+    pub has_more: bool,
+    /// Always null.
+    pub next_cursor: Option<String>,
+}
+
+fn workspace_list<'a>(ctx: &'a ToolContext, _args: WorkspaceListArgs) -> ToolFuture<'a, WorkspaceList> {
+    Box::pin(async move {
+        let teams = match ctx.clickup.get_teams(&ctx.token).await {
+            Ok(teams) => teams,
+            Err(err) => return Err(ctx.clickup_error(err, "The workspace list").await),
+        };
+        let default = ctx
+            .default_workspace
+            .clone()
+            .or_else(|| (teams.len() == 1).then(|| teams[0].id.clone()));
+        let items = teams
+            .into_iter()
+            .map(|t| WorkspaceSummary {
+                default: default.as_deref() == Some(t.id.as_str()),
+                members_count: t.members.len(),
+                id: t.id,
+                name: t.name,
+            })
+            .collect();
+        Ok(WorkspaceList {
+            items,
+            has_more: false,
+            next_cursor: None,
+        })
+    })
+}
+
