@@ -209,6 +209,11 @@ impl Auditor {
         self.enabled
     }
 
+    /// The record to write with a state change, or `None` when audit logging is off.
+    pub fn gate(&self, record: AuditRecord) -> Option<AuditRecord> {
+        self.enabled.then_some(record)
+    }
+
     /// Write a standalone row (an event with no state change). A failure to write is logged and
     /// does not fail the request that caused it.
     pub async fn record(&self, store: &dyn crate::store::Store, record: AuditRecord) {
@@ -226,9 +231,15 @@ impl Auditor {
         if !self.enabled {
             return;
         }
-        let mut queue = self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut queue = self
+            .queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if queue.len() >= MAX_QUEUED {
-            tracing::error!(audit.event = record.event.as_str(), "audit queue full; row dropped");
+            tracing::error!(
+                audit.event = record.event.as_str(),
+                "audit queue full; row dropped"
+            );
             return;
         }
         queue.push(record);
@@ -236,7 +247,12 @@ impl Auditor {
 
     /// Write the queued rows.
     pub async fn flush_queue(&self, store: &dyn crate::store::Store) {
-        let queued = std::mem::take(&mut *self.queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let queued = std::mem::take(
+            &mut *self
+                .queue
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
         for record in queued {
             self.record(store, record).await;
         }

@@ -245,10 +245,12 @@ impl fmt::Debug for LocalSettings {
 impl Settings {
     /// Validate what `stdio` needs.
     pub fn local_connection(&self) -> Result<LocalSettings, ConfigError> {
-        let token = self.secret("CLICKUP_API_TOKEN").ok_or(ConfigError::Missing(
-            "CLICKUP_API_TOKEN",
-            " (a personal token from ClickUp: Settings → Apps → API Token, starting with pk_)",
-        ))?;
+        let token = self
+            .secret("CLICKUP_API_TOKEN")
+            .ok_or(ConfigError::Missing(
+                "CLICKUP_API_TOKEN",
+                " (a personal token from ClickUp: Settings → Apps → API Token, starting with pk_)",
+            ))?;
         let raw = token.expose_secret();
         if raw.len() > 512 || raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(ConfigError::Invalid(
@@ -260,7 +262,10 @@ impl Settings {
         if let Some(id) = &team_id
             && (id.is_empty() || id.len() > 32 || !id.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(ConfigError::Invalid("CLICKUP_TEAM_ID", "expected a numeric workspace id".into()));
+            return Err(ConfigError::Invalid(
+                "CLICKUP_TEAM_ID",
+                "expected a numeric workspace id".into(),
+            ));
         }
         Ok(LocalSettings {
             token,

@@ -53,7 +53,11 @@ pub fn router(
                 .get(mcp_route::method_not_allowed)
                 .delete(mcp_route::method_not_allowed),
         )
-        .with_state(mcp_route::McpRoute::new(state.clone(), allowed_origins, shutdown));
+        .with_state(mcp_route::McpRoute::new(
+            state.clone(),
+            allowed_origins,
+            shutdown,
+        ));
     Router::new()
         .route("/health", get(health::health))
         .route("/auth/login", get(auth_routes::login))

@@ -63,7 +63,12 @@ impl RateLimiter {
             .windows
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        windows.retain(|_, window| window.accepted.back().is_some_and(|last| *last > now_ms - WINDOW_MS));
+        windows.retain(|_, window| {
+            window
+                .accepted
+                .back()
+                .is_some_and(|last| *last > now_ms - WINDOW_MS)
+        });
     }
 
     fn decide(&self, user: UserId, limit: u32, now_ms: i64, count: bool) -> Decision {
@@ -194,6 +199,10 @@ mod tests {
         assert!(limiter.check(UserId(1), 1, T0 + 1).first_refusal);
         assert!(!limiter.check(UserId(1), 1, T0 + 2).first_refusal);
         assert!(limiter.check(UserId(1), 1, T0 + WINDOW_MS).allowed);
-        assert!(limiter.check(UserId(1), 1, T0 + WINDOW_MS + 1).first_refusal);
+        assert!(
+            limiter
+                .check(UserId(1), 1, T0 + WINDOW_MS + 1)
+                .first_refusal
+        );
     }
 }

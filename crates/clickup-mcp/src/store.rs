@@ -195,8 +195,8 @@ pub struct CompletedLogin {
     pub credential: StoredCredential,
     /// The new session.
     pub session: Session,
-    /// The `auth_success` row.
-    pub audit: AuditRecord,
+    /// The `auth_success` row (`None` when audit logging is off).
+    pub audit: Option<AuditRecord>,
 }
 
 /// A key check value: proves at start-up that a keyring key is the one the database was set up with.
@@ -293,12 +293,16 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         id: UserId,
         tier: Tier,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<Option<Tier>, StoreError>;
 
     /// Delete the user, their credential and every session; write `user_deleted`. Returns
     /// whether the user existed (nothing is written when not). Audit rows are kept.
-    async fn delete_user(&self, id: UserId, audit: &AuditRecord) -> Result<bool, StoreError>;
+    async fn delete_user(
+        &self,
+        id: UserId,
+        audit: Option<&AuditRecord>,
+    ) -> Result<bool, StoreError>;
 
     // --- credentials --------------------------------------------------------------------------
 
@@ -344,7 +348,7 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         old_jti: &str,
         new: &Session,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<Rotation, StoreError>;
 
     /// Revoke one session and write the audit row (`logout`). Returns whether it was live.
@@ -352,7 +356,7 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         &self,
         jti: &str,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<bool, StoreError>;
 
     /// Revoke every session of the user, delete their ClickUp credential, and write the audit row
@@ -361,7 +365,7 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         &self,
         id: UserId,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<u64, StoreError>;
 
     /// Delete sessions that expired before `now`; returns how many.

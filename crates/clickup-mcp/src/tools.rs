@@ -33,9 +33,16 @@ mod tests {
             let name = tool.spec().name;
             assert!(seen.insert(name), "{name} registered twice");
             assert!(name.starts_with("clickup_"), "{name}");
-            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}"
+            );
             let schema = &tool.descriptor().input_schema;
-            assert_eq!(schema.get("type").and_then(|t| t.as_str()), Some("object"), "{name}");
+            assert_eq!(
+                schema.get("type").and_then(|t| t.as_str()),
+                Some("object"),
+                "{name}"
+            );
         }
     }
 }

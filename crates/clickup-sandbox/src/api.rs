@@ -1,20 +1,28 @@
-//! API v2 reads, one file per resource, and the pieces they share: access checks (what a token
-//! may see) and the small JSON objects every resource embeds (users, statuses, priorities).
+//! API v2, one file per resource, and the pieces they share: access checks (what a token may
+//! see), body and query reading (`body.rs`, `params.rs`) and the small JSON objects every
+//! resource embeds (users, statuses, priorities).
 //!
 //! Access follows ClickUp: a `{team_id}` the token may not use is 401 `OAUTH_023`; a space,
 //! folder, list or task id that is unknown or in a workspace the token may not use is 401
 //! `OAUTH_027` ("Team not authorized", which ClickUp answers for unknown ids too).
 
+mod body;
+mod comment;
+mod field;
 mod folder;
 mod list;
+mod member;
+mod params;
 mod space;
+mod tag;
 mod task;
 mod team;
+mod time;
 mod user;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -28,17 +36,108 @@ pub(crate) fn router(state: &SharedState) -> Router<SharedState> {
     Router::new()
         .route("/api/v2/user", get(user::get_authorized_user))
         .route("/api/v2/team", get(team::get_authorized_teams))
-        .route("/api/v2/team/{team_id}/space", get(space::get_spaces))
-        .route("/api/v2/space/{space_id}", get(space::get_space))
-        .route("/api/v2/space/{space_id}/folder", get(folder::get_folders))
+        .route(
+            "/api/v2/team/{team_id}/space",
+            get(space::get_spaces).post(space::create_space),
+        )
+        .route(
+            "/api/v2/team/{team_id}/custom_item",
+            get(team::get_task_types),
+        )
+        .route("/api/v2/team/{team_id}/shared", get(team::get_shared))
+        .route(
+            "/api/v2/team/{team_id}/user/{user_id}",
+            get(team::get_team_user),
+        )
+        .route("/api/v2/team/{team_id}/task", get(task::get_team_tasks))
+        .route(
+            "/api/v2/team/{team_id}/time_entries/current",
+            get(time::get_current),
+        )
+        .route(
+            "/api/v2/team/{team_id}/time_entries/start",
+            post(time::start),
+        )
+        .route("/api/v2/team/{team_id}/time_entries/stop", post(time::stop))
+        .route(
+            "/api/v2/team/{team_id}/time_entries/{timer_id}",
+            get(time::get_entry).put(time::update_entry),
+        )
+        .route(
+            "/api/v2/space/{space_id}",
+            get(space::get_space).put(space::update_space),
+        )
+        .route(
+            "/api/v2/space/{space_id}/folder",
+            get(folder::get_folders).post(folder::create_folder),
+        )
         .route(
             "/api/v2/space/{space_id}/list",
-            get(list::get_folderless_lists),
+            get(list::get_folderless_lists).post(list::create_folderless_list),
         )
-        .route("/api/v2/folder/{folder_id}", get(folder::get_folder))
-        .route("/api/v2/folder/{folder_id}/list", get(list::get_lists))
-        .route("/api/v2/list/{list_id}", get(list::get_list))
-        .route("/api/v2/task/{task_id}", get(task::get_task))
+        .route(
+            "/api/v2/space/{space_id}/tag",
+            get(tag::get_space_tags).post(tag::create_space_tag),
+        )
+        .route(
+            "/api/v2/folder/{folder_id}",
+            get(folder::get_folder).put(folder::update_folder),
+        )
+        .route(
+            "/api/v2/folder/{folder_id}/list",
+            get(list::get_lists).post(list::create_folder_list),
+        )
+        .route(
+            "/api/v2/list/{list_id}",
+            get(list::get_list).put(list::update_list),
+        )
+        .route(
+            "/api/v2/list/{list_id}/task",
+            get(task::get_list_tasks).post(task::create_task),
+        )
+        .route("/api/v2/list/{list_id}/field", get(field::get_list_fields))
+        .route(
+            "/api/v2/list/{list_id}/member",
+            get(member::get_list_members),
+        )
+        .route(
+            "/api/v2/list/{list_id}/comment",
+            get(comment::get_list_comments).post(comment::create_list_comment),
+        )
+        .route(
+            "/api/v2/task/{task_id}",
+            get(task::get_task)
+                .put(task::update_task)
+                .delete(task::delete_task),
+        )
+        .route(
+            "/api/v2/task/{task_id}/member",
+            get(member::get_task_members),
+        )
+        .route(
+            "/api/v2/task/{task_id}/field/{field_id}",
+            post(field::set_task_field),
+        )
+        .route(
+            "/api/v2/task/{task_id}/tag/{tag_name}",
+            post(tag::add_task_tag).delete(tag::remove_task_tag),
+        )
+        .route(
+            "/api/v2/task/{task_id}/comment",
+            get(comment::get_task_comments).post(comment::create_task_comment),
+        )
+        .route(
+            "/api/v2/task/{task_id}/link/{links_to}",
+            post(task::add_link),
+        )
+        .route(
+            "/api/v2/task/{task_id}/dependency",
+            post(task::add_dependency),
+        )
+        .route(
+            "/api/v2/view/{view_id}/comment",
+            get(comment::get_view_comments).post(comment::create_view_comment),
+        )
         .route_layer(from_fn_with_state(state.clone(), auth::require_token))
 }
 

@@ -72,6 +72,66 @@ pub(crate) enum ApiError {
     /// Token endpoint: a body that does not parse as its content type says. 400 `OAUTH_001`.
     #[error("Invalid request body")]
     InvalidBody,
+    /// An API body that is not a JSON object. 400 `INPUT_001`.
+    #[error("Invalid JSON body")]
+    InvalidJson,
+    /// A task (or space, folder, list) name missing or empty. 400 `INPUT_005`.
+    #[error("Name invalid")]
+    NameInvalid,
+    /// A priority other than 1–4 or null. 400 `INPUT_007`.
+    #[error("Priority invalid")]
+    PriorityInvalid,
+    /// A field of the body of the wrong JSON type (a date that is not a number, …). 400 `INPUT_002`.
+    #[error("Invalid field value")]
+    FieldTypeInvalid,
+    /// A task status the list does not have. 400 `ITEM_114` (TOOLS.md).
+    #[error("Status does not exist")]
+    StatusNotFound,
+    /// A subtask parent that is not a live task of the same list (or would make a cycle).
+    /// 400 `ITEM_137` (TOOLS.md).
+    #[error("Parent task must be in the same list")]
+    ParentNotInList,
+    /// A `custom_item_id` the workspace does not define. 400 `ITEM_246` (TOOLS.md).
+    #[error("Custom item type not found")]
+    CustomItemNotFound,
+    /// The `custom_fields` filter is not a JSON array of filters. 400 `ITEM_155` (seen in real
+    /// answers).
+    #[error("custom fields must be a json parsable string")]
+    CustomFieldsFilterInvalid,
+    /// A custom field id that does not apply to the task's list. 400 `FIELD_012`.
+    #[error("Custom field not found")]
+    FieldNotFound,
+    /// A custom-field value that does not fit the field's type or options. 400 `FIELD_007`.
+    #[error("Value is invalid for this field")]
+    FieldValueInvalid,
+    /// `check_required_custom_fields` and a required field without a value. 400 `FIELD_023`.
+    #[error("Required custom fields missing")]
+    RequiredFieldMissing,
+    /// A tag name that is empty. 400 `TAG_001`.
+    #[error("Tag name invalid")]
+    TagNameInvalid,
+    /// A comment without `comment_text`. 400 `COMMENT_001`.
+    #[error("Comment text required")]
+    CommentTextRequired,
+    /// `POST .../dependency` with neither or both of `depends_on` and `dependency_of`, or a task
+    /// depending on itself. 400 `DEP_001`.
+    #[error("Dependency invalid")]
+    DependencyInvalid,
+    /// Stopping a timer when none runs. 400 `TIMEENTRY_001`.
+    #[error("No time entry running")]
+    NoRunningTimer,
+    /// A time entry id unknown in the workspace or of another user. 404 `TIMEENTRY_004`.
+    #[error("Time entry not found")]
+    TimeEntryNotFound,
+    /// Time-entry tags on a plan without them. 400 `TIMEENTRY_052` (real, with this `err`).
+    #[error("Team not found")]
+    TimeEntryTagsNeedPlan,
+    /// An Enterprise-only endpoint on another plan. 403 `TEAM_110`.
+    #[error("Feature only available on the Enterprise plan")]
+    EnterpriseOnly,
+    /// A user id that is not a member of the workspace. 404 `TEAM_025`.
+    #[error("User not found")]
+    UserNotFound,
 }
 
 impl ApiError {
@@ -98,6 +158,25 @@ impl ApiError {
             Self::UnsupportedGrantType => (S::BAD_REQUEST, "OAUTH_016"),
             Self::RefreshTokenNotFound => (S::UNAUTHORIZED, "OAUTH_020"),
             Self::InvalidBody => (S::BAD_REQUEST, "OAUTH_001"),
+            Self::InvalidJson => (S::BAD_REQUEST, "INPUT_001"),
+            Self::NameInvalid => (S::BAD_REQUEST, "INPUT_005"),
+            Self::PriorityInvalid => (S::BAD_REQUEST, "INPUT_007"),
+            Self::FieldTypeInvalid => (S::BAD_REQUEST, "INPUT_002"),
+            Self::StatusNotFound => (S::BAD_REQUEST, "ITEM_114"),
+            Self::ParentNotInList => (S::BAD_REQUEST, "ITEM_137"),
+            Self::CustomItemNotFound => (S::BAD_REQUEST, "ITEM_246"),
+            Self::CustomFieldsFilterInvalid => (S::BAD_REQUEST, "ITEM_155"),
+            Self::FieldNotFound => (S::BAD_REQUEST, "FIELD_012"),
+            Self::FieldValueInvalid => (S::BAD_REQUEST, "FIELD_007"),
+            Self::RequiredFieldMissing => (S::BAD_REQUEST, "FIELD_023"),
+            Self::TagNameInvalid => (S::BAD_REQUEST, "TAG_001"),
+            Self::CommentTextRequired => (S::BAD_REQUEST, "COMMENT_001"),
+            Self::DependencyInvalid => (S::BAD_REQUEST, "DEP_001"),
+            Self::NoRunningTimer => (S::BAD_REQUEST, "TIMEENTRY_001"),
+            Self::TimeEntryNotFound => (S::NOT_FOUND, "TIMEENTRY_004"),
+            Self::TimeEntryTagsNeedPlan => (S::BAD_REQUEST, "TIMEENTRY_052"),
+            Self::EnterpriseOnly => (S::FORBIDDEN, "TEAM_110"),
+            Self::UserNotFound => (S::NOT_FOUND, "TEAM_025"),
         }
     }
 }
@@ -146,6 +225,25 @@ mod tests {
             ),
             (ApiError::RateLimited, 429, "APP_002", "rate limited"),
             (ApiError::TaskDeleted, 404, "ITEM_013", "deleted task"),
+            (ApiError::StatusNotFound, 400, "ITEM_114", "unknown status"),
+            (
+                ApiError::ParentNotInList,
+                400,
+                "ITEM_137",
+                "parent elsewhere",
+            ),
+            (
+                ApiError::CustomItemNotFound,
+                400,
+                "ITEM_246",
+                "unknown task type",
+            ),
+            (
+                ApiError::TimeEntryTagsNeedPlan,
+                400,
+                "TIMEENTRY_052",
+                "plan limit",
+            ),
         ];
         for (error, status, code, case) in cases {
             let (s, c) = error.status_and_code();

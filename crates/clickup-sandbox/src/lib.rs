@@ -11,15 +11,19 @@
 //! - `sandbox` / `server`: [`Sandbox`] (state + router) and [`spawn`] (bind and serve).
 //! - `state`: the one shared state struct (apps, clock, and the mutable world behind a mutex).
 //! - `clock`: the sandbox's clock, which tests move forward instead of sleeping.
-//! - `model`: users, workspaces, spaces, folders, lists, statuses and tasks.
-//! - `seed`: the deterministic seed data.
+//! - `model`: users, workspaces, spaces, folders, lists, statuses and tasks; `model/field.rs`
+//!   custom fields, `model/activity.rs` comments, views, time entries and shares.
+//! - `seed`: the deterministic seed data (`seed/tasks.rs`, `seed/backlog.rs`, `seed/fields.rs`,
+//!   `seed/activity.rs`).
 //! - `errors`: the HTTP-edge error enum and the one table of ECODEs.
 //! - `auth`: resolving `Authorization` to a caller, and the auth + rate-limit middleware.
 //! - `rate_limit`: the fixed-window per-token counter (pure arithmetic).
 //! - `oauth`: authorization codes, access and refresh tokens; `oauth/authorize.rs` (the browser
 //!   page flow) and `oauth/token.rs` (`POST /v2/oauth/token`).
 //! - `authorize_page`: the HTML of the authorize page and its error page.
-//! - `api`: one file per resource of the v2 API (user, team, space, folder, list, task).
+//! - `api`: one file per resource of the v2 API (user, team, space, folder, list, task, tag,
+//!   comment, field, member, time), `api/task/` (rendering, search, writes, relations), and the
+//!   readers of bodies (`api/body.rs`) and query strings (`api/params.rs`).
 //! - `faults`: injected faults (status, delay, malformed body) for the next N matching requests.
 //! - `request_log`: the log of `/api` requests that tests read back.
 //! - `controls`: the `/_sandbox/...` test-control endpoints.

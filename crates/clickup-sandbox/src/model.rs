@@ -1,5 +1,12 @@
 //! The ClickUp objects the sandbox holds: users, workspaces ("teams" in API v2), spaces, folders,
-//! lists, statuses and tasks. JSON rendering lives with each resource in `api/`.
+//! lists, statuses and tasks; custom fields in `model/field.rs`, comments, views and time entries
+//! in `model/activity.rs`. JSON rendering lives with each resource in `api/`.
+
+mod activity;
+mod field;
+
+pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View};
+pub(crate) use field::{CustomField, FieldKind, FieldOption, FieldScope, FieldValue};
 
 use serde::Serialize;
 
@@ -70,6 +77,23 @@ pub(crate) struct Data {
     pub(crate) lists: Vec<List>,
     /// Tasks and subtasks, including deleted ones (kept so their ids answer "deleted").
     pub(crate) tasks: Vec<Task>,
+    /// Custom-field definitions of every workspace, each bound to a list, folder, space or team.
+    pub(crate) fields: Vec<CustomField>,
+    /// Comments on tasks, lists and chat views, in creation order.
+    pub(crate) comments: Vec<Comment>,
+    /// Views (only chat views are seeded; they carry comments).
+    pub(crate) views: Vec<View>,
+    /// Time entries of every workspace; a running timer has no `end`.
+    pub(crate) time_entries: Vec<TimeEntry>,
+    /// Links between tasks (no blocking), in creation order.
+    pub(crate) links: Vec<TaskLink>,
+    /// Dependencies: `task_id` waits on `depends_on`.
+    pub(crate) dependencies: Vec<Dependency>,
+    /// Items shared explicitly with a user (`GET /v2/team/{team_id}/shared`).
+    pub(crate) shares: Vec<Share>,
+    /// The counter behind every id the sandbox creates: deterministic, never reused (reset
+    /// starts it again).
+    pub(crate) next_id: u64,
 }
 
 /// A ClickUp user.
@@ -107,6 +131,31 @@ pub(crate) struct Team {
     pub(crate) members: Vec<Member>,
     /// Whether the Custom Task IDs ClickApp is on (tasks then carry ids like `ENG-1`).
     pub(crate) custom_task_ids: bool,
+    /// The prefix of custom task ids (`ENG` → `ENG-1`); meaningful when `custom_task_ids`.
+    pub(crate) custom_id_prefix: String,
+    /// The ClickUp plan, which gates plan-only endpoints and fields.
+    pub(crate) plan: Plan,
+    /// Custom task types (`GET /v2/team/{team_id}/custom_item`).
+    pub(crate) task_types: Vec<TaskType>,
+}
+
+/// A ClickUp plan, as far as the sandbox gates on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// No time-entry tags, no Enterprise endpoints.
+    FreeForever,
+    /// Everything.
+    Enterprise,
+}
+
+/// A custom task type of a workspace.
+#[derive(Clone, Debug)]
+pub(crate) struct TaskType {
+    /// ClickUp's numeric id (`custom_item_id` on tasks); 0 is the plain task, 1 the milestone.
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) name_plural: String,
+    pub(crate) description: String,
 }
 
 /// A user's membership of a workspace.
@@ -192,6 +241,13 @@ pub(crate) struct Space {
     /// The id of the hidden folder that holds the space's folderless lists (ClickUp shows it in
     /// the `folder` ref of such lists and their tasks).
     pub(crate) hidden_folder_id: FolderId,
+    /// Only admins may manage the space (an Enterprise setting).
+    pub(crate) admin_can_manage: bool,
+    /// The ClickApps object (`features`) as ClickUp sends it, minus `multiple_assignees`, which
+    /// follows the field above. A `PUT` replaces each feature the body carries, whole.
+    pub(crate) features: serde_json::Map<String, serde_json::Value>,
+    /// The space's tags (names lower case, as ClickUp keeps them).
+    pub(crate) tags: Vec<Tag>,
 }
 
 /// A (visible) folder.
@@ -216,9 +272,13 @@ pub(crate) struct List {
     /// The list's own statuses when it overrides the space's, else `None`.
     pub(crate) statuses: Option<Vec<Status>>,
     pub(crate) due_date: Option<i64>,
+    /// Whether `due_date` carries a time of day.
+    pub(crate) due_date_time: bool,
     pub(crate) priority: Option<Priority>,
     /// The list owner (`assignee` in ClickUp's JSON).
     pub(crate) assignee: Option<UserId>,
+    /// The list colour, which ClickUp calls the list `status` (`{status, color}` in its JSON).
+    pub(crate) color: Option<String>,
 }
 
 /// A task tag.
@@ -258,6 +318,36 @@ pub(crate) struct Task {
     pub(crate) archived: bool,
     /// Deleted tasks stay so that their ids answer 404 "Task not found, deleted".
     pub(crate) deleted: bool,
+    /// The custom task type, `None` for a plain task.
+    pub(crate) custom_item_id: Option<u64>,
+    /// User-group ids assigned to the task.
+    pub(crate) group_assignees: Vec<String>,
+    /// Whether `due_date` carries a time of day.
+    pub(crate) due_date_time: bool,
+    /// Whether `start_date` carries a time of day.
+    pub(crate) start_date_time: bool,
+    /// Custom-field values set on the task (fields without a value are absent).
+    pub(crate) field_values: Vec<FieldValue>,
+}
+
+/// A link between two tasks (no blocking), as `POST /v2/task/{task_id}/link/{links_to}` makes it.
+#[derive(Clone, Debug)]
+pub(crate) struct TaskLink {
+    /// The task the link was made from.
+    pub(crate) task_id: TaskId,
+    /// The task it points at.
+    pub(crate) links_to: TaskId,
+    pub(crate) date_created: i64,
+    pub(crate) user: UserId,
+}
+
+/// A dependency: `task_id` is waiting on `depends_on` (which blocks it).
+#[derive(Clone, Debug)]
+pub(crate) struct Dependency {
+    pub(crate) task_id: TaskId,
+    pub(crate) depends_on: TaskId,
+    pub(crate) date_created: i64,
+    pub(crate) user: UserId,
 }
 
 impl Data {
@@ -283,6 +373,39 @@ impl Data {
 
     pub(crate) fn task(&self, id: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// The workspace a space belongs to.
+    pub(crate) fn team_of_space(&self, space: &SpaceId) -> Option<&Team> {
+        self.space(space.as_str())
+            .and_then(|s| self.team(s.team_id.as_str()))
+    }
+
+    /// The workspace a task lives in.
+    pub(crate) fn team_of_task(&self, task: &Task) -> Option<&Team> {
+        let list = self.list(task.list_id.as_str())?;
+        self.team_of_space(&list.space_id)
+    }
+
+    /// A fresh number for a created object's id.
+    pub(crate) fn take_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// The custom-field definitions that apply to tasks of `list`: the list's own, its folder's,
+    /// its space's and its workspace's, in that order.
+    pub(crate) fn fields_of(&self, list: &List) -> Vec<&CustomField> {
+        let team = self.team_of_space(&list.space_id).map(|t| t.id.clone());
+        self.fields
+            .iter()
+            .filter(|f| match &f.scope {
+                FieldScope::List(id) => id == &list.id,
+                FieldScope::Folder(id) => list.folder_id.as_ref() == Some(id),
+                FieldScope::Space(id) => id == &list.space_id,
+                FieldScope::Team(id) => team.as_ref() == Some(id),
+            })
+            .collect()
     }
 
     /// The workspaces `user` belongs to, in seed order.

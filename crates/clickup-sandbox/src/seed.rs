@@ -1,17 +1,24 @@
 //! The deterministic seed data: the same every start and after `POST /_sandbox/reset`.
-//! Users, workspaces and the hierarchy are here; tasks in `seed/tasks.rs`. The README has the same
-//! data as tables; keep them in step.
+//! Users, workspaces and the hierarchy are here; tasks in `seed/tasks.rs`, the 230-task Backlog
+//! in `seed/backlog.rs`, custom fields in `seed/fields.rs`, comments, views, time entries and
+//! shares in `seed/activity.rs`. The README has the same data as tables; keep them in step.
 
+mod activity;
+mod backlog;
+mod fields;
 mod tasks;
 
+use serde_json::{Map, Value, json};
+
 use crate::model::{
-    Data, Folder, FolderId, List, ListId, Member, Priority, Space, SpaceId, Status, StatusType,
-    Team, TeamId, User, UserId,
+    Data, Folder, FolderId, List, ListId, Member, Plan, Priority, Space, SpaceId, Status,
+    StatusType, Tag, TaskType, Team, TeamId, User, UserId,
 };
 
 /// 2025-01-01T10:00:00Z in epoch ms: every seeded date is this plus a whole number of days.
 pub(crate) const SEED_EPOCH_MS: i64 = 1_735_725_600_000;
-const DAY_MS: i64 = 86_400_000;
+pub(crate) const DAY_MS: i64 = 86_400_000;
+pub(crate) const HOUR_MS: i64 = 3_600_000;
 
 pub(crate) const ALICE: UserId = 81_000_001;
 pub(crate) const BOB: UserId = 81_000_002;
@@ -20,14 +27,89 @@ pub(crate) const DAVE: UserId = 81_000_004;
 
 /// Builds the seed data.
 pub(crate) fn data() -> Data {
-    Data {
+    let mut lists = lists();
+    lists.push(backlog::list());
+    let mut tasks = tasks::tasks();
+    tasks.extend(backlog::tasks());
+    let mut data = Data {
         users: users(),
         teams: teams(),
         spaces: spaces(),
         folders: folders(),
-        lists: lists(),
-        tasks: tasks::tasks(),
+        lists,
+        tasks,
+        fields: fields::fields(),
+        comments: activity::comments(),
+        views: activity::views(),
+        time_entries: activity::time_entries(),
+        links: Vec::new(),
+        dependencies: Vec::new(),
+        shares: activity::shares(),
+        next_id: 0,
+    };
+    fields::set_values(&mut data);
+    data
+}
+
+/// A tag as the seed makes them (white text).
+pub(crate) fn tag(name: &str, bg: &str) -> Tag {
+    Tag {
+        name: name.to_owned(),
+        fg: "#ffffff".into(),
+        bg: bg.to_owned(),
+        creator: ALICE,
     }
+}
+
+/// The ClickApps of a new space, as ClickUp sends them (without `multiple_assignees`).
+pub(crate) fn default_features() -> Map<String, Value> {
+    let on = json!({ "enabled": true });
+    let features = json!({
+        "due_dates": {
+            "enabled": true,
+            "start_date": true,
+            "remap_due_dates": false,
+            "remap_closed_due_date": false,
+        },
+        "sprints": { "enabled": false },
+        "time_tracking": on,
+        "points": on,
+        "custom_items": on,
+        "priorities": {
+            "enabled": true,
+            "priorities": [
+                { "color": "#f50000", "id": "1", "orderindex": "1", "priority": "urgent" },
+                { "color": "#f8ae00", "id": "2", "orderindex": "2", "priority": "high" },
+                { "color": "#6fddff", "id": "3", "orderindex": "3", "priority": "normal" },
+                { "color": "#d8d8d8", "id": "4", "orderindex": "4", "priority": "low" },
+            ],
+        },
+        "tags": on,
+        "time_estimates": on,
+        "check_unresolved": { "enabled": true, "subtasks": null, "checklists": null, "comments": null },
+        "milestones": { "enabled": false },
+        "custom_fields": on,
+        "remap_dependencies": on,
+        "dependency_warning": on,
+        "status_pies": { "enabled": false },
+        "emails": on,
+    });
+    match features {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// The statuses of a new space: to do, in progress, complete.
+pub(crate) fn default_space_statuses(space_id: &str) -> Vec<Status> {
+    statuses(
+        &format!("p{space_id}"),
+        &[
+            ("to do", Open, "#d3d3d3"),
+            ("in progress", Custom, "#4194f6"),
+            ("complete", Closed, "#6bc950"),
+        ],
+    )
 }
 
 fn users() -> Vec<User> {
@@ -86,6 +168,12 @@ fn users() -> Vec<User> {
 
 fn teams() -> Vec<Team> {
     let m = |user_id, role| Member { user_id, role };
+    let task_type = |id, name: &str, plural: &str| TaskType {
+        id,
+        name: name.to_owned(),
+        name_plural: plural.to_owned(),
+        description: format!("Custom item type for {}.", plural.to_lowercase()),
+    };
     vec![
         Team {
             id: TeamId::from("9000001"),
@@ -93,6 +181,13 @@ fn teams() -> Vec<Team> {
             color: "#536cfe".into(),
             members: vec![m(ALICE, 1), m(BOB, 2), m(CAROL, 3)],
             custom_task_ids: true,
+            custom_id_prefix: "ENG".into(),
+            plan: Plan::Enterprise,
+            task_types: vec![
+                task_type(1, "Milestone", "Milestones"),
+                task_type(1300, "Bug", "Bugs"),
+                task_type(1301, "Epic", "Epics"),
+            ],
         },
         Team {
             id: TeamId::from("9000002"),
@@ -100,6 +195,9 @@ fn teams() -> Vec<Team> {
             color: "#f9a51a".into(),
             members: vec![m(BOB, 1), m(ALICE, 3), m(DAVE, 3)],
             custom_task_ids: false,
+            custom_id_prefix: String::new(),
+            plan: Plan::FreeForever,
+            task_types: vec![task_type(1400, "Experiment", "Experiments")],
         },
     ]
 }
@@ -129,15 +227,11 @@ fn spaces() -> Vec<Space> {
         private: false,
         archived,
         multiple_assignees: true,
-        statuses: statuses(
-            &format!("p{id}"),
-            &[
-                ("to do", Open, "#d3d3d3"),
-                ("in progress", Custom, "#4194f6"),
-                ("complete", Closed, "#6bc950"),
-            ],
-        ),
+        statuses: default_space_statuses(id),
         hidden_folder_id: FolderId::from(hidden),
+        admin_can_manage: false,
+        features: default_features(),
+        tags: Vec::new(),
     };
     let mut marketing = space(
         "90011002",
@@ -155,15 +249,22 @@ fn spaces() -> Vec<Space> {
             ("published", Closed, "#6bc950"),
         ],
     );
+    marketing.tags = vec![tag("marketing", "#e04f7d"), tag("launch", "#ff7800")];
+    let mut engineering = space(
+        "90011001",
+        "9000001",
+        "Engineering",
+        "#7b68ee",
+        false,
+        "90119001",
+    );
+    engineering.tags = vec![
+        tag("ci", "#4194f6"),
+        tag("backend", "#7b68ee"),
+        tag("bug", "#e50000"),
+    ];
     vec![
-        space(
-            "90011001",
-            "9000001",
-            "Engineering",
-            "#7b68ee",
-            false,
-            "90119001",
-        ),
+        engineering,
         marketing,
         space(
             "90011003", "9000001", "Archive", "#808080", true, "90119003",
@@ -200,8 +301,10 @@ fn lists() -> Vec<List> {
         archived: false,
         statuses: None,
         due_date: None,
+        due_date_time: false,
         priority: None,
         assignee: None,
+        color: None,
     };
     let sprint_statuses = |id: &str| {
         Some(statuses(
@@ -226,6 +329,8 @@ fn lists() -> Vec<List> {
     sprint12.due_date = Some(SEED_EPOCH_MS + 14 * DAY_MS);
     sprint12.priority = Some(Priority::High);
     sprint12.assignee = Some(ALICE);
+
+    sprint12.color = Some("#4194f6".into());
 
     let mut bugs = list(
         "901101002",

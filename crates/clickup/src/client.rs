@@ -1,16 +1,22 @@
-//! The [`ClickUp`] handle: one HTTP client, the API base URL, and how answers are read.
+//! The [`ClickUp`] handle: one HTTP client, the API base URL, the per-token budgets, and how a
+//! request is sent (budget → send → classify → maybe retry) and its answer read.
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
-use reqwest::{Response, StatusCode};
+use reqwest::Method;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::error::{ClickUpError, ErrorBody};
+use crate::budget::{BudgetOptions, BudgetSnapshot, Budgets, RateLimitHeaders, TokenFingerprint};
+use crate::error::ClickUpError;
 use crate::models::{Team, TeamsEnvelope, User, UserEnvelope};
+use crate::paths::{self, ApiPath};
+use crate::query::Query;
+use crate::retry::RetryPolicy;
 
 /// The most of a ClickUp answer this client reads; more is treated as malformed.
 const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
@@ -33,60 +39,176 @@ impl Default for Timeouts {
     }
 }
 
-/// A ClickUp API client. Cheap to clone; clones share connections.
+/// Everything that can be tuned about a client.
+#[derive(Clone, Debug, Default)]
+pub struct ClientOptions {
+    /// Connect and per-attempt timeouts.
+    pub timeouts: Timeouts,
+    /// How failed reads are retried.
+    pub retry: RetryPolicy,
+    /// The per-token budget: how long to wait for a reset, and the clock.
+    pub budget: BudgetOptions,
+}
+
+/// A ClickUp API client. Cheap to clone; clones share connections and per-token budgets.
 #[derive(Clone, Debug)]
 pub struct ClickUp {
     http: reqwest::Client,
-    /// The API base (`https://api.clickup.com/api`), always ending in `/` so that joining
-    /// `v2/…` keeps the `/api` prefix.
+    /// The API base (`https://api.clickup.com/api`), always ending in `/`; request paths are
+    /// appended under it.
     base: Url,
+    /// Timeouts, for cutting a retry's timeout to what is left of the total.
+    timeouts: Timeouts,
+    /// How failed reads are retried.
+    retry: RetryPolicy,
+    /// One budget per token, shared by all clones.
+    budgets: Arc<Budgets>,
+}
+
+/// What ClickUp answered to a successful request.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    /// The 2xx status.
+    pub(crate) status: u16,
+    /// The body (possibly empty).
+    pub(crate) body: Vec<u8>,
+}
+
+/// One request to ClickUp, before it is sent.
+#[derive(Debug)]
+pub(crate) struct Request {
+    pub(crate) method: Method,
+    pub(crate) path: ApiPath,
+    pub(crate) query: Query,
+    /// A JSON body, already encoded. Never logged.
+    pub(crate) body: Option<Vec<u8>>,
+}
+
+impl Request {
+    pub(crate) fn new(method: Method, path: ApiPath) -> Self {
+        Self {
+            method,
+            path,
+            query: Query::new(),
+            body: None,
+        }
+    }
+
+    pub(crate) fn query(mut self, query: Query) -> Self {
+        self.query = query;
+        self
+    }
+
+    pub(crate) fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, ClickUpError> {
+        self.body = Some(
+            serde_json::to_vec(body)
+                .map_err(|_| ClickUpError::Malformed("the request body could not be encoded"))?,
+        );
+        Ok(self)
+    }
 }
 
 impl ClickUp {
-    /// A client for the API at `api_url` (e.g. `https://api.clickup.com/api`).
+    /// A client for the API at `api_url` (e.g. `https://api.clickup.com/api`) with default
+    /// retries and budget.
     pub fn new(api_url: &Url, timeouts: Timeouts) -> Result<Self, ClickUpError> {
+        Self::with_options(
+            api_url,
+            ClientOptions {
+                timeouts,
+                ..ClientOptions::default()
+            },
+        )
+    }
+
+    /// A client for the API at `api_url` with every option given.
+    pub fn with_options(api_url: &Url, options: ClientOptions) -> Result<Self, ClickUpError> {
         let mut base = api_url.clone();
         if !base.path().ends_with('/') {
             base.set_path(&format!("{}/", base.path()));
         }
+        base.set_query(None);
+        base.set_fragment(None);
         let http = reqwest::Client::builder()
-            .connect_timeout(timeouts.connect)
-            .timeout(timeouts.total)
+            .connect_timeout(options.timeouts.connect)
+            .timeout(options.timeouts.total)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("clickup-mcp/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|_| ClickUpError::Network)?;
-        Ok(Self { http, base })
+        Ok(Self {
+            http,
+            base,
+            timeouts: options.timeouts,
+            retry: options.retry,
+            budgets: Arc::new(Budgets::new(options.budget)),
+        })
+    }
+
+    /// The token's upstream budget as last reported by ClickUp, if the token was used.
+    pub fn budget(&self, token: &SecretString) -> Option<BudgetSnapshot> {
+        self.budgets.snapshot(TokenFingerprint::of(token))
     }
 
     /// The authorized user (`GET /v2/user`).
     pub async fn get_user(&self, token: &SecretString) -> Result<User, ClickUpError> {
-        let envelope: UserEnvelope = self.get_json(token, "v2/user").await?;
+        let envelope: UserEnvelope = self
+            .get(token, ApiPath::v2().lit("user"), Query::new())
+            .await?;
         Ok(envelope.user)
     }
 
     /// The workspaces the token may use (`GET /v2/team`).
     pub async fn get_teams(&self, token: &SecretString) -> Result<Vec<Team>, ClickUpError> {
-        let envelope: TeamsEnvelope = self.get_json(token, "v2/team").await?;
+        let envelope: TeamsEnvelope = self
+            .get(token, ApiPath::v2().lit("team"), Query::new())
+            .await?;
         Ok(envelope.teams)
     }
 
-    /// `GET {base}/{path}` with the token, read as `T`. `path` is a fixed template filled with
-    /// validated segments; it never starts with `/` (that would drop the base path).
+    /// `GET {base}/{path}` with the token, read as `T`. `path` is a fixed template of plain
+    /// segments (`v2/user`); anything else is refused before sending. Prefer the typed methods.
     pub async fn get_json<T: DeserializeOwned>(
         &self,
         token: &SecretString,
         path: &str,
     ) -> Result<T, ClickUpError> {
-        let url = self.url(path)?;
-        let response = self
-            .http
-            .get(url)
-            .headers(auth_header(token)?)
-            .send()
-            .await
-            .map_err(|e| ClickUpError::from_transport(&e))?;
-        read(response).await
+        let path = ApiPath::from_literal(path)
+            .ok_or(ClickUpError::Malformed("an invalid request path was built"))?;
+        self.get(token, path, Query::new()).await
+    }
+
+    /// `GET` a path with a query, read as `T`. Retried on transient failures.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        token: &SecretString,
+        path: ApiPath,
+        query: Query,
+    ) -> Result<T, ClickUpError> {
+        let answer = self
+            .send(Some(token), Request::new(Method::GET, path).query(query))
+            .await?;
+        decode(&answer)
+    }
+
+    /// Sends `request` with `token` and reads the answer as `T`.
+    pub(crate) async fn call<T: DeserializeOwned>(
+        &self,
+        token: &SecretString,
+        request: Request,
+    ) -> Result<T, ClickUpError> {
+        let answer = self.send(Some(token), request).await?;
+        decode(&answer)
+    }
+
+    /// Sends `request` with `token`; any 2xx answer is success and its body is ignored
+    /// (ClickUp answers many writes `{}` or 204).
+    pub(crate) async fn call_unit(
+        &self,
+        token: &SecretString,
+        request: Request,
+    ) -> Result<(), ClickUpError> {
+        self.send(Some(token), request).await.map(|_| ())
     }
 
     pub(crate) async fn post_json_unauthenticated<T: DeserializeOwned, B: Serialize + ?Sized>(
@@ -94,107 +216,190 @@ impl ClickUp {
         path: &str,
         body: &B,
     ) -> Result<T, ClickUpError> {
-        let url = self.url(path)?;
-        let response = self
-            .http
-            .post(url)
-            .json(body)
-            .send()
-            .await
-            .map_err(|e| ClickUpError::from_transport(&e))?;
-        read(response).await
+        let path = ApiPath::from_literal(path)
+            .ok_or(ClickUpError::Malformed("an invalid request path was built"))?;
+        let answer = self
+            .send(None, Request::new(Method::POST, path).json(body)?)
+            .await?;
+        decode(&answer)
     }
 
-    fn url(&self, path: &str) -> Result<Url, ClickUpError> {
-        if path.starts_with('/') || path.contains("..") || path.contains("//") {
-            return Err(ClickUpError::Malformed("an invalid request path was built"));
+    /// Sends a request: reserve a unit of the token's budget, send, record ClickUp's rate-limit
+    /// headers, classify the answer, and retry a GET on transient failures.
+    #[tracing::instrument(
+        name = "clickup.request",
+        skip_all,
+        fields(clickup.method = %request.method, clickup.path = %request.path.template())
+    )]
+    pub(crate) async fn send(
+        &self,
+        token: Option<&SecretString>,
+        request: Request,
+    ) -> Result<Answer, ClickUpError> {
+        let url = self.url(&request.path, &request.query);
+        let idempotent = request.method == Method::GET;
+        let fingerprint = token.map(TokenFingerprint::of);
+        let auth = token.map(auth_header).transpose()?;
+        let started = Instant::now();
+        let mut retries = 0_u32;
+        let mut rate_limited_once = false;
+        loop {
+            let reservation = match fingerprint {
+                Some(fp) => Some(self.budgets.reserve(fp).await?),
+                None => None,
+            };
+            let left = self
+                .retry
+                .max_total
+                .saturating_sub(started.elapsed())
+                .max(Duration::from_secs(1));
+            let mut builder = self
+                .http
+                .request(request.method.clone(), url.clone())
+                .timeout(self.timeouts.total.min(left));
+            if let Some(auth) = &auth {
+                builder = builder.header(AUTHORIZATION, auth.clone());
+            }
+            if let Some(body) = &request.body {
+                builder = builder
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body.clone());
+            }
+            let outcome = match builder.send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let limits = RateLimitHeaders::from_headers(response.headers());
+                    if let Some(reservation) = reservation {
+                        reservation.answered(limits, status == 429);
+                    }
+                    read(response, status, limits, self.budgets.now_ms()).await
+                }
+                Err(err) => {
+                    drop(reservation);
+                    Err(ClickUpError::from_transport(&err))
+                }
+            };
+            let err = match outcome {
+                Ok(answer) => {
+                    tracing::debug!(
+                        status = answer.status,
+                        retries,
+                        duration_ms = started.elapsed().as_millis(),
+                        "ClickUp answered"
+                    );
+                    return Ok(answer);
+                }
+                Err(err) => err,
+            };
+            if idempotent && err.is_rate_limited() && !rate_limited_once && fingerprint.is_some() {
+                // Not a blind retry: the next round goes through the budget, which now knows
+                // the reset and either waits briefly for it or refuses.
+                rate_limited_once = true;
+                continue;
+            }
+            retries += 1;
+            match self
+                .retry
+                .next_delay(idempotent, &err, retries, started.elapsed())
+            {
+                Some(delay) => {
+                    tracing::info!(error = %err, retry = retries, delay_ms = delay.as_millis(), "retrying a ClickUp read");
+                    tokio::time::sleep(delay).await;
+                }
+                None => {
+                    tracing::debug!(error = %err, duration_ms = started.elapsed().as_millis(), "ClickUp request failed");
+                    return Err(err);
+                }
+            }
         }
-        self.base
-            .join(path)
-            .map_err(|_| ClickUpError::Malformed("an invalid request path was built"))
+    }
+
+    fn url(&self, path: &ApiPath, query: &Query) -> Url {
+        let mut url = paths::join(&self.base, path);
+        url.set_query(query.encoded().as_deref());
+        url
     }
 }
 
 /// ClickUp takes the token as the raw `Authorization` value (no `Bearer`).
-fn auth_header(token: &SecretString) -> Result<HeaderMap, ClickUpError> {
+fn auth_header(token: &SecretString) -> Result<HeaderValue, ClickUpError> {
     let mut value =
         HeaderValue::from_str(token.expose_secret()).map_err(|_| ClickUpError::Unauthorized {
-            ecode: "invalid_token_format".into(),
+            ecode: crate::error::UNUSABLE_TOKEN_ECODE.into(),
         })?;
     value.set_sensitive(true);
-    let mut headers = HeaderMap::new();
-    headers.insert(AUTHORIZATION, value);
-    Ok(headers)
+    Ok(value)
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClickUpError> {
-    let status = response.status();
-    let reset = response
-        .headers()
-        .get("x-ratelimit-reset")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+/// Reads an answer's body (bounded) and classifies a non-2xx one.
+async fn read(
+    response: reqwest::Response,
+    status: u16,
+    limits: RateLimitHeaders,
+    now_ms: u64,
+) -> Result<Answer, ClickUpError> {
     if response
         .content_length()
         .is_some_and(|len| len > MAX_BODY_BYTES as u64)
     {
         return Err(ClickUpError::Malformed("the answer is too large"));
     }
-    let bytes = response
+    let body = response
         .bytes()
         .await
-        .map_err(|e| ClickUpError::from_transport(&e))?;
-    if bytes.len() > MAX_BODY_BYTES {
+        .map_err(|e| ClickUpError::from_transport(&e))?
+        .to_vec();
+    if body.len() > MAX_BODY_BYTES {
         return Err(ClickUpError::Malformed("the answer is too large"));
     }
-    if status.is_success() {
-        return serde_json::from_slice(&bytes)
-            .map_err(|_| ClickUpError::Malformed("the body is not the expected JSON"));
+    if (200..300).contains(&status) {
+        return Ok(Answer { status, body });
     }
-    let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
-    let ecode = body
-        .as_ref()
-        .map_or_else(|| "unknown".to_owned(), |b| b.ecode.clone());
-    Err(match status {
-        StatusCode::UNAUTHORIZED => ClickUpError::Unauthorized { ecode },
-        StatusCode::TOO_MANY_REQUESTS => ClickUpError::RateLimited {
-            retry_after: reset.map(seconds_until),
-        },
-        s if s.is_server_error() => ClickUpError::Unavailable { status: s.as_u16() },
-        s => ClickUpError::Rejected {
-            status: s.as_u16(),
-            ecode,
-            message: body.map(|b| b.err).unwrap_or_default(),
-        },
-    })
+    let retry_after = limits
+        .reset_epoch_s
+        .map(|reset| Duration::from_millis((reset.saturating_mul(1000)).saturating_sub(now_ms)));
+    Err(ClickUpError::from_answer(status, &body, retry_after))
 }
 
-/// Time from now until an epoch-seconds instant (zero when past).
-fn seconds_until(epoch: u64) -> Duration {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Duration::from_secs(epoch.saturating_sub(now))
+/// Reads a 2xx JSON body as `T`.
+fn decode<T: DeserializeOwned>(answer: &Answer) -> Result<T, ClickUpError> {
+    serde_json::from_slice(&answer.body).map_err(|err| {
+        tracing::debug!(status = answer.status, line = err.line(), column = err.column(), category = ?err.classify(), "ClickUp answer did not decode");
+        ClickUpError::Malformed("the body is not the expected JSON")
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::TaskId;
 
-    #[test]
-    fn request_paths_keep_the_api_prefix_and_cannot_escape_it() {
-        let client = ClickUp::new(
+    fn client() -> ClickUp {
+        ClickUp::new(
             &Url::parse("https://api.clickup.com/api").unwrap(),
             Timeouts::default(),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn request_urls_keep_the_api_prefix_and_carry_the_query_verbatim() {
+        let task = TaskId::new("ENG-1").unwrap();
+        let mut query = Query::new();
+        query
+            .push("custom_task_ids", true)
+            .push_array("statuses", ["to do"]);
+        let url = client().url(&ApiPath::v2().lit("task").id(&task), &query);
         assert_eq!(
-            client.url("v2/user").unwrap().as_str(),
-            "https://api.clickup.com/api/v2/user"
+            url.as_str(),
+            "https://api.clickup.com/api/v2/task/ENG-1?custom_task_ids=true&statuses[]=to%20do"
         );
+    }
+
+    #[test]
+    fn literal_paths_cannot_escape_the_base() {
         for bad in ["/v2/user", "../v2/user", "v2//evil.example/x"] {
-            assert!(client.url(bad).is_err(), "{bad}");
+            assert!(ApiPath::from_literal(bad).is_none(), "{bad}");
         }
     }
 }

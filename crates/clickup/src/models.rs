@@ -1,60 +1,42 @@
-//! ClickUp objects, shaped as ClickUp really sends them (not as generated from its spec).
+//! ClickUp objects, shaped as ClickUp really sends them (not as generated from its spec,
+//! TOOLS.md §1.14.1). Every object keeps the fields this crate does not name in `extra`, so a
+//! `detail_level: full` answer can show them.
+//!
+//! - [`values`]: timestamps (ms strings), `null`-clears ([`Clearable`]), `{add, rem}` ([`AddRem`]).
+//! - [`people`], [`workspace`], [`hierarchy`], [`status`], [`task`], [`field`], [`tag`],
+//!   [`comment`], [`time`]: one file per kind of object, with the request bodies that write it.
 
-use serde::Deserialize;
+pub mod comment;
+pub mod field;
+pub mod hierarchy;
+pub mod people;
+pub mod status;
+pub mod tag;
+pub mod task;
+pub mod time;
+pub mod values;
+pub mod workspace;
 
-/// `GET /v2/user` → `{"user": User}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct User {
-    /// ClickUp user id (a number).
-    pub id: u64,
-    /// Display name; ClickUp sends `null` for users who never set one.
-    #[serde(default)]
-    pub username: Option<String>,
-    /// Email address.
-    pub email: String,
-    /// IANA time zone (ClickUp's spec spells it `timezeone`; the API sends `timezone`).
-    #[serde(default)]
-    pub timezone: Option<String>,
-}
+pub use comment::{COMMENT_PAGE_SIZE, Comment, CommentCursor, CreatedComment, NewComment};
+pub use field::CustomField;
+pub use hierarchy::{
+    CreateList, CreateSpace, Folder, FolderName, List, ListPriority, ListStatus, ParentRef, Space,
+    SpaceMember, UpdateList, UpdateSpace,
+};
+pub use people::{User, UserRef};
+pub use status::{Priority, Status};
+pub use tag::{NewTag, Tag};
+pub use task::{
+    Checklist, ChecklistItem, CreateTask, CustomFieldValue, Dependency, LinkedTask, NewDependency,
+    SetCustomField, TASK_PAGE_SIZE, Task, TaskPage, UpdateTask,
+};
+pub use time::{
+    StartTimer, TagAction, TimeEntry, TimeEntryTag, TimeEntryTask, TimeTagName, UpdateTimeEntry,
+};
+pub use values::{AddRem, Clearable, Extra, PriorityLevel, Timestamp};
+pub use workspace::{
+    CustomItem, MemberUser, SharedHierarchy, SharedItem, Team, TeamMember, TeamUser,
+};
 
-/// A workspace ("team" in API v2), from `GET /v2/team` → `{"teams": [Team]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct Team {
-    /// Team id: a numeric string.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Members, when ClickUp includes them.
-    #[serde(default)]
-    pub members: Vec<TeamMember>,
-}
-
-/// One entry of a team's `members`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct TeamMember {
-    /// The member.
-    pub user: MemberUser,
-}
-
-/// The user inside a team member entry (fewer fields than [`User`]).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct MemberUser {
-    /// ClickUp user id.
-    pub id: u64,
-    /// Display name.
-    #[serde(default)]
-    pub username: Option<String>,
-    /// Email, when ClickUp includes it.
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct UserEnvelope {
-    pub(crate) user: User,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct TeamsEnvelope {
-    pub(crate) teams: Vec<Team>,
-}
+pub(crate) use people::UserEnvelope;
+pub(crate) use workspace::TeamsEnvelope;

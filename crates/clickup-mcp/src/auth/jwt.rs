@@ -142,6 +142,7 @@ impl JwtKeys {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES || token.split('.').count() != 3 {
             return Err(TokenError::Malformed);
         }
+        check_structure(token)?;
         let data = jsonwebtoken::decode::<RawClaims>(token, &self.decoding, &self.validation)
             .map_err(|e| match e.kind() {
                 ErrorKind::InvalidSignature => TokenError::Invalid("invalid_signature"),
@@ -179,6 +180,37 @@ impl JwtKeys {
         }
         claims.user_id()?;
         Ok(claims)
+    }
+}
+
+/// Check the token's shape before the library does: three base64url parts, a JSON header and a
+/// JSON object payload (else `token_malformed`), and an `alg` of HS256 — any other, `none`
+/// included, is `invalid_algorithm` (the library reports unknown algorithms as a parse failure).
+fn check_structure(token: &str) -> Result<(), TokenError> {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut parts = token.split('.');
+    let (Some(header), Some(payload), Some(signature)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(TokenError::Malformed);
+    };
+    let decode = |part: &str| {
+        URL_SAFE_NO_PAD
+            .decode(part)
+            .map_err(|_| TokenError::Malformed)
+    };
+    let header: serde_json::Value =
+        serde_json::from_slice(&decode(header)?).map_err(|_| TokenError::Malformed)?;
+    let payload: serde_json::Value =
+        serde_json::from_slice(&decode(payload)?).map_err(|_| TokenError::Malformed)?;
+    decode(signature)?;
+    if !payload.is_object() {
+        return Err(TokenError::Malformed);
+    }
+    match header.get("alg").and_then(serde_json::Value::as_str) {
+        Some("HS256") => Ok(()),
+        Some(_) => Err(TokenError::Invalid("invalid_algorithm")),
+        None => Err(TokenError::Malformed),
     }
 }
 
@@ -309,7 +341,7 @@ mod tests {
                     B64.encode(r#"{"alg":"none","typ":"JWT"}"#),
                     B64.encode(payload.to_string())
                 ),
-                TokenError::Malformed,
+                TokenError::Invalid("invalid_algorithm"),
             ),
             (
                 "alg HS512 with our secret",

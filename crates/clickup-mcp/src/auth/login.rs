@@ -242,7 +242,7 @@ async fn finish_inner(
             profile,
             credential,
             session: issued.session,
-            audit,
+            audit: state.auditor.gate(audit),
         })
         .await?;
     Ok(LoggedIn {

@@ -36,6 +36,9 @@ pub(super) async fn run(settings: Settings, _args: StdioArgs) -> anyhow::Result<
         .serve(rmcp::transport::stdio())
         .await
         .context("failed to start the MCP session on stdio")?;
-    service.waiting().await.context("the MCP session on stdio failed")?;
+    service
+        .waiting()
+        .await
+        .context("the MCP session on stdio failed")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -87,7 +87,7 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
             let audit = AuditRecord::new(AuditEvent::TierChanged, now)
                 .user(id)
                 .details(json!({ "to": tier, "by": "cli" }));
-            match store.set_tier(id, tier, now, &audit).await? {
+            match store.set_tier(id, tier, now, Some(&audit)).await? {
                 Some(previous) => writeln!(
                     out,
                     "user {id}: tier {} -> {}",
@@ -105,7 +105,7 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
             let audit = AuditRecord::new(AuditEvent::UserDeleted, now)
                 .user(id)
                 .details(json!({ "by": "cli" }));
-            if store.delete_user(id, &audit).await? {
+            if store.delete_user(id, Some(&audit)).await? {
                 writeln!(
                     out,
                     "user {id} deleted, with their stored ClickUp token and every session"

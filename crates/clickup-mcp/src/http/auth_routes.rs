@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
@@ -28,9 +28,10 @@ pub async fn login(
     jar: CookieJar,
 ) -> Result<Response, ApiError> {
     if !is_public_host(&state, &headers) {
-        return Ok(no_store(
-            Redirect::to(&format!("{}/auth/login", state.public_url())).into_response(),
-        ));
+        return Ok(no_store(found(&format!(
+            "{}/auth/login",
+            state.public_url()
+        ))));
     }
     let started = login::start(&state, jar.get(LOGIN_COOKIE).map(Cookie::value)).await?;
     let cookie = Cookie::build((LOGIN_COOKIE, started.browser_cookie))
@@ -39,7 +40,7 @@ pub async fn login(
         .same_site(SameSite::Lax)
         .path("/auth")
         .max_age(time::Duration::seconds(STATE_LIFETIME_SECS));
-    let response = (jar.add(cookie), Redirect::to(&started.authorize_url)).into_response();
+    let response = (jar.add(cookie), found(&started.authorize_url)).into_response();
     Ok(no_store(response))
 }
 
@@ -111,7 +112,12 @@ pub async fn refresh(
         .details(json!({ "previous_jti_expiry": auth.claims.exp }));
     match state
         .store
-        .rotate_session(&auth.claims.jti, &issued.session, now, &audit)
+        .rotate_session(
+            &auth.claims.jti,
+            &issued.session,
+            now,
+            state.auditor.gate(audit).as_ref(),
+        )
         .await?
     {
         Rotation::Rotated => {}
@@ -156,13 +162,17 @@ pub async fn logout(
     let revoked = if all {
         state
             .store
-            .revoke_all_sessions(auth.user.id, now, &audit)
+            .revoke_all_sessions(
+                auth.user.id,
+                now,
+                state.auditor.gate(audit.clone()).as_ref(),
+            )
             .await?
     } else {
         u64::from(
             state
                 .store
-                .revoke_session(&auth.claims.jti, now, &audit)
+                .revoke_session(&auth.claims.jti, now, state.auditor.gate(audit).as_ref())
                 .await?,
         )
     };
@@ -217,6 +227,15 @@ fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
         None => public.host_str().unwrap_or_default().to_owned(),
     };
     host.eq_ignore_ascii_case(&expected)
+}
+
+/// A 302 Found to `location` (DESIGN §3; axum's `Redirect::to` answers 303).
+fn found(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (StatusCode::FOUND, [(header::LOCATION, value)]).into_response(),
+        Err(_) => ApiError::internal(anyhow::anyhow!("a redirect location is not a valid header"))
+            .into_response(),
+    }
 }
 
 /// Token-bearing answers must never be cached.

@@ -225,7 +225,10 @@ impl IntoResponse for ApiError {
         }
         let mut response = (status, Json(error_body(code, &message, details))).into_response();
         match &self {
-            ApiError::InvalidToken(_) | ApiError::TokenExpired { .. } | ApiError::TokenMalformed | ApiError::RefreshFailed(_) => {
+            ApiError::InvalidToken(_)
+            | ApiError::TokenExpired { .. }
+            | ApiError::TokenMalformed
+            | ApiError::RefreshFailed(_) => {
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

@@ -50,7 +50,10 @@ impl McpRoute {
     /// Build the route's state: the hosted core and rmcp's transport, with rmcp's own host and
     /// origin checks set from `PUBLIC_URL` and `ALLOWED_ORIGINS`.
     pub fn new(state: AppState, allowed_origins: &[String], shutdown: CancellationToken) -> Self {
-        let core = McpCore::new(Arc::new(crate::tools::catalogue()), Mode::Hosted(state.clone()));
+        let core = McpCore::new(
+            Arc::new(crate::tools::catalogue()),
+            Mode::Hosted(state.clone()),
+        );
         let public = &state.public_url;
         let host = public.host_str().unwrap_or("localhost").to_owned();
         let mut hosts = vec![host.clone()];
@@ -133,12 +136,16 @@ pub async fn method_not_allowed() -> Response {
         )),
     )
         .into_response();
-    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("POST"));
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("POST"));
     response
 }
 
 async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
-    let too_large = ApiError::PayloadTooLarge { limit: MAX_MCP_BODY_BYTES };
+    let too_large = ApiError::PayloadTooLarge {
+        limit: MAX_MCP_BODY_BYTES,
+    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -146,15 +153,19 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
     if declared.is_some_and(|len| len > MAX_MCP_BODY_BYTES) {
         return Err(too_large);
     }
-    axum::body::to_bytes(body, MAX_MCP_BODY_BYTES).await.map_err(|_| too_large)
+    axum::body::to_bytes(body, MAX_MCP_BODY_BYTES)
+        .await
+        .map_err(|_| too_large)
 }
 
 fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     match headers.get(header::ORIGIN) {
         None => true,
-        Some(origin) => origin
-            .to_str()
-            .is_ok_and(|origin| allowed.iter().any(|a| a.eq_ignore_ascii_case(origin.trim_end_matches('/')))),
+        Some(origin) => origin.to_str().is_ok_and(|origin| {
+            allowed
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(origin.trim_end_matches('/')))
+        }),
     }
 }
 
@@ -163,18 +174,25 @@ fn unauthorized(state: &AppState, err: ApiError) -> Response {
     let status = err.status();
     let error = match &err {
         ApiError::InvalidToken("missing_token") => None,
-        ApiError::InvalidToken(_) | ApiError::TokenExpired { .. } | ApiError::TokenMalformed => Some("invalid_token"),
+        ApiError::InvalidToken(_) | ApiError::TokenExpired { .. } | ApiError::TokenMalformed => {
+            Some("invalid_token")
+        }
         _ => None,
     };
     let mut response = err.into_response();
     if status == StatusCode::UNAUTHORIZED {
-        let metadata = format!("{}/.well-known/oauth-protected-resource/mcp", state.public_url());
+        let metadata = format!(
+            "{}/.well-known/oauth-protected-resource/mcp",
+            state.public_url()
+        );
         let value = match error {
             Some(error) => format!(r#"Bearer error="{error}", resource_metadata="{metadata}""#),
             None => format!(r#"Bearer resource_metadata="{metadata}""#),
         };
         if let Ok(value) = HeaderValue::from_str(&value) {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, value);
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, value);
         }
     }
     response

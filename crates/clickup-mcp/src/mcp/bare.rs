@@ -39,12 +39,18 @@ pub async fn handle(core: &McpCore, caller: &Caller, body: Value) -> (StatusCode
         return bad_request("The body must be {\"method\": …, \"params\": {…}}.");
     };
     match request.method.as_str() {
-        "tools/list" => (StatusCode::OK, json!({ "tools": core.list_tools(Some(caller)) })),
+        "tools/list" => (
+            StatusCode::OK,
+            json!({ "tools": core.list_tools(Some(caller)) }),
+        ),
         "tools/call" => {
             let Some(Ok(params)) = request.params.map(serde_json::from_value::<CallParams>) else {
                 return bad_request("tools/call needs params {\"name\": …, \"arguments\": {…}}.");
             };
-            match core.call_tool(Some(caller), &params.name, params.arguments, None).await {
+            match core
+                .call_tool(Some(caller), &params.name, params.arguments, None)
+                .await
+            {
                 Ok(result) => {
                     let mut value = serde_json::to_value(result).unwrap_or_else(|_| json!({}));
                     if let Some(object) = value.as_object_mut() {
@@ -63,5 +69,8 @@ pub async fn handle(core: &McpCore, caller: &Caller, body: Value) -> (StatusCode
 }
 
 fn bad_request(message: &str) -> (StatusCode, Value) {
-    (StatusCode::BAD_REQUEST, error_body("invalid_request", message, None))
+    (
+        StatusCode::BAD_REQUEST,
+        error_body("invalid_request", message, None),
+    )
 }

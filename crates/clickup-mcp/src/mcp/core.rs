@@ -83,10 +83,9 @@ impl McpCore {
         arguments: Option<JsonObject>,
         progress: Option<Progress>,
     ) -> Result<CallToolResult, ErrorData> {
-        let tool = self
-            .registry
-            .get(name)
-            .ok_or_else(|| ErrorData::invalid_params(format!("Unknown tool: {}", printable(name)), None))?;
+        let tool = self.registry.get(name).ok_or_else(|| {
+            ErrorData::invalid_params(format!("Unknown tool: {}", printable(name)), None)
+        })?;
         let started = Instant::now();
         let outcome = match self.context(caller, tool.spec(), progress).await {
             Ok(ctx) => tool.call(&ctx, arguments.unwrap_or_default()).await,
@@ -124,7 +123,9 @@ impl McpCore {
                     .await
                     .map_err(|err| match err {
                         ApiError::RefreshFailed(_) => ToolError::reauth_required(),
-                        _ => ToolError::upstream("The ClickUp connection could not be read; try again."),
+                        _ => ToolError::upstream(
+                            "The ClickUp connection could not be read; try again.",
+                        ),
                     })?;
                 Ok(ToolContext {
                     clickup: state.clickup.clone(),
@@ -141,13 +142,25 @@ impl McpCore {
         }
     }
 
-    async fn audit(&self, caller: Option<&Caller>, tool: &str, outcome: &Result<serde_json::Value, ToolError>, duration_ms: u64) {
+    async fn audit(
+        &self,
+        caller: Option<&Caller>,
+        tool: &str,
+        outcome: &Result<serde_json::Value, ToolError>,
+        duration_ms: u64,
+    ) {
         let (Mode::Hosted(state), Some(caller)) = (&self.mode, caller) else {
             return;
         };
         let outcome = match outcome {
             Ok(_) => "ok".to_owned(),
-            Err(err) => format!("error:{}", serde_json::to_value(err.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+            Err(err) => format!(
+                "error:{}",
+                serde_json::to_value(err.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            ),
         };
         let record = AuditRecord::new(AuditEvent::ToolCall, state.clock.now())
             .user(caller.user.id)
@@ -170,7 +183,12 @@ fn success(value: serde_json::Value) -> CallToolResult {
         .get("not_applied")
         .and_then(|n| n.as_array())
         .filter(|n| !n.is_empty())
-        .map(|n| format!("WARNING: {} requested change(s) did not take effect; see not_applied.\n", n.len()));
+        .map(|n| {
+            format!(
+                "WARNING: {} requested change(s) did not take effect; see not_applied.\n",
+                n.len()
+            )
+        });
     let text = format!("{}{}", warning.unwrap_or_default(), value);
     let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
     result.structured_content = Some(value);

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use rmcp::model::{
-    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult, PaginatedRequestParams,
-    ProtocolVersion, ServerCapabilities, ServerConfig, Tool,
+    CallToolRequestParams, CallToolResponse, Implementation, ListToolsResult,
+    PaginatedRequestParams, ProtocolVersion, ServerCapabilities, ServerConfig, Tool,
 };
 use rmcp::service::RequestContext;
 use rmcp::{ErrorData, RoleServer, ServerHandler};
@@ -51,7 +51,10 @@ fn caller(context: &RequestContext<RoleServer>) -> Option<Caller> {
 impl ServerHandler for McpHandler {
     fn get_info(&self) -> ServerConfig {
         ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
-            .with_server_info(Implementation::new("clickup-mcp", env!("CARGO_PKG_VERSION")))
+            .with_server_info(Implementation::new(
+                "clickup-mcp",
+                env!("CARGO_PKG_VERSION"),
+            ))
             .with_instructions(INSTRUCTIONS)
     }
 
@@ -64,7 +67,9 @@ impl ServerHandler for McpHandler {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, ErrorData> {
-        Ok(ListToolsResult::with_all_items(self.core.list_tools(caller(&context).as_ref())))
+        Ok(ListToolsResult::with_all_items(
+            self.core.list_tools(caller(&context).as_ref()),
+        ))
     }
 
     async fn call_tool(
@@ -77,7 +82,12 @@ impl ServerHandler for McpHandler {
             .get_progress_token()
             .map(|token| Progress::new(context.peer.clone(), token));
         self.core
-            .call_tool(caller(&context).as_ref(), &request.name, request.arguments, progress)
+            .call_tool(
+                caller(&context).as_ref(),
+                &request.name,
+                request.arguments,
+                progress,
+            )
             .await
             .map(CallToolResponse::from)
     }

@@ -120,7 +120,9 @@ pub(super) fn login(id: u64, jti: &str) -> CompletedLogin {
         profile: profile(id),
         credential: credential(id, sealed("k1", 1)),
         session: session(id, jti, NOW),
-        audit: record(AuditEvent::AuthSuccess, id, NOW).details(json!({"workspace_id": "9001"})),
+        audit: Some(
+            record(AuditEvent::AuthSuccess, id, NOW).details(json!({"workspace_id": "9001"})),
+        ),
     }
 }
 

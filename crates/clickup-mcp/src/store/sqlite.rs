@@ -54,7 +54,13 @@ impl fmt::Debug for SqliteStore {
 }
 
 /// Write one audit row on `conn` (inside the caller's transaction).
-async fn insert_audit(conn: &mut SqliteConnection, record: &AuditRecord) -> Result<(), StoreError> {
+async fn insert_audit(
+    conn: &mut SqliteConnection,
+    record: Option<&AuditRecord>,
+) -> Result<(), StoreError> {
+    let Some(record) = record else {
+        return Ok(());
+    };
     let user_id = record.user_id.map(stored_user_id).transpose()?;
     sqlx::query(
         "INSERT INTO audit_log (timestamp, event_type, user_id, ip_address, user_agent, details) \
@@ -203,7 +209,7 @@ impl Store for SqliteStore {
         .await?;
 
         insert_session(&mut tx, &login.session).await?;
-        insert_audit(&mut tx, &login.audit).await?;
+        insert_audit(&mut tx, login.audit.as_ref()).await?;
         tx.commit().await?;
         Ok(user)
     }
@@ -237,7 +243,7 @@ impl Store for SqliteStore {
         id: UserId,
         tier: Tier,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<Option<Tier>, StoreError> {
         let id = stored_user_id(id)?;
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
@@ -263,7 +269,11 @@ impl Store for SqliteStore {
     }
 
     #[instrument(skip_all, fields(user.id = %id))]
-    async fn delete_user(&self, id: UserId, audit: &AuditRecord) -> Result<bool, StoreError> {
+    async fn delete_user(
+        &self,
+        id: UserId,
+        audit: Option<&AuditRecord>,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         // The credential and the sessions go with the user (ON DELETE CASCADE).
         let done = sqlx::query("DELETE FROM users WHERE id = $1")
@@ -406,7 +416,7 @@ impl Store for SqliteStore {
         old_jti: &str,
         new: &Session,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<Rotation, StoreError> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         // Check and revoke in one statement: of two concurrent rotations, one finds it live.
@@ -431,7 +441,7 @@ impl Store for SqliteStore {
         &self,
         jti: &str,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
         let done = sqlx::query(
@@ -455,7 +465,7 @@ impl Store for SqliteStore {
         &self,
         id: UserId,
         now: EpochSeconds,
-        audit: &AuditRecord,
+        audit: Option<&AuditRecord>,
     ) -> Result<u64, StoreError> {
         let id = stored_user_id(id)?;
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
@@ -509,7 +519,7 @@ impl Store for SqliteStore {
     #[instrument(skip_all, fields(audit.event = record.event.as_str()))]
     async fn record_audit(&self, record: &AuditRecord) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
-        insert_audit(&mut conn, record).await
+        insert_audit(&mut conn, Some(record)).await
     }
 
     #[instrument(skip_all)]

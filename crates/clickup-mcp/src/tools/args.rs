@@ -11,7 +11,10 @@ pub const ID_ALIASES: &[&str] = &["space", "folder", "list", "task"];
 
 /// Fold `list_id` into `list` (and so on) for the reference arguments this tool has; giving
 /// both spellings is `invalid_argument`.
-pub fn fold_id_aliases(args: &mut Map<String, Value>, references: &[&str]) -> Result<(), ToolError> {
+pub fn fold_id_aliases(
+    args: &mut Map<String, Value>,
+    references: &[&str],
+) -> Result<(), ToolError> {
     for name in references {
         let alias = format!("{name}_id");
         if let Some(value) = args.remove(&alias) {
@@ -36,7 +39,8 @@ pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolErr
         } else {
             format!("Invalid argument `{path}`: {reason}.")
         };
-        ToolError::invalid_argument(message).with_hint("Check the tool's input schema for the expected types.")
+        ToolError::invalid_argument(message)
+            .with_hint("Check the tool's input schema for the expected types.")
     })
 }
 
@@ -68,7 +72,9 @@ fn sanitize(message: &str) -> String {
     for kind in ["integer", "floating point", "character", "boolean"] {
         while let Some(start) = out.find(&format!("{kind} `")) {
             let value_start = start + kind.len() + 2;
-            let Some(len) = out[value_start..].find('`') else { break };
+            let Some(len) = out[value_start..].find('`') else {
+                break;
+            };
             out.replace_range(start..value_start + len + 1, &format!("a {kind}"));
         }
     }
@@ -116,7 +122,11 @@ mod tests {
             let err = parse::<Args>(object(args.clone())).unwrap_err();
             assert!(err.message.contains(mentioned), "{args}: {}", err.message);
             assert!(!err.message.contains("SECRET-VALUE"), "{}", err.message);
-            assert!(!err.message.contains("12345678") && !err.message.contains("-5"), "{}", err.message);
+            assert!(
+                !err.message.contains("12345678") && !err.message.contains("-5"),
+                "{}",
+                err.message
+            );
         }
     }
 }

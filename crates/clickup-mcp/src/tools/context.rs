@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use rmcp::RoleServer;
 use rmcp::model::{ProgressNotificationParam, ProgressToken};
 use rmcp::service::Peer;
-use rmcp::RoleServer;
 use secrecy::SecretString;
 
 use crate::store::UserId;
@@ -85,27 +85,34 @@ impl ToolContext {
         match err {
             E::Unauthorized { ecode } if is_team_not_authorized(&ecode) => {
                 match self.clickup.get_teams(&self.token).await {
-                    Ok(teams) if !teams.is_empty() => {
-                        ToolError::not_found(format!("{what} was not found, or this connection cannot see it."))
-                            .with_upstream(Some(401), Some(ecode))
-                    }
+                    Ok(teams) if !teams.is_empty() => ToolError::not_found(format!(
+                        "{what} was not found, or this connection cannot see it."
+                    ))
+                    .with_upstream(Some(401), Some(ecode)),
                     Ok(_) => ToolError::reauth_required(),
                     Err(E::Unauthorized { .. }) => {
                         self.credential.token_rejected().await;
                         ToolError::reauth_required()
                     }
-                    Err(_) => ToolError::upstream("ClickUp failed while checking access. Try again.")
-                        .with_upstream(Some(401), Some(ecode)),
+                    Err(_) => {
+                        ToolError::upstream("ClickUp failed while checking access. Try again.")
+                            .with_upstream(Some(401), Some(ecode))
+                    }
                 }
             }
             E::Unauthorized { ecode } => {
                 self.credential.token_rejected().await;
                 ToolError::reauth_required().with_upstream(Some(401), Some(ecode))
             }
-            E::Rejected { status: 404, ecode, .. } => {
-                ToolError::not_found(format!("{what} was not found.")).with_upstream(Some(404), Some(ecode))
-            }
-            E::Rejected { status, ecode, message } => {
+            E::Rejected {
+                status: 404, ecode, ..
+            } => ToolError::not_found(format!("{what} was not found."))
+                .with_upstream(Some(404), Some(ecode)),
+            E::Rejected {
+                status,
+                ecode,
+                message,
+            } => {
                 let text = if message.is_empty() {
                     format!("ClickUp refused the request ({ecode}).")
                 } else {
@@ -117,17 +124,26 @@ impl ToolContext {
                 let secs = retry_after.map_or(60, |d| d.as_secs().max(1));
                 let mut error = ToolError::new(
                     ToolErrorCode::RateLimited,
-                    format!("ClickUp's rate limit for this connection is spent; retry in {secs} s."),
+                    format!(
+                        "ClickUp's rate limit for this connection is spent; retry in {secs} s."
+                    ),
                 );
                 error.retry_after_s = Some(secs);
                 error.with_upstream(Some(429), Some("APP_002".into()))
             }
             E::Unavailable { status } => {
-                ToolError::upstream("ClickUp failed; try again in a moment.").with_upstream(Some(status), None)
+                ToolError::upstream("ClickUp failed; try again in a moment.")
+                    .with_upstream(Some(status), None)
             }
-            E::Timeout => ToolError::upstream("ClickUp did not answer in time; try again in a moment."),
-            E::Network => ToolError::upstream("ClickUp could not be reached; try again in a moment."),
-            E::Malformed(_) => ToolError::upstream("ClickUp sent an answer that could not be read."),
+            E::Timeout => {
+                ToolError::upstream("ClickUp did not answer in time; try again in a moment.")
+            }
+            E::Network => {
+                ToolError::upstream("ClickUp could not be reached; try again in a moment.")
+            }
+            E::Malformed(_) => {
+                ToolError::upstream("ClickUp sent an answer that could not be read.")
+            }
         }
     }
 }

@@ -119,7 +119,9 @@ impl ToolError {
     pub fn premium_required(tool: &str) -> Self {
         Self::new(
             ToolErrorCode::PremiumRequired,
-            format!("{tool} is a premium tool; your plan is free. Ask the operator to upgrade your account."),
+            format!(
+                "{tool} is a premium tool; your plan is free. Ask the operator to upgrade your account."
+            ),
         )
     }
 
@@ -157,7 +159,11 @@ mod tests {
         let result = ToolError::ambiguous(
             "Several lists match.",
             (0..12)
-                .map(|i| Candidate { id: i.to_string(), name: format!("L{i}"), path: None })
+                .map(|i| Candidate {
+                    id: i.to_string(),
+                    name: format!("L{i}"),
+                    path: None,
+                })
                 .collect(),
         )
         .into_result();

@@ -87,7 +87,11 @@ pub trait ClickUpTool: Send + Sync + 'static {
     /// The MCP description (schemas included), built once.
     fn descriptor(&self) -> &Tool;
     /// Run with raw arguments; returns the structured result.
-    async fn call(&self, ctx: &ToolContext, arguments: Map<String, Value>) -> Result<Value, ToolError>;
+    async fn call(
+        &self,
+        ctx: &ToolContext,
+        arguments: Map<String, Value>,
+    ) -> Result<Value, ToolError>;
 }
 
 /// A tool whose arguments are `A` and output `O`.
@@ -100,7 +104,9 @@ pub struct TypedTool<A, O> {
 
 impl<A, O> std::fmt::Debug for TypedTool<A, O> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TypedTool").field("name", &self.spec.name).finish()
+        f.debug_struct("TypedTool")
+            .field("name", &self.spec.name)
+            .finish()
     }
 }
 
@@ -110,7 +116,10 @@ where
     O: Serialize + JsonSchema + Send + 'static,
 {
     /// A tool from its spec and handler; schemas come from `A` and `O`.
-    pub fn new(spec: ToolSpec, handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>) -> Self {
+    pub fn new(
+        spec: ToolSpec,
+        handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
+    ) -> Self {
         let mut input = schema_object::<A>();
         add_id_aliases(&mut input, spec.references);
         let output = schema_object::<O>();
@@ -141,11 +150,16 @@ where
         &self.descriptor
     }
 
-    async fn call(&self, ctx: &ToolContext, mut arguments: Map<String, Value>) -> Result<Value, ToolError> {
+    async fn call(
+        &self,
+        ctx: &ToolContext,
+        mut arguments: Map<String, Value>,
+    ) -> Result<Value, ToolError> {
         args::fold_id_aliases(&mut arguments, self.spec.references)?;
         let parsed: A = args::parse(arguments)?;
         let output = (self.handler)(ctx, parsed).await?;
-        serde_json::to_value(output).map_err(|_| ToolError::upstream("The result could not be encoded."))
+        serde_json::to_value(output)
+            .map_err(|_| ToolError::upstream("The result could not be encoded."))
     }
 }
 
@@ -157,14 +171,20 @@ pub struct Registry {
 
 impl std::fmt::Debug for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Registry").field("tools", &self.tools.len()).finish()
+        f.debug_struct("Registry")
+            .field("tools", &self.tools.len())
+            .finish()
     }
 }
 
 impl Registry {
     /// A registry of these tools. Duplicate names are a programming error caught by tests.
     pub fn new(tools: Vec<Arc<dyn ClickUpTool>>) -> Self {
-        let by_name = tools.iter().enumerate().map(|(i, t)| (t.spec().name, i)).collect();
+        let by_name = tools
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.spec().name, i))
+            .collect();
         Self { tools, by_name }
     }
 
@@ -196,7 +216,9 @@ fn schema_object<T: JsonSchema>() -> JsonObject {
     match serde_json::to_value(schema) {
         Ok(Value::Object(mut object)) => {
             object.remove("title");
-            object.entry("type").or_insert_with(|| Value::from("object"));
+            object
+                .entry("type")
+                .or_insert_with(|| Value::from("object"));
             object
         }
         _ => {
@@ -209,7 +231,9 @@ fn schema_object<T: JsonSchema>() -> JsonObject {
 
 /// Document the `<name>_id` spelling of each reference argument in the input schema.
 fn add_id_aliases(schema: &mut JsonObject, references: &[&str]) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
     for name in references {
         if properties.contains_key(*name) {
             let alias = format!("{name}_id");

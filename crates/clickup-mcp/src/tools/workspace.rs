@@ -54,7 +54,10 @@ pub struct WorkspaceList {
     pub next_cursor: Option<String>,
 }
 
-fn workspace_list<'a>(ctx: &'a ToolContext, _args: WorkspaceListArgs) -> ToolFuture<'a, WorkspaceList> {
+fn workspace_list<'a>(
+    ctx: &'a ToolContext,
+    _args: WorkspaceListArgs,
+) -> ToolFuture<'a, WorkspaceList> {
     Box::pin(async move {
         let teams = match ctx.clickup.get_teams(&ctx.token).await {
             Ok(teams) => teams,
@@ -80,4 +83,3 @@ fn workspace_list<'a>(ctx: &'a ToolContext, _args: WorkspaceListArgs) -> ToolFut
         })
     })
 }
-

@@ -1,15 +1,65 @@
-//! `GET /v2/space/{space_id}/folder` and `GET /v2/folder/{folder_id}`: folders embed their lists.
+//! `GET`/`POST /v2/space/{space_id}/folder` and `GET`/`PUT /v2/folder/{folder_id}`: folders
+//! embed their lists.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Extension, Path, Query, State};
 use serde_json::{Value, json};
 
+use crate::api::body::Body;
 use crate::api::list::list_json;
+use crate::api::space::required_name;
 use crate::api::{ArchivedQuery, visible_folder, visible_space};
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, Folder};
+use crate::model::{Data, Folder, FolderId};
 use crate::state::SharedState;
+
+/// `POST /v2/space/{space_id}/folder` `{name}` → the folder.
+pub(crate) async fn create_folder(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let space_id = visible_space(data, &caller, &space_id)?.id.clone();
+    let name = required_name(&body)?;
+    let id = FolderId(format!("9019{:04}", data.take_id()));
+    data.folders.push(Folder {
+        id: id.clone(),
+        space_id,
+        name,
+        archived: false,
+    });
+    let folder = data
+        .folder(id.as_str())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(Json(folder_json(data, folder)))
+}
+
+/// `PUT /v2/folder/{folder_id}` `{name}` → the folder.
+pub(crate) async fn update_folder(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(folder_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let id = visible_folder(data, &caller, &folder_id)?.id.clone();
+    let name = required_name(&body)?;
+    if let Some(folder) = data.folders.iter_mut().find(|f| f.id == id) {
+        folder.name = name;
+    }
+    let folder = data
+        .folder(id.as_str())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(Json(folder_json(data, folder)))
+}
 
 /// `GET /v2/space/{space_id}/folder` → `{"folders": [...]}`.
 pub(crate) async fn get_folders(

@@ -1,17 +1,153 @@
-//! `GET /v2/folder/{folder_id}/list`, `GET /v2/space/{space_id}/list` (folderless lists) and
-//! `GET /v2/list/{list_id}`.
+//! `GET`/`POST /v2/folder/{folder_id}/list`, `GET`/`POST /v2/space/{space_id}/list`
+//! (folderless lists) and `GET`/`PUT /v2/list/{list_id}`.
+//!
+//! A list's `status` in ClickUp's write bodies is its colour (`unset_status: true` removes it),
+//! `assignee` its owner; `folder_id` on `PUT` is ignored, as lists cannot move.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Extension, Path, Query, State};
 use serde_json::{Value, json};
 
+use crate::api::body::{Body, Patch, as_user_id};
+use crate::api::space::required_name;
 use crate::api::{
     ArchivedQuery, opt_ms, statuses_json, user_json, visible_folder, visible_list, visible_space,
 };
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, List};
+use crate::model::{Data, FolderId, List, ListId, Priority, SpaceId, UserId};
 use crate::state::SharedState;
+
+/// `POST /v2/folder/{folder_id}/list` → the list.
+pub(crate) async fn create_folder_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(folder_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let folder = visible_folder(data, &caller, &folder_id)?;
+    let (space, folder) = (folder.space_id.clone(), Some(folder.id.clone()));
+    create(data, space, folder, &body).map(Json)
+}
+
+/// `POST /v2/space/{space_id}/list` → the folderless list.
+pub(crate) async fn create_folderless_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let space = visible_space(data, &caller, &space_id)?.id.clone();
+    create(data, space, None, &body).map(Json)
+}
+
+/// `PUT /v2/list/{list_id}` → the list as changed.
+pub(crate) async fn update_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(list_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let mut list = visible_list(data, &caller, &list_id)?.clone();
+    match body.string("name")? {
+        Patch::Absent => {}
+        Patch::Value(name) if !name.trim().is_empty() => list.name = name,
+        _ => return Err(ApiError::NameInvalid),
+    }
+    apply_fields(data, &mut list, &body)?;
+    if body.bool("unset_status")? == Some(true) {
+        list.color = None;
+    }
+    let id = list.id.clone();
+    if let Some(slot) = data.lists.iter_mut().find(|l| l.id == id) {
+        *slot = list;
+    }
+    let list = data
+        .list(id.as_str())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(Json(list_json(data, list)))
+}
+
+fn create(
+    data: &mut Data,
+    space_id: SpaceId,
+    folder_id: Option<FolderId>,
+    body: &Body,
+) -> Result<Value, ApiError> {
+    let name = required_name(body)?;
+    let id = ListId(format!("90190{:04}", data.take_id()));
+    let mut list = List {
+        id: id.clone(),
+        space_id,
+        folder_id,
+        name,
+        content: String::new(),
+        archived: false,
+        statuses: None,
+        due_date: None,
+        due_date_time: false,
+        priority: None,
+        assignee: None,
+        color: None,
+    };
+    apply_fields(data, &mut list, body)?;
+    data.lists.push(list);
+    let list = data
+        .list(id.as_str())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(list_json(data, list))
+}
+
+/// The fields create and update share: description, due date, priority, owner, colour.
+fn apply_fields(data: &Data, list: &mut List, body: &Body) -> Result<(), ApiError> {
+    match (body.string("markdown_content")?, body.string("content")?) {
+        (Patch::Value(markdown), _) => list.content = markdown,
+        (_, Patch::Value(text)) => list.content = text.trim().to_owned(),
+        _ => {}
+    }
+    body.int("due_date")?.apply_to(&mut list.due_date);
+    if let Some(with_time) = body.bool("due_date_time")? {
+        list.due_date_time = with_time;
+    }
+    match body.int("priority")? {
+        Patch::Absent => {}
+        Patch::Null => list.priority = None,
+        Patch::Value(p) => {
+            list.priority = Some(match p {
+                1 => Priority::Urgent,
+                2 => Priority::High,
+                3 => Priority::Normal,
+                4 => Priority::Low,
+                _ => return Err(ApiError::PriorityInvalid),
+            })
+        }
+    }
+    match body.raw("assignee") {
+        None => {}
+        Some(Value::Null) => list.assignee = None,
+        Some(value) => {
+            let member = |id: UserId| {
+                data.team_of_space(&list.space_id)
+                    .is_some_and(|t| t.members.iter().any(|m| m.user_id == id))
+            };
+            if let Some(id) = as_user_id(value).filter(|id| member(*id)) {
+                list.assignee = Some(id);
+            }
+        }
+    }
+    body.string("status")?.apply_to(&mut list.color);
+    Ok(())
+}
 
 /// `GET /v2/folder/{folder_id}/list` → `{"lists": [...]}`.
 pub(crate) async fn get_lists(
@@ -105,12 +241,12 @@ pub(crate) fn list_json(data: &Data, list: &List) -> Value {
         "name": list.name,
         "orderindex": orderindex,
         "content": list.content,
-        "status": Value::Null,
+        "status": list.color.as_ref().map_or(Value::Null, |c| json!({ "status": c, "color": c, "hide_label": true })),
         "priority": priority,
         "assignee": assignee,
         "task_count": data.live_tasks_in(&list.id).count(),
         "due_date": opt_ms(list.due_date),
-        "due_date_time": false,
+        "due_date_time": list.due_date_time,
         "start_date": Value::Null,
         "start_date_time": Value::Null,
         "folder": folder_ref_json(data, list),

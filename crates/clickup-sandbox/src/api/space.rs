@@ -1,14 +1,135 @@
-//! `GET /v2/team/{team_id}/space` and `GET /v2/space/{space_id}`.
+//! `GET`/`POST /v2/team/{team_id}/space`, `GET`/`PUT /v2/space/{space_id}`.
+//!
+//! `PUT` is ClickUp's full-body PUT: it overwrites every field the body carries (name, color,
+//! private, admin_can_manage, multiple_assignees) and, inside `features`, each feature object the
+//! body carries, whole (`{"due_dates": {"enabled": true}}` drops `start_date`); what the body
+//! leaves out keeps its value.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Extension, Path, Query, State};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
+use crate::api::body::{Body, Patch};
 use crate::api::{ArchivedQuery, statuses_json, visible_space, visible_team};
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, Space};
+use crate::model::{Data, FolderId, Space, SpaceId};
+use crate::seed::{default_features, default_space_statuses};
 use crate::state::SharedState;
+
+/// `POST /v2/team/{team_id}/space` `{name, multiple_assignees?, features?}` → the space, with
+/// the default statuses and ClickApps (each feature the body carries replaces the default).
+pub(crate) async fn create_space(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(team_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team_id = visible_team(data, &caller, &team_id)?.id.clone();
+    let name = required_name(&body)?;
+    let mut features = default_features();
+    merge_features(&mut features, &body)?;
+    let n = data.take_id();
+    let id = format!("9009{n:04}");
+    let space = Space {
+        id: SpaceId(id.clone()),
+        team_id,
+        name,
+        color: body
+            .string("color")?
+            .into_option()
+            .unwrap_or_else(|| "#7b68ee".into()),
+        private: body.bool("private")?.unwrap_or(false),
+        archived: false,
+        multiple_assignees: body.bool("multiple_assignees")?.unwrap_or(true),
+        statuses: default_space_statuses(&id),
+        hidden_folder_id: FolderId(format!("9018{n:04}")),
+        admin_can_manage: body.bool("admin_can_manage")?.unwrap_or(false),
+        features,
+        tags: Vec::new(),
+    };
+    data.spaces.push(space);
+    let space = data.space(&id).ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(Json(space_json(data, space)))
+}
+
+/// `PUT /v2/space/{space_id}` → the space as changed.
+pub(crate) async fn update_space(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let id = visible_space(data, &caller, &space_id)?.id.clone();
+    let name = match body.string("name")? {
+        Patch::Absent => None,
+        Patch::Value(name) if !name.trim().is_empty() => Some(name),
+        _ => return Err(ApiError::NameInvalid),
+    };
+    let color = body.string("color")?.into_option();
+    let private = body.bool("private")?;
+    let admin_can_manage = body.bool("admin_can_manage")?;
+    let multiple_assignees = body.bool("multiple_assignees")?;
+    let space = data
+        .spaces
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    let mut features = space.features.clone();
+    merge_features(&mut features, &body)?;
+    space.features = features;
+    if let Some(name) = name {
+        space.name = name;
+    }
+    if let Some(color) = color {
+        space.color = color;
+    }
+    if let Some(private) = private {
+        space.private = private;
+    }
+    if let Some(admin_can_manage) = admin_can_manage {
+        space.admin_can_manage = admin_can_manage;
+    }
+    if let Some(multiple) = multiple_assignees {
+        space.multiple_assignees = multiple;
+    }
+    let space = data
+        .space(id.as_str())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    Ok(Json(space_json(data, space)))
+}
+
+/// A non-empty `name`, or 400 `INPUT_005`.
+pub(crate) fn required_name(body: &Body) -> Result<String, ApiError> {
+    match body.string("name")? {
+        Patch::Value(name) if !name.trim().is_empty() => Ok(name),
+        _ => Err(ApiError::NameInvalid),
+    }
+}
+
+/// Replaces each feature the body's `features` object carries (`multiple_assignees` there is
+/// read by the caller through the top-level field).
+fn merge_features(features: &mut Map<String, Value>, body: &Body) -> Result<(), ApiError> {
+    match body.raw("features") {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::Object(given)) => {
+            for (key, value) in given {
+                if key != "multiple_assignees" {
+                    features.insert(key.clone(), value.clone());
+                }
+            }
+            Ok(())
+        }
+        Some(_) => Err(ApiError::FieldTypeInvalid),
+    }
+}
 
 /// `GET /v2/team/{team_id}/space` → `{"spaces": [...]}`.
 pub(crate) async fn get_spaces(
@@ -60,48 +181,23 @@ pub(crate) fn space_json(data: &Data, space: &Space) -> Value {
                 .collect()
         })
         .unwrap_or_default();
-    let on = json!({ "enabled": true });
+    let mut features = space.features.clone();
+    features.insert(
+        "multiple_assignees".into(),
+        json!({ "enabled": space.multiple_assignees }),
+    );
     json!({
         "id": space.id,
         "name": space.name,
         "color": space.color,
         "private": space.private,
         "avatar": Value::Null,
-        "admin_can_manage": false,
+        "admin_can_manage": space.admin_can_manage,
         "archived": space.archived,
         "members": members,
         "statuses": statuses_json(&space.statuses),
         "multiple_assignees": space.multiple_assignees,
-        "features": {
-            "due_dates": {
-                "enabled": true,
-                "start_date": true,
-                "remap_due_dates": false,
-                "remap_closed_due_date": false,
-            },
-            "sprints": { "enabled": false },
-            "time_tracking": on,
-            "points": on,
-            "custom_items": on,
-            "priorities": {
-                "enabled": true,
-                "priorities": [
-                    { "color": "#f50000", "id": "1", "orderindex": "1", "priority": "urgent" },
-                    { "color": "#f8ae00", "id": "2", "orderindex": "2", "priority": "high" },
-                    { "color": "#6fddff", "id": "3", "orderindex": "3", "priority": "normal" },
-                    { "color": "#d8d8d8", "id": "4", "orderindex": "4", "priority": "low" },
-                ],
-            },
-            "tags": on,
-            "time_estimates": on,
-            "check_unresolved": { "enabled": true, "subtasks": null, "checklists": null, "comments": null },
-            "milestones": { "enabled": false },
-            "custom_fields": on,
-            "remap_dependencies": on,
-            "dependency_warning": on,
-            "status_pies": { "enabled": false },
-            "multiple_assignees": { "enabled": space.multiple_assignees },
-            "emails": on,
-        },
+        "features": features,
+        "tags": space.tags.iter().map(|t| json!({ "name": t.name, "tag_fg": t.fg, "tag_bg": t.bg })).collect::<Vec<_>>(),
     })
 }

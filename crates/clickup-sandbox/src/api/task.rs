@@ -1,17 +1,62 @@
-//! `GET /v2/task/{task_id}`: one task as real ClickUp sends it (not as the spec says): status with
-//! id and type, assignees/watchers/tags as objects, dates as ms strings, estimates as integer ms.
+//! Tasks: `GET`, `PUT`, `DELETE /v2/task/{task_id}`, `POST /v2/list/{list_id}/task`, and the
+//! paged reads `GET /v2/list/{list_id}/task` and `GET /v2/team/{team_Id}/task`.
+//!
+//! `json.rs` renders a task, `search.rs` filters and pages, `write.rs` creates and updates,
+//! `relation.rs` links tasks and makes dependencies.
+//! Every endpoint that takes a task id also takes `custom_task_ids=true&team_id=…`.
+
+mod json;
+mod relation;
+mod search;
+mod write;
+
+pub(crate) use json::{RenderOptions, descendants, is_done, task_json};
+pub(crate) use relation::{add_dependency, add_link};
+pub(crate) use search::{get_list_tasks, get_team_tasks};
+pub(crate) use write::live_task_of_team;
+pub(crate) use write::{create_task, update_task};
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
+use axum::http::StatusCode;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::api::list::folder_ref_json;
-use crate::api::{ms, opt_ms, status_json, task_priority_json, users_json, visible_team};
+use crate::api::visible_team;
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, StatusType, Task};
+use crate::model::{Data, TaskId};
 use crate::state::SharedState;
+
+/// `custom_task_ids=true&team_id=…`: the task id in the path is a custom id of that workspace.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CustomIdQuery {
+    custom_task_ids: Option<String>,
+    team_id: Option<String>,
+}
+
+impl CustomIdQuery {
+    /// From the two parameters' values.
+    pub(crate) fn new(custom_task_ids: Option<String>, team_id: Option<String>) -> Self {
+        Self {
+            custom_task_ids,
+            team_id,
+        }
+    }
+
+    /// From a decoded query string.
+    pub(crate) fn from_params(params: &crate::api::params::Params) -> Self {
+        Self {
+            custom_task_ids: params.get("custom_task_ids").map(str::to_owned),
+            team_id: params.get("team_id").map(str::to_owned),
+        }
+    }
+
+    /// Whether the path's task id is a custom id.
+    pub(crate) fn is_custom(&self) -> bool {
+        self.custom_task_ids.as_deref() == Some("true")
+    }
+}
 
 /// Query parameters of `GET /v2/task/{task_id}`; `"true"` switches a flag on.
 #[derive(Debug, Default, Deserialize)]
@@ -35,7 +80,11 @@ pub(crate) async fn get_task(
 ) -> Result<Json<Value>, ApiError> {
     let world = state.world();
     let data = &world.data;
-    let task = find_task(data, &caller, &task_id, &query)?;
+    let ids = CustomIdQuery {
+        custom_task_ids: query.custom_task_ids.clone(),
+        team_id: query.team_id.clone(),
+    };
+    let task = &data.tasks[locate_task(data, &caller, &task_id, &ids)?];
     let options = RenderOptions {
         markdown: flag(query.include_markdown_description.as_ref()),
     };
@@ -52,14 +101,41 @@ pub(crate) async fn get_task(
     Ok(Json(body))
 }
 
-/// Finds the task by id, or by custom id within `team_id` when `custom_task_ids=true`.
-fn find_task<'a>(
-    data: &'a Data,
+/// `DELETE /v2/task/{task_id}` → 204, deleting the task and every subtask below it.
+pub(crate) async fn delete_task(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(task_id): Path<String>,
+    Query(query): Query<CustomIdQuery>,
+) -> Result<StatusCode, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let index = locate_task(data, &caller, &task_id, &query)?;
+    let task = &data.tasks[index];
+    let mut doomed: Vec<TaskId> = descendants(data, task)
+        .into_iter()
+        .map(|t| t.id.clone())
+        .collect();
+    doomed.push(task.id.clone());
+    for task in data.tasks.iter_mut().filter(|t| doomed.contains(&t.id)) {
+        task.deleted = true;
+    }
+    data.links
+        .retain(|l| !doomed.contains(&l.task_id) && !doomed.contains(&l.links_to));
+    data.dependencies
+        .retain(|d| !doomed.contains(&d.task_id) && !doomed.contains(&d.depends_on));
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The index of a task the caller may use, by id or (with `custom_task_ids=true`) by custom id
+/// within `team_id`: unknown or foreign → 401 `OAUTH_027`, deleted → 404 `ITEM_013`.
+pub(crate) fn locate_task(
+    data: &Data,
     caller: &Caller,
     id: &str,
-    query: &TaskQuery,
-) -> Result<&'a Task, ApiError> {
-    let task = if flag(query.custom_task_ids.as_ref()) {
+    query: &CustomIdQuery,
+) -> Result<usize, ApiError> {
+    let index = if query.is_custom() {
         let team_id = query
             .team_id
             .as_deref()
@@ -70,156 +146,28 @@ fn find_task<'a>(
         }
         data.tasks
             .iter()
-            .find(|t| {
+            .position(|t| {
                 t.custom_id
                     .as_deref()
                     .is_some_and(|c| c.eq_ignore_ascii_case(id))
-                    && team_of(data, t) == Some(team.id.as_str())
+                    && data.team_of_task(t).map(|x| &x.id) == Some(&team.id)
             })
             .ok_or(ApiError::ObjectNotAuthorized)?
     } else {
-        data.task(id).ok_or(ApiError::ObjectNotAuthorized)?
+        data.tasks
+            .iter()
+            .position(|t| t.id.as_str() == id)
+            .ok_or(ApiError::ObjectNotAuthorized)?
     };
-    let team = team_of(data, task).ok_or(ApiError::ObjectNotAuthorized)?;
-    if !caller.teams.iter().any(|t| t.as_str() == team) {
+    let task = &data.tasks[index];
+    let team = data
+        .team_of_task(task)
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    if !caller.may_use(&team.id) {
         return Err(ApiError::ObjectNotAuthorized);
     }
     if task.deleted {
         return Err(ApiError::TaskDeleted);
     }
-    Ok(task)
-}
-
-/// The workspace a task lives in.
-fn team_of<'a>(data: &'a Data, task: &Task) -> Option<&'a str> {
-    let list = data.list(task.list_id.as_str())?;
-    data.space(list.space_id.as_str())
-        .map(|s| s.team_id.as_str())
-}
-
-/// Every live subtask below `task`, depth first, in seed order.
-fn descendants<'a>(data: &'a Data, task: &Task) -> Vec<&'a Task> {
-    let mut out = Vec::new();
-    for child in data
-        .tasks
-        .iter()
-        .filter(|t| t.parent.as_ref() == Some(&task.id) && !t.deleted)
-    {
-        out.push(child);
-        out.extend(descendants(data, child));
-    }
-    out
-}
-
-/// The top of a subtask's parent chain.
-fn top_level_parent<'a>(data: &'a Data, task: &'a Task) -> Option<&'a Task> {
-    let mut current = data.task(task.parent.as_ref()?.as_str())?;
-    while let Some(parent) = current.parent.as_ref().and_then(|p| data.task(p.as_str())) {
-        current = parent;
-    }
-    Some(current)
-}
-
-/// Optional parts of the task JSON.
-#[derive(Clone, Copy, Debug)]
-struct RenderOptions {
-    /// Add `markdown_description`.
-    markdown: bool,
-}
-
-/// Markdown reduced to the plain text ClickUp puts in `text_content` and `description`.
-fn plain_text(markdown: &str) -> String {
-    markdown
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`' | '#'))
-        .collect()
-}
-
-fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Value {
-    let list = data.list(task.list_id.as_str());
-    let statuses = list.map(|l| data.statuses_of(l)).unwrap_or_default();
-    let status = statuses
-        .iter()
-        .position(|s| s.name == task.status)
-        .and_then(|i| statuses.get(i).map(|s| status_json(s, i)))
-        .unwrap_or(Value::Null);
-    let is_done = statuses
-        .iter()
-        .find(|s| s.name == task.status)
-        .is_some_and(|s| matches!(s.kind, StatusType::Done | StatusType::Closed));
-    let creator = data.user(task.creator).map_or(Value::Null, |u| {
-        json!({ "id": u.id, "username": u.username, "color": u.color, "email": u.email, "profilePicture": u.profile_picture() })
-    });
-    let tags: Vec<Value> = task
-        .tags
-        .iter()
-        .map(|t| json!({ "name": t.name, "tag_fg": t.fg, "tag_bg": t.bg, "creator": t.creator }))
-        .collect();
-    let orderindex = data.tasks.iter().position(|t| t.id == task.id).unwrap_or(0) + 1;
-    let team_id = team_of(data, task);
-    let folder = list.map_or(Value::Null, |l| folder_ref_json(data, l));
-    let text = plain_text(&task.description);
-    let mut body = json!({
-        "id": task.id,
-        "custom_id": task.custom_id,
-        "custom_item_id": Value::Null,
-        "name": task.name,
-        "text_content": text,
-        "description": text,
-        "status": status,
-        "orderindex": format!("{orderindex}.00000000000000000000000000000000"),
-        "date_created": ms(task.date_created),
-        "date_updated": ms(task.date_updated),
-        "date_closed": opt_ms(task.date_closed),
-        "date_done": if is_done { opt_ms(task.date_closed) } else { Value::Null },
-        "archived": task.archived,
-        "creator": creator,
-        "assignees": users_json(data, &task.assignees),
-        "group_assignees": [],
-        "watchers": users_json(data, &task.watchers),
-        "checklists": [],
-        "tags": tags,
-        "parent": task.parent,
-        "top_level_parent": top_level_parent(data, task).map(|t| t.id.clone()),
-        "priority": task_priority_json(task.priority),
-        "due_date": opt_ms(task.due_date),
-        "start_date": opt_ms(task.start_date),
-        "points": task.points,
-        "time_estimate": task.time_estimate,
-        "time_spent": 0,
-        "custom_fields": [],
-        "dependencies": [],
-        "linked_tasks": [],
-        "locations": [],
-        "team_id": team_id,
-        "url": format!("https://app.clickup.com/t/{}", task.id),
-        "permission_level": "create",
-        "list": { "id": task.list_id, "name": list.map(|l| l.name.clone()), "access": true },
-        "project": folder.clone(),
-        "folder": folder,
-        "space": { "id": list.map(|l| l.space_id.clone()) },
-        "attachments": [],
-    });
-    if options.markdown
-        && let Some(object) = body.as_object_mut()
-    {
-        object.insert(
-            "markdown_description".into(),
-            Value::String(task.description.clone()),
-        );
-    }
-    body
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_marks_are_dropped_from_plain_text() {
-        assert_eq!(
-            plain_text("Run **build**, *tests* and `clippy`"),
-            "Run build, tests and clippy"
-        );
-    }
+    Ok(index)
 }

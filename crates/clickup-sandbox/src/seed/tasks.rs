@@ -1,22 +1,10 @@
 //! Seeded tasks and subtasks, with assignees, watchers, tags, priorities, dates and estimates.
 
-use super::{ALICE, BOB, CAROL, DAVE, SEED_EPOCH_MS};
-use crate::model::{ListId, Priority, Tag, Task, TaskId, UserId};
-
-const DAY_MS: i64 = 86_400_000;
-const HOUR_MS: i64 = 3_600_000;
-
-fn tag(name: &str, bg: &str) -> Tag {
-    Tag {
-        name: name.to_owned(),
-        fg: "#ffffff".into(),
-        bg: bg.to_owned(),
-        creator: ALICE,
-    }
-}
+use super::{ALICE, BOB, CAROL, DAVE, DAY_MS, HOUR_MS, SEED_EPOCH_MS, tag};
+use crate::model::{ListId, Priority, Task, TaskId, UserId};
 
 /// A task with defaults; callers set what differs.
-fn task(
+pub(super) fn task(
     id: &str,
     custom_id: Option<&str>,
     list: &str,
@@ -46,6 +34,11 @@ fn task(
         points: None,
         archived: false,
         deleted: false,
+        custom_item_id: None,
+        group_assignees: Vec::new(),
+        due_date_time: false,
+        start_date_time: false,
+        field_values: Vec::new(),
     }
 }
 

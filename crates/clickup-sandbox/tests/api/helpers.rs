@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
 pub const ALICE: u64 = 81_000_001;
+pub const BOB: u64 = 81_000_002;
+pub const CAROL: u64 = 81_000_003;
 pub const DAVE: u64 = 81_000_004;
 pub const ACME: &str = "9000001";
 pub const BETA: &str = "9000002";
@@ -90,6 +92,50 @@ impl TestSandbox {
         let response = self.get(path, token).await;
         let status = response.status();
         (status, response.json().await.unwrap())
+    }
+
+    /// `{method} /api{path}` with `Authorization: <token>` and a JSON body (none for `None`) →
+    /// (status, JSON body, `Value::Null` when the body is empty).
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = self
+            .http
+            .request(method, self.url(&format!("/api{path}")))
+            .header("Authorization", token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        (status, body)
+    }
+
+    /// `POST /api{path}` with a JSON body.
+    pub async fn post_json(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::POST, path, token, Some(body))
+            .await
+    }
+
+    /// `PUT /api{path}` with a JSON body.
+    pub async fn put_json(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.send(reqwest::Method::PUT, path, token, Some(body))
+            .await
+    }
+
+    /// `DELETE /api{path}`.
+    pub async fn delete(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.send(reqwest::Method::DELETE, path, token, None).await
     }
 
     /// `POST /_sandbox{path}` with a JSON body → (status, JSON body).
@@ -226,4 +272,14 @@ pub fn assert_clickup_error(
     assert_eq!(status.as_u16(), want_status, "{case}: status, body {body}");
     assert_eq!(body["ECODE"], want_code, "{case}: ECODE, body {body}");
     assert!(body["err"].is_string(), "{case}: err, body {body}");
+}
+
+/// The `id`s of the tasks of a task page.
+pub fn task_ids(body: &Value) -> Vec<String> {
+    body["tasks"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no tasks in {body}"))
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
 }

@@ -4,10 +4,17 @@
     reason = "a test fails loudly on the first surprise"
 )]
 
+mod comments;
 mod controls;
 mod errors_and_limits;
+mod fields_and_members;
 mod helpers;
+mod hierarchy_writes;
 mod lifecycle;
 mod oauth_authorize;
 mod oauth_token;
 mod reads;
+mod tags;
+mod task_reads;
+mod task_writes;
+mod timers;

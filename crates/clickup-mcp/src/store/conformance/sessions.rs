@@ -75,12 +75,12 @@ pub(super) async fn a_live_session_rotates_once(store: &dyn Store) {
     let audit = record(AuditEvent::TokenRefresh, 7, NOW + 60);
 
     let first = store
-        .rotate_session("old", &new, NOW + 60, &audit)
+        .rotate_session("old", &new, NOW + 60, Some(&audit))
         .await
         .expect("rotates");
     let again = session(7, "newer", NOW + 61);
     let second = store
-        .rotate_session("old", &again, NOW + 61, &audit)
+        .rotate_session("old", &again, NOW + 61, Some(&audit))
         .await
         .expect("runs");
 
@@ -113,8 +113,8 @@ pub(super) async fn two_concurrent_rotations_of_one_session_give_exactly_one_rot
         let (a_new, b_new) = (session(7, &a_jti, NOW + 60), session(7, &b_jti, NOW + 60));
 
         let (a, b) = tokio::join!(
-            store.rotate_session(&old, &a_new, NOW + 60, &audit),
-            store.rotate_session(&old, &b_new, NOW + 60, &audit),
+            store.rotate_session(&old, &a_new, NOW + 60, Some(&audit)),
+            store.rotate_session(&old, &b_new, NOW + 60, Some(&audit)),
         );
         let outcomes = [a.expect("rotates"), b.expect("rotates")];
         assert_eq!(
@@ -145,7 +145,7 @@ pub(super) async fn a_revoked_session_cannot_rotate(store: &dyn Store) {
     let logout = record(AuditEvent::Logout, 7, NOW + 10);
     assert!(
         store
-            .revoke_session("old", NOW + 10, &logout)
+            .revoke_session("old", NOW + 10, Some(&logout))
             .await
             .expect("revokes")
     );
@@ -153,14 +153,14 @@ pub(super) async fn a_revoked_session_cannot_rotate(store: &dyn Store) {
     let new = session(7, "new", NOW + 20);
     let refresh = record(AuditEvent::TokenRefresh, 7, NOW + 20);
     let outcome = store
-        .rotate_session("old", &new, NOW + 20, &refresh)
+        .rotate_session("old", &new, NOW + 20, Some(&refresh))
         .await
         .expect("runs");
 
     assert_eq!(outcome, Rotation::AlreadyRevoked);
     assert_eq!(store.get_session("new").await.expect("reads"), None);
     let missing = store
-        .rotate_session("never-issued", &new, NOW + 20, &refresh)
+        .rotate_session("never-issued", &new, NOW + 20, Some(&refresh))
         .await
         .expect("runs");
     assert_eq!(missing, Rotation::AlreadyRevoked);
@@ -180,7 +180,7 @@ pub(super) async fn a_failed_rotation_leaves_the_old_session_live(store: &dyn St
     let refresh = record(AuditEvent::TokenRefresh, 7, NOW + 60);
 
     let result = store
-        .rotate_session("old", &clash, NOW + 60, &refresh)
+        .rotate_session("old", &clash, NOW + 60, Some(&refresh))
         .await;
 
     assert!(
@@ -209,13 +209,13 @@ pub(super) async fn revoking_one_session_leaves_the_others_live(store: &dyn Stor
 
     assert!(
         store
-            .revoke_session("phone", NOW + 10, &logout)
+            .revoke_session("phone", NOW + 10, Some(&logout))
             .await
             .expect("revokes")
     );
     assert!(
         !store
-            .revoke_session("phone", NOW + 11, &logout)
+            .revoke_session("phone", NOW + 11, Some(&logout))
             .await
             .expect("runs"),
         "already revoked"
@@ -270,13 +270,13 @@ pub(super) async fn revoking_all_sessions_also_deletes_the_credential(store: &dy
         .expect("login");
     let logout = record(AuditEvent::Logout, 7, NOW + 5);
     store
-        .revoke_session("tablet", NOW + 5, &logout)
+        .revoke_session("tablet", NOW + 5, Some(&logout))
         .await
         .expect("revokes");
 
     let all = record(AuditEvent::Logout, 7, NOW + 10).details(json!({"all": true}));
     let live = store
-        .revoke_all_sessions(UserId(7), NOW + 10, &all)
+        .revoke_all_sessions(UserId(7), NOW + 10, Some(&all))
         .await
         .expect("revokes");
 

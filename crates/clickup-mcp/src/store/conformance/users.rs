@@ -38,7 +38,7 @@ pub(super) async fn a_later_login_keeps_a_premium_tier_and_updates_the_profile(s
         .expect("first login");
     let promoted = record(AuditEvent::TierChanged, 7, NOW + 1);
     store
-        .set_tier(UserId(7), Tier::Premium, NOW + 1, &promoted)
+        .set_tier(UserId(7), Tier::Premium, NOW + 1, Some(&promoted))
         .await
         .expect("tier changes");
 
@@ -121,7 +121,7 @@ pub(super) async fn set_tier_returns_the_previous_tier_and_records_the_change(st
     let audit = record(AuditEvent::TierChanged, 7, NOW + 1)
         .details(json!({"from": "free", "to": "premium"}));
     let previous = store
-        .set_tier(UserId(7), Tier::Premium, NOW + 1, &audit)
+        .set_tier(UserId(7), Tier::Premium, NOW + 1, Some(&audit))
         .await
         .expect("sets");
 
@@ -141,7 +141,7 @@ pub(super) async fn set_tier_returns_the_previous_tier_and_records_the_change(st
 pub(super) async fn set_tier_on_a_missing_user_writes_nothing(store: &dyn Store) {
     let audit = record(AuditEvent::TierChanged, 99, NOW);
     let previous = store
-        .set_tier(UserId(99), Tier::Premium, NOW, &audit)
+        .set_tier(UserId(99), Tier::Premium, NOW, Some(&audit))
         .await
         .expect("runs");
 
@@ -166,7 +166,12 @@ pub(super) async fn deleting_a_user_removes_credential_and_sessions_but_keeps_au
         .expect("another user's login");
     let audit = record(AuditEvent::UserDeleted, 7, NOW + 1);
 
-    assert!(store.delete_user(UserId(7), &audit).await.expect("deletes"));
+    assert!(
+        store
+            .delete_user(UserId(7), Some(&audit))
+            .await
+            .expect("deletes")
+    );
 
     assert_eq!(store.get_user(UserId(7)).await.expect("reads"), None);
     assert_eq!(store.get_credential(UserId(7)).await.expect("reads"), None);
@@ -190,7 +195,12 @@ pub(super) async fn deleting_a_user_removes_credential_and_sessions_but_keeps_au
 
 pub(super) async fn deleting_a_missing_user_writes_nothing(store: &dyn Store) {
     let audit = record(AuditEvent::UserDeleted, 99, NOW);
-    assert!(!store.delete_user(UserId(99), &audit).await.expect("runs"));
+    assert!(
+        !store
+            .delete_user(UserId(99), Some(&audit))
+            .await
+            .expect("runs")
+    );
     assert!(audit_log(store, None).await.is_empty());
 }
 

@@ -1,0 +1,276 @@
+//! Timers: `GET /v2/team/{team_id}/time_entries/current`, `POST …/time_entries/start`,
+//! `POST …/time_entries/stop`, and one entry: `GET` / `PUT …/time_entries/{timer_id}`.
+//!
+//! One timer runs per user and workspace; a running entry answers a negative `duration` (minus
+//! the time elapsed so far, §1.14.7). Starting while a timer runs stops the running one first
+//! and keeps it as a finished entry (the sandbox's choice; ClickUp documents nothing, and its apps
+//! behave so). Time-entry tags need a paid plan: on Beta Labs (Free Forever) they answer 400
+//! `TIMEENTRY_052`, as ClickUp does. Shapes follow the spec's examples: `start` a ms string,
+//! `end`, `duration` and `at` numbers.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Extension, Path, Query, State};
+use serde_json::{Value, json};
+
+use crate::api::body::{Body, Patch};
+use crate::api::task::{CustomIdQuery, live_task_of_team, locate_task};
+use crate::api::{status_json, user_json, visible_team};
+use crate::auth::Caller;
+use crate::errors::ApiError;
+use crate::model::{Data, Plan, Team, TimeEntry};
+use crate::state::SharedState;
+
+/// `GET /v2/team/{team_id}/time_entries/current` → `{"data": entry}` or `{"data": null}`.
+pub(crate) async fn get_current(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(team_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let now = state.now_ms();
+    let world = state.world();
+    let data = &world.data;
+    let team = visible_team(data, &caller, &team_id)?;
+    let running = data
+        .time_entries
+        .iter()
+        .find(|e| e.team_id == team.id && e.user == caller.user_id && e.end.is_none());
+    Ok(Json(
+        json!({ "data": running.map(|e| entry_json(data, e, now)) }),
+    ))
+}
+
+/// `POST /v2/team/{team_id}/time_entries/start` `{tid?, description?, billable?, tags?}` →
+/// `{"data": entry}`.
+pub(crate) async fn start(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(team_id): Path<String>,
+    Query(query): Query<CustomIdQuery>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let now = state.now_ms();
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team = visible_team(data, &caller, &team_id)?.clone();
+    let task_id = match body.string("tid")? {
+        Patch::Value(tid) if query.is_custom() => Some(
+            data.tasks[locate_task(data, &caller, &tid, &query)?]
+                .id
+                .clone(),
+        ),
+        Patch::Value(tid) => Some(live_task_of_team(data, &team, &tid)?),
+        Patch::Absent | Patch::Null => None,
+    };
+    let tags = tag_names(&team, &body)?;
+    let description = body
+        .string("description")?
+        .into_option()
+        .unwrap_or_default();
+    let billable = body.bool("billable")?.unwrap_or(false);
+    for entry in data
+        .time_entries
+        .iter_mut()
+        .filter(|e| e.team_id == team.id && e.user == caller.user_id && e.end.is_none())
+    {
+        entry.end = Some(now);
+        entry.at = now;
+    }
+    let id = format!("{}", 4_000_000_000_000_100_000u64 + data.take_id());
+    data.time_entries.push(TimeEntry {
+        id: id.clone(),
+        team_id: team.id.clone(),
+        user: caller.user_id,
+        task_id,
+        description,
+        billable,
+        tags,
+        start: now,
+        end: None,
+        at: now,
+    });
+    entry_answer(data, &id, now)
+}
+
+/// `POST /v2/team/{team_id}/time_entries/stop` → `{"data": entry}`, the stopped entry; 400
+/// `TIMEENTRY_001` when no timer runs.
+pub(crate) async fn stop(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(team_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let now = state.now_ms();
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team = visible_team(data, &caller, &team_id)?.id.clone();
+    let entry = data
+        .time_entries
+        .iter_mut()
+        .find(|e| e.team_id == team && e.user == caller.user_id && e.end.is_none())
+        .ok_or(ApiError::NoRunningTimer)?;
+    entry.end = Some(now.max(entry.start + 1));
+    entry.at = now;
+    let id = entry.id.clone();
+    entry_answer(data, &id, now)
+}
+
+/// `GET /v2/team/{team_id}/time_entries/{timer_id}` → `{"data": entry}` (the caller's own).
+pub(crate) async fn get_entry(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path((team_id, timer_id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let now = state.now_ms();
+    let world = state.world();
+    let data = &world.data;
+    let team = visible_team(data, &caller, &team_id)?;
+    let entry = data
+        .time_entries
+        .iter()
+        .find(|e| e.id == timer_id && e.team_id == team.id && e.user == caller.user_id)
+        .ok_or(ApiError::TimeEntryNotFound)?;
+    Ok(Json(json!({ "data": entry_json(data, entry, now) })))
+}
+
+/// `PUT /v2/team/{team_id}/time_entries/{timer_id}` `{description?, billable?, tags?,
+/// tag_action?, start?, end?, duration?, tid?}` → `{}`. `tag_action` is `replace` (default),
+/// `add` or `remove`; `start` and `end` go together; `duration` applies to a stopped entry.
+pub(crate) async fn update_entry(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path((team_id, timer_id)): Path<(String, String)>,
+    Query(query): Query<CustomIdQuery>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let now = state.now_ms();
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team = visible_team(data, &caller, &team_id)?.clone();
+    let index = data
+        .time_entries
+        .iter()
+        .position(|e| e.id == timer_id && e.team_id == team.id && e.user == caller.user_id)
+        .ok_or(ApiError::TimeEntryNotFound)?;
+    let task_id = match body.string("tid")? {
+        Patch::Value(tid) if query.is_custom() => Patch::Value(
+            data.tasks[locate_task(data, &caller, &tid, &query)?]
+                .id
+                .clone(),
+        ),
+        Patch::Value(tid) => Patch::Value(live_task_of_team(data, &team, &tid)?),
+        Patch::Null => Patch::Null,
+        Patch::Absent => Patch::Absent,
+    };
+    let tags = body
+        .raw("tags")
+        .map(|_| tag_names(&team, &body))
+        .transpose()?;
+    let action = body.string("tag_action")?.into_option();
+    let start = body.int("start")?.into_option();
+    let end = body.int("end")?.into_option();
+    let duration = body.int("duration")?.into_option();
+    let entry = &mut data.time_entries[index];
+    task_id.apply_to(&mut entry.task_id);
+    if let Some(description) = body.string("description")?.into_option() {
+        entry.description = description;
+    }
+    if let Some(billable) = body.bool("billable")? {
+        entry.billable = billable;
+    }
+    if let Some(tags) = tags {
+        match action.as_deref() {
+            Some("add") => {
+                for tag in tags {
+                    if !entry.tags.contains(&tag) {
+                        entry.tags.push(tag);
+                    }
+                }
+            }
+            Some("remove") => entry.tags.retain(|t| !tags.contains(t)),
+            _ => entry.tags = tags,
+        }
+    }
+    match (start, end, duration) {
+        (Some(start), Some(end), _) if end >= start => {
+            entry.start = start;
+            entry.end = Some(end);
+        }
+        (Some(_), _, _) | (_, Some(_), _) => return Err(ApiError::FieldTypeInvalid),
+        (None, None, Some(duration)) if entry.end.is_some() && duration >= 0 => {
+            entry.end = Some(entry.start + duration);
+        }
+        _ => {}
+    }
+    entry.at = now;
+    Ok(Json(json!({})))
+}
+
+/// Tag names of a start/update body (`[{name}]`); refused on a plan without them.
+fn tag_names(team: &Team, body: &Body) -> Result<Vec<String>, ApiError> {
+    let tags: Vec<String> = body
+        .array("tags")?
+        .iter()
+        .filter_map(|t| t.get("name").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect();
+    if !tags.is_empty() && team.plan == Plan::FreeForever {
+        return Err(ApiError::TimeEntryTagsNeedPlan);
+    }
+    Ok(tags)
+}
+
+fn entry_answer(data: &Data, id: &str, now: i64) -> Result<Json<Value>, ApiError> {
+    let entry = data
+        .time_entries
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or(ApiError::TimeEntryNotFound)?;
+    Ok(Json(json!({ "data": entry_json(data, entry, now) })))
+}
+
+/// A time entry as ClickUp sends it; running entries have a negative `duration`.
+fn entry_json(data: &Data, entry: &TimeEntry, now: i64) -> Value {
+    let task = entry
+        .task_id
+        .as_ref()
+        .and_then(|id| data.task(id.as_str()))
+        .map_or(Value::Null, |task| {
+            let status = data.list(task.list_id.as_str()).and_then(|list| {
+                let statuses = data.statuses_of(list);
+                statuses
+                    .iter()
+                    .position(|s| s.name == task.status)
+                    .and_then(|i| statuses.get(i).map(|s| status_json(s, i)))
+            });
+            json!({
+                "id": task.id,
+                "custom_id": task.custom_id,
+                "name": task.name,
+                "status": status,
+                "custom_type": null,
+            })
+        });
+    let duration = match entry.end {
+        Some(end) => end - entry.start,
+        None => -(now - entry.start).max(1),
+    };
+    let mut body = json!({
+        "id": entry.id,
+        "task": task,
+        "wid": entry.team_id,
+        "user": data.user(entry.user).map_or(Value::Null, user_json),
+        "billable": entry.billable,
+        "start": entry.start.to_string(),
+        "duration": duration,
+        "description": entry.description,
+        "tags": entry.tags.iter().map(|t| json!({ "name": t })).collect::<Vec<_>>(),
+        "source": "clickup",
+        "at": entry.at,
+    });
+    if let (Some(end), Some(object)) = (entry.end, body.as_object_mut()) {
+        object.insert("end".into(), json!(end));
+    }
+    body
+}

@@ -1,0 +1,48 @@
+//! Space tags (`GET /v2/space/{space_id}/tag`) and the tags on tasks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::values::Extra;
+
+/// A tag: defined in a space, shown on tasks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// Name (ClickUp lower-cases it).
+    pub name: String,
+    /// Text colour.
+    #[serde(default)]
+    pub tag_fg: Option<String>,
+    /// Background colour.
+    #[serde(default)]
+    pub tag_bg: Option<String>,
+    /// Who created it (a user id as ClickUp sends it).
+    #[serde(default)]
+    pub creator: Option<serde_json::Value>,
+    /// Everything else ClickUp sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TagsEnvelope {
+    pub(crate) tags: Vec<Tag>,
+}
+
+/// `POST /v2/space/{space_id}/tag` → sent as `{"tag": NewTag}`. Creation uses `tag_fg`/`tag_bg`
+/// (editing uses `fg_color`/`bg_color`, TOOLS.md §1.14.6).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NewTag {
+    /// Name.
+    pub name: String,
+    /// Text colour (`#rrggbb`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_fg: Option<String>,
+    /// Background colour (`#rrggbb`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_bg: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct NewTagEnvelope<'a> {
+    pub(crate) tag: &'a NewTag,
+}
