@@ -7,9 +7,12 @@
 //! - areas: [`workspace`].
 
 pub mod args;
+pub mod cache;
 pub mod context;
 pub mod error;
+pub mod ids;
 pub mod registry;
+pub mod resolve;
 pub mod workspace;
 
 use registry::Registry;

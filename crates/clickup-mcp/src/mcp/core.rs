@@ -14,6 +14,7 @@ use crate::http::error::ApiError;
 use crate::mcp::caller::Caller;
 use crate::state::AppState;
 use crate::store::Tier;
+use crate::tools::cache::ConnectionCache;
 use crate::tools::context::{CredentialEvents, IgnoreCredentialEvents, Progress, ToolContext};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{Registry, ToolSpec};
@@ -50,12 +51,17 @@ impl std::fmt::Debug for LocalConnection {
 pub struct McpCore {
     registry: Arc<Registry>,
     mode: Mode,
+    cache: Arc<ConnectionCache>,
 }
 
 impl McpCore {
     /// A core over these tools.
     pub fn new(registry: Arc<Registry>, mode: Mode) -> Self {
-        Self { registry, mode }
+        Self {
+            registry,
+            mode,
+            cache: Arc::new(ConnectionCache::default()),
+        }
     }
 
     /// The tools this caller may call (all of them in local mode).
@@ -113,6 +119,8 @@ impl McpCore {
                 default_workspace: local.default_workspace.clone(),
                 credential: Arc::new(IgnoreCredentialEvents),
                 progress,
+                cache: Arc::clone(&self.cache),
+                cache_key: "local".to_owned(),
             }),
             Mode::Hosted(state) => {
                 let caller = caller.ok_or_else(ToolError::reauth_required)?;
@@ -137,6 +145,8 @@ impl McpCore {
                         user_id: caller.user.id,
                     }),
                     progress,
+                    cache: Arc::clone(&self.cache),
+                    cache_key: caller.user.id.subject(),
                 })
             }
         }

@@ -10,6 +10,7 @@ use rmcp::service::Peer;
 use secrecy::SecretString;
 
 use crate::store::UserId;
+use crate::tools::cache::ConnectionCache;
 use crate::tools::error::{ToolError, ToolErrorCode, Upstream};
 
 /// Reacts to ClickUp refusing the caller's token (hosted: mark the credential revoked).
@@ -64,6 +65,10 @@ pub struct ToolContext {
     pub credential: Arc<dyn CredentialEvents>,
     /// Progress reporting, when the client asked for it.
     pub progress: Option<Progress>,
+    /// Workspaces and hierarchy trees, shared across calls.
+    pub cache: Arc<ConnectionCache>,
+    /// Whose entries in the cache are this connection's (`user_<id>`, or `local`).
+    pub cache_key: String,
 }
 
 impl std::fmt::Debug for ToolContext {
@@ -81,47 +86,41 @@ impl ToolContext {
     /// shows the workspace authorized; a token ClickUp rejects is `reauth_required` and marks
     /// the credential revoked.
     pub async fn clickup_error(&self, err: clickup::ClickUpError, what: &str) -> ToolError {
-        use clickup::ClickUpError as E;
-        match err {
-            E::Unauthorized { ecode } if is_team_not_authorized(&ecode) => {
-                match self.clickup.get_teams(&self.token).await {
-                    Ok(teams) if !teams.is_empty() => ToolError::not_found(format!(
-                        "{what} was not found, or this connection cannot see it."
-                    ))
-                    .with_upstream(Some(401), Some(ecode)),
-                    Ok(_) => ToolError::reauth_required(),
-                    Err(E::Unauthorized { .. }) => {
-                        self.credential.token_rejected().await;
-                        ToolError::reauth_required()
-                    }
-                    Err(_) => {
-                        ToolError::upstream("ClickUp failed while checking access. Try again.")
-                            .with_upstream(Some(401), Some(ecode))
-                    }
+        use clickup::ErrorKind;
+        let status = err.status();
+        let ecode = err.ecode().map(str::to_owned);
+        match err.kind() {
+            ErrorKind::TeamNotAuthorized => match self.clickup.get_teams(&self.token).await {
+                Ok(teams) if !teams.is_empty() => ToolError::not_found(format!(
+                    "{what} was not found, or this connection cannot see it."
+                ))
+                .with_upstream(status, ecode),
+                Ok(_) => ToolError::reauth_required(),
+                Err(check) if check.is_token_invalid() => {
+                    self.credential.token_rejected().await;
+                    ToolError::reauth_required()
                 }
-            }
-            E::Unauthorized { ecode } => {
+                Err(_) => ToolError::upstream("ClickUp failed while checking access. Try again.")
+                    .with_upstream(status, ecode),
+            },
+            ErrorKind::TokenInvalid => {
                 self.credential.token_rejected().await;
-                ToolError::reauth_required().with_upstream(Some(401), Some(ecode))
+                ToolError::reauth_required().with_upstream(status, ecode)
             }
-            E::Rejected {
-                status: 404, ecode, ..
-            } => ToolError::not_found(format!("{what} was not found."))
-                .with_upstream(Some(404), Some(ecode)),
-            E::Rejected {
-                status,
-                ecode,
-                message,
-            } => {
-                let text = if message.is_empty() {
-                    format!("ClickUp refused the request ({ecode}).")
-                } else {
-                    format!("ClickUp refused the request: {message} ({ecode}).")
+            ErrorKind::NotFound => {
+                ToolError::not_found(format!("{what} was not found.")).with_upstream(status, ecode)
+            }
+            ErrorKind::InvalidArgument => {
+                let message = match &err {
+                    clickup::ClickUpError::Rejected { message, .. } if !message.is_empty() => {
+                        format!("ClickUp refused the request: {message}")
+                    }
+                    _ => "ClickUp refused the request.".to_owned(),
                 };
-                ToolError::invalid_argument(text).with_upstream(Some(status), Some(ecode))
+                ToolError::invalid_argument(message).with_upstream(status, ecode)
             }
-            E::RateLimited { retry_after } => {
-                let secs = retry_after.map_or(60, |d| d.as_secs().max(1));
+            ErrorKind::RateLimited => {
+                let secs = err.retry_after().map_or(60, |d| d.as_secs().max(1));
                 let mut error = ToolError::new(
                     ToolErrorCode::RateLimited,
                     format!(
@@ -129,28 +128,25 @@ impl ToolContext {
                     ),
                 );
                 error.retry_after_s = Some(secs);
-                error.with_upstream(Some(429), Some("APP_002".into()))
+                error.with_upstream(status, ecode)
             }
-            E::Unavailable { status } => {
-                ToolError::upstream("ClickUp failed; try again in a moment.")
-                    .with_upstream(Some(status), None)
-            }
-            E::Timeout => {
+            ErrorKind::Timeout => {
                 ToolError::upstream("ClickUp did not answer in time; try again in a moment.")
             }
-            E::Network => {
-                ToolError::upstream("ClickUp could not be reached; try again in a moment.")
-            }
-            E::Malformed(_) => {
-                ToolError::upstream("ClickUp sent an answer that could not be read.")
+            ErrorKind::Upstream => {
+                let message = match &err {
+                    clickup::ClickUpError::Rejected { message, .. } if !message.is_empty() => {
+                        format!("ClickUp could not do this: {message}")
+                    }
+                    clickup::ClickUpError::Malformed(_) => {
+                        "ClickUp sent an answer that could not be read.".to_owned()
+                    }
+                    _ => "ClickUp failed; try again in a moment.".to_owned(),
+                };
+                ToolError::upstream(message).with_upstream(status, ecode)
             }
         }
     }
-}
-
-/// ClickUp's "team not authorized" family, which it also answers for unknown ids.
-fn is_team_not_authorized(ecode: &str) -> bool {
-    matches!(ecode, "OAUTH_023" | "OAUTH_026" | "OAUTH_027")
 }
 
 impl ToolError {

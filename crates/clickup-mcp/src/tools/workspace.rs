@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::store::Tier;
 use crate::tools::context::ToolContext;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::tools::resolve;
 
 /// The tools of this file.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
@@ -59,21 +60,15 @@ fn workspace_list<'a>(
     _args: WorkspaceListArgs,
 ) -> ToolFuture<'a, WorkspaceList> {
     Box::pin(async move {
-        let teams = match ctx.clickup.get_teams(&ctx.token).await {
-            Ok(teams) => teams,
-            Err(err) => return Err(ctx.clickup_error(err, "The workspace list").await),
-        };
-        let default = ctx
-            .default_workspace
-            .clone()
-            .or_else(|| (teams.len() == 1).then(|| teams[0].id.clone()));
-        let items = teams
-            .into_iter()
-            .map(|t| WorkspaceSummary {
-                default: default.as_deref() == Some(t.id.as_str()),
-                members_count: t.members.len(),
-                id: t.id,
-                name: t.name,
+        let workspaces = ctx.cache.workspaces(ctx).await?;
+        let default = resolve::workspace(ctx, None).await.ok().map(|w| w.id);
+        let items = workspaces
+            .iter()
+            .map(|w| WorkspaceSummary {
+                default: default.as_deref() == Some(w.id.as_str()),
+                members_count: w.members.len(),
+                id: w.id.clone(),
+                name: w.name.clone(),
             })
             .collect();
         Ok(WorkspaceList {
