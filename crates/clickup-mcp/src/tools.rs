@@ -13,6 +13,7 @@ pub mod error;
 pub mod ids;
 pub mod registry;
 pub mod resolve;
+pub mod task_ref;
 pub mod workspace;
 
 use registry::Registry;
