@@ -50,7 +50,7 @@ pub fn classify(reference: &str) -> Result<TaskArg, ToolError> {
         return Ok(TaskArg::Id(reference.to_owned()));
     }
     match reference
-        .rfind(|c| c == '/')
+        .rfind('/')
         .filter(|i| *i > 0 && !reference[..*i].ends_with('\\'))
     {
         Some(split) => Ok(TaskArg::Name {
