@@ -4,13 +4,23 @@
 //! - [`context`]: what a tool runs with (client, token, caller, progress).
 //! - [`error`]: tool errors with machine codes.
 //! - [`args`]: argument parsing (the seed's `_id` spellings; errors that never echo values).
+//! - [`resolve`], [`task_ref`], [`cache`], [`ids`]: references by id, name, path or URL.
+//! - [`dates`], [`durations`], [`priority`], [`markdown`], [`patch`]: argument conventions (§1.7–1.9).
+//! - [`cursor`]: opaque, integrity-protected pagination cursors and pages (§1.6).
 //! - areas: [`workspace`].
 
 pub mod args;
 pub mod cache;
 pub mod context;
+pub mod cursor;
+pub mod dates;
+pub mod durations;
 pub mod error;
+pub mod hierarchy;
 pub mod ids;
+pub mod markdown;
+pub mod patch;
+pub mod priority;
 pub mod registry;
 pub mod resolve;
 pub mod task_ref;
@@ -22,6 +32,7 @@ use registry::Registry;
 pub fn catalogue() -> Registry {
     let mut tools = Vec::new();
     tools.extend(workspace::tools());
+    tools.extend(hierarchy::tools());
     Registry::new(tools)
 }
 

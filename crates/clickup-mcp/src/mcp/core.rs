@@ -116,6 +116,7 @@ impl McpCore {
                 clickup: local.clickup.clone(),
                 token: local.token.clone(),
                 user_id: None,
+                tier: None,
                 default_workspace: local.default_workspace.clone(),
                 credential: Arc::new(IgnoreCredentialEvents),
                 progress,
@@ -139,6 +140,7 @@ impl McpCore {
                     clickup: state.clickup.clone(),
                     token,
                     user_id: Some(caller.user.id),
+                    tier: Some(caller.user.tier),
                     default_workspace: caller.user.default_workspace.as_ref().map(|w| w.id.clone()),
                     credential: Arc::new(RevokeOnRejection {
                         state: state.clone(),

@@ -9,7 +9,7 @@ use rmcp::model::{ProgressNotificationParam, ProgressToken};
 use rmcp::service::Peer;
 use secrecy::SecretString;
 
-use crate::store::UserId;
+use crate::store::{Tier, UserId};
 use crate::tools::cache::ConnectionCache;
 use crate::tools::error::{ToolError, ToolErrorCode, Upstream};
 
@@ -59,6 +59,9 @@ pub struct ToolContext {
     pub token: SecretString,
     /// The caller (hosted mode).
     pub user_id: Option<UserId>,
+    /// The caller's tier (hosted mode); `None` in stdio, where no tiers apply. Tools with
+    /// *(prem)* arguments check it before any ClickUp request (TOOLS.md §1.2).
+    pub tier: Option<Tier>,
     /// The default workspace (session `team_id`, or `CLICKUP_TEAM_ID` in stdio).
     pub default_workspace: Option<String>,
     /// What to do when ClickUp refuses the token.
@@ -75,6 +78,7 @@ impl std::fmt::Debug for ToolContext {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ToolContext")
             .field("user_id", &self.user_id)
+            .field("tier", &self.tier)
             .field("default_workspace", &self.default_workspace)
             .finish_non_exhaustive()
     }

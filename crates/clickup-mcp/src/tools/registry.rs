@@ -120,9 +120,9 @@ where
         spec: ToolSpec,
         handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
     ) -> Self {
-        let mut input = schema_object::<A>();
+        let mut input = schema_object::<A>(Direction::Input);
         add_id_aliases(&mut input, spec.references);
-        let output = schema_object::<O>();
+        let output = schema_object::<O>(Direction::Output);
         let mut descriptor = Tool::new(spec.name, spec.description, Arc::new(input));
         descriptor.title = Some(spec.title.to_owned());
         descriptor.output_schema = Some(Arc::new(output));
@@ -208,11 +208,22 @@ impl Registry {
     }
 }
 
+/// Whether a schema describes what a tool accepts or what it returns (types such as priority
+/// accept more forms than they produce).
+#[derive(Clone, Copy)]
+enum Direction {
+    Input,
+    Output,
+}
+
 /// The JSON Schema of `T` as an object (MCP wants `type: object` at the top).
-fn schema_object<T: JsonSchema>() -> JsonObject {
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<T>();
+fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let settings = match direction {
+        Direction::Input => settings.for_deserialize(),
+        Direction::Output => settings.for_serialize(),
+    };
+    let schema = settings.into_generator().into_root_schema_for::<T>();
     match serde_json::to_value(schema) {
         Ok(Value::Object(mut object)) => {
             object.remove("title");

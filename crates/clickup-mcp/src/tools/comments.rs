@@ -1,0 +1,526 @@
+//! Comment tools (TOOLS.md §8): read and write the comments of a task, a list (list info
+//! comments) or a chat view — exactly one of `task`, `list`, `view_id`.
+//!
+//! ClickUp pages comments 25 at a time, newest first; the next page starts at the `date` and `id`
+//! of the oldest comment returned. A page of this tool may be shorter or longer than ClickUp's,
+//! so its cursor records the `date` and `id` of the last comment *this tool* returned: the next
+//! call asks ClickUp for the comments older than that one. ClickUp has no GET of one comment, so
+//! a new comment cannot be read back (`verified: false`).
+
+use std::sync::Arc;
+
+use clickup::ids::{ListId, TaskRef, UserId, ViewId};
+use clickup::models::{COMMENT_PAGE_SIZE, Comment, CommentCursor, NewComment};
+use clickup::{ClickUpError, CommentId};
+use jiff::tz::TimeZone;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::store::Tier;
+use crate::tools::cache::WorkspaceInfo;
+use crate::tools::context::ToolContext;
+use crate::tools::cursor::{CursorCodec, CursorPosition, Page, Upstream};
+use crate::tools::error::ToolError;
+use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::tools::resolve::{self, Kind};
+use crate::tools::{dates, ids, task_ref};
+
+/// The tool's `limit` when none is given: one ClickUp page.
+pub const DEFAULT_COMMENT_LIMIT: u32 = 25;
+
+const LIST_TOOL: &str = "clickup_comment_list";
+
+/// The tools of this file.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![
+        Arc::new(TypedTool::new(
+            ToolSpec {
+                name: LIST_TOOL,
+                title: "List comments",
+                description: "Comments on a task, a list or a chat view (give exactly one of `task`, `list`, \
+                              `view_id`), newest first, with their reply counts. Paged: pass `next_cursor` \
+                              back as `cursor` for older comments.",
+                tier: Tier::Free,
+                effect: Effect::Read,
+                references: &["task", "list"],
+            },
+            comment_list,
+        )),
+        Arc::new(TypedTool::new(
+            ToolSpec {
+                name: "clickup_comment_create",
+                title: "Comment",
+                description: "Post a comment on a task, a list or a chat view (exactly one of `task`, `list`, \
+                              `view_id`), optionally assigned to a person (or, on tasks, a group). ClickUp \
+                              stores the text as written: markdown is not rendered. ClickUp cannot read one \
+                              comment back, so the result is `verified: false`.",
+                tier: Tier::Free,
+                effect: Effect::Write,
+                references: &["task", "list"],
+            },
+            comment_create,
+        )),
+    ]
+}
+
+/// Where comments live.
+#[derive(Clone, Debug)]
+enum Target {
+    Task(TaskRef),
+    List(ListId),
+    View(ViewId),
+}
+
+/// How much of each comment to return.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DetailLevel {
+    /// Id, text, author, date, assignee, resolved, reply count.
+    #[default]
+    Summary,
+    /// Also the date in ms, who assigned it, the group assignee, reactions and rich-text segments.
+    Full,
+}
+
+/// A person as comments show them.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Person {
+    /// ClickUp user id.
+    pub id: String,
+    /// Display name.
+    pub name: Option<String>,
+}
+
+impl From<&clickup::models::UserRef> for Person {
+    fn from(user: &clickup::models::UserRef) -> Self {
+        Self {
+            id: user.id.to_string(),
+            name: user.username.clone(),
+        }
+    }
+}
+
+/// A comment.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CommentOut {
+    /// Comment id.
+    pub id: String,
+    /// The text as ClickUp stores it.
+    pub text: String,
+    /// Who wrote it.
+    pub author: Option<Person>,
+    /// Posted (ISO 8601 in the effective time zone).
+    pub date: Option<String>,
+    /// Whom it is assigned to.
+    pub assignee: Option<Person>,
+    /// Whether the assigned comment is resolved.
+    pub resolved: bool,
+    /// Replies in its thread.
+    pub reply_count: i64,
+    /// `full`: posted, epoch ms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_ms: Option<i64>,
+    /// `full`: who assigned it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_by: Option<Person>,
+    /// `full`: the group it is assigned to, as ClickUp sends it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_assignee: Option<serde_json::Value>,
+    /// `full`: reactions, as ClickUp sends them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reactions: Option<Vec<serde_json::Value>>,
+    /// `full`: rich-text segments, as ClickUp sends them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<serde_json::Value>>,
+}
+
+impl CommentOut {
+    fn new(comment: &Comment, detail: DetailLevel, zone: &TimeZone) -> Self {
+        let full = detail == DetailLevel::Full;
+        Self {
+            id: comment.id.to_string(),
+            text: comment.comment_text.clone(),
+            author: comment.user.as_ref().map(Person::from),
+            date: comment.date.map(|d| dates::format_date(d.millis(), zone)),
+            assignee: comment.assignee.as_ref().map(Person::from),
+            resolved: comment.resolved,
+            reply_count: comment.reply_count.unwrap_or(0),
+            date_ms: comment.date.map(|d| d.millis()).filter(|_| full),
+            assigned_by: comment.assigned_by.as_ref().map(Person::from).filter(|_| full),
+            group_assignee: comment
+                .extra
+                .get("group_assignee")
+                .filter(|v| full && !v.is_null())
+                .cloned(),
+            reactions: full.then(|| comment.reactions.clone()),
+            segments: full.then(|| comment.comment.clone()),
+        }
+    }
+}
+
+// --- clickup_comment_list --------------------------------------------------------------------
+
+/// Arguments of `clickup_comment_list`.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentListArgs {
+    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    #[serde(default)]
+    pub task: Option<String>,
+    /// The list (its info comments): id, name, path `Space/Folder/List`, or URL.
+    #[serde(default)]
+    pub list: Option<String>,
+    /// A chat view's id (`3c9q1-1001`).
+    #[serde(default)]
+    pub view_id: Option<String>,
+    /// Workspace id; default: the session's workspace.
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// `summary` (default) or `full`.
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// IANA time zone for the dates in the result (default: the server's, UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// `next_cursor` of the previous page (same arguments otherwise).
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Comments per page, 1–100 (default 25).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+fn comment_list<'a>(
+    ctx: &'a ToolContext,
+    args: CommentListArgs,
+) -> ToolFuture<'a, Page<CommentOut>> {
+    Box::pin(async move {
+        let filters = serde_json::to_value(&args).unwrap_or_default();
+        let codec = cursor_codec();
+        // The first page has no ClickUp position: `Page(0)` stands for "the newest".
+        let pager = codec.pager(
+            LIST_TOOL,
+            &filters,
+            args.cursor.as_deref(),
+            args.limit,
+            DEFAULT_COMMENT_LIMIT,
+            Upstream::Page(0),
+        )?;
+        let zone = output_zone(args.timezone.as_deref())?;
+        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let target = target(
+            ctx,
+            &ws,
+            args.task.as_deref(),
+            args.list.as_deref(),
+            args.view_id.as_deref(),
+        )
+        .await?;
+
+        let mut from = match &pager.position().upstream {
+            Upstream::Comments { start, start_id } => Some(CommentCursor {
+                start: Some(*start),
+                start_id: Some(CommentId::new(start_id.as_str()).map_err(|_| bad_position())?),
+            }),
+            _ => None,
+        };
+        let limit = pager.limit();
+        let mut items: Vec<Comment> = Vec::with_capacity(limit);
+        let has_more = loop {
+            let page = fetch(ctx, &target, from.as_ref()).await?;
+            let full_page = page.len() >= COMMENT_PAGE_SIZE;
+            let room = limit - items.len();
+            let overflow = page.len() > room;
+            let next = CommentCursor::after(&page);
+            items.extend(page.into_iter().take(room));
+            if overflow {
+                break true;
+            }
+            if !full_page {
+                break false;
+            }
+            if items.len() == limit {
+                // A full ClickUp page fills the tool's page: there may be more.
+                break true;
+            }
+            from = next;
+        };
+        let next = if has_more {
+            items.last().and_then(|c| {
+                c.date.map(|d| {
+                    CursorPosition::at(Upstream::Comments {
+                        start: d.millis(),
+                        start_id: c.id.to_string(),
+                    })
+                })
+            })
+        } else {
+            None
+        };
+        let items = items
+            .iter()
+            .map(|c| CommentOut::new(c, args.detail_level, &zone))
+            .collect();
+        pager.page(items, next)
+    })
+}
+
+async fn fetch(
+    ctx: &ToolContext,
+    target: &Target,
+    from: Option<&CommentCursor>,
+) -> Result<Vec<Comment>, ToolError> {
+    let result = match target {
+        Target::Task(task) => ctx.clickup.get_task_comments(&ctx.token, task, from).await,
+        Target::List(list) => ctx.clickup.get_list_comments(&ctx.token, list, from).await,
+        Target::View(view) => ctx.clickup.get_view_comments(&ctx.token, view, from).await,
+    };
+    match result {
+        Ok(comments) => Ok(comments),
+        Err(err) => Err(target_error(ctx, target, err).await),
+    }
+}
+
+fn bad_position() -> ToolError {
+    ToolError::invalid_argument("`cursor` is not valid here. Start again without `cursor`.")
+}
+
+// --- clickup_comment_create ------------------------------------------------------------------
+
+/// Arguments of `clickup_comment_create`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentCreateArgs {
+    /// The comment. Sent as written: ClickUp's comment API does not render markdown.
+    pub text: String,
+    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    #[serde(default)]
+    pub task: Option<String>,
+    /// The list (its info comments): id, name, path `Space/Folder/List`, or URL.
+    #[serde(default)]
+    pub list: Option<String>,
+    /// A chat view's id (`3c9q1-1001`).
+    #[serde(default)]
+    pub view_id: Option<String>,
+    /// Assign the comment to a person: user id, email, username, or `me`.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// Assign the comment to a user group, by group id (task comments only).
+    #[serde(default)]
+    pub group_assignee: Option<String>,
+    /// Notify everyone on the task, the author included (default false).
+    #[serde(default)]
+    pub notify_all: bool,
+    /// Workspace id; default: the session's workspace.
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// IANA time zone for the date in the result (default: the server's, UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+/// A new comment.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CreatedCommentOut {
+    /// Comment id.
+    pub id: String,
+    /// The text sent.
+    pub text: String,
+    /// `task`, `list` or `view`.
+    pub target_type: String,
+    /// The task, list or view id.
+    pub target_id: String,
+    /// Posted (ISO 8601 in the effective time zone), as ClickUp answered.
+    pub date: Option<String>,
+    /// Whom it was assigned to (ClickUp ignores people outside the workspace).
+    pub assignee: Option<Person>,
+    /// The group it was assigned to.
+    pub group_assignee: Option<String>,
+}
+
+/// The result of `clickup_comment_create`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CommentCreateResult {
+    /// The comment.
+    pub comment: CreatedCommentOut,
+    /// Always false: ClickUp has no way to read one comment back.
+    pub verified: bool,
+    /// Always empty (nothing could be checked).
+    pub not_applied: Vec<serde_json::Value>,
+}
+
+fn comment_create<'a>(
+    ctx: &'a ToolContext,
+    args: CommentCreateArgs,
+) -> ToolFuture<'a, CommentCreateResult> {
+    Box::pin(async move {
+        if args.text.trim().is_empty() {
+            return Err(ToolError::invalid_argument("`text` is empty."));
+        }
+        let zone = output_zone(args.timezone.as_deref())?;
+        let group = match args.group_assignee.as_deref().map(str::trim) {
+            Some(_) if args.task.is_none() => {
+                return Err(ToolError::invalid_argument(
+                    "`group_assignee` is only possible on task comments.",
+                ));
+            }
+            Some("") => return Err(ToolError::invalid_argument("`group_assignee` is empty.")),
+            Some(group) if group.len() > 64 || group.chars().any(char::is_control) => {
+                return Err(ToolError::invalid_argument(
+                    "`group_assignee` must be a group id.",
+                ));
+            }
+            other => other.map(str::to_owned),
+        };
+        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let target = target(
+            ctx,
+            &ws,
+            args.task.as_deref(),
+            args.list.as_deref(),
+            args.view_id.as_deref(),
+        )
+        .await?;
+        let assignee = match args.assignee.as_deref() {
+            Some(reference) => {
+                let me = if reference.trim().eq_ignore_ascii_case("me") {
+                    Some(me(ctx).await?)
+                } else {
+                    None
+                };
+                Some(resolve::member(&ws, reference, me)?)
+            }
+            None => None,
+        };
+        let body = NewComment {
+            comment_text: args.text.clone(),
+            assignee: assignee.as_ref().map(|m| UserId(m.id)),
+            group_assignee: group.clone(),
+            notify_all: args.notify_all,
+        };
+        let created = match &target {
+            Target::Task(task) => ctx.clickup.create_task_comment(&ctx.token, task, &body).await,
+            Target::List(list) => ctx.clickup.create_list_comment(&ctx.token, list, &body).await,
+            Target::View(view) => ctx.clickup.create_view_comment(&ctx.token, view, &body).await,
+        };
+        let created = match created {
+            Ok(created) => created,
+            Err(err) => return Err(target_error(ctx, &target, err).await),
+        };
+        let (target_type, target_id) = match &target {
+            Target::Task(task) => ("task", task.path_id().to_string()),
+            Target::List(list) => ("list", list.to_string()),
+            Target::View(view) => ("view", view.to_string()),
+        };
+        Ok(CommentCreateResult {
+            comment: CreatedCommentOut {
+                id: created.id.to_string(),
+                text: args.text,
+                target_type: target_type.to_owned(),
+                target_id,
+                date: created.date.map(|d| dates::format_date(d.millis(), &zone)),
+                assignee: assignee.map(|m| Person {
+                    id: m.id.to_string(),
+                    name: m.username,
+                }),
+                group_assignee: group,
+            },
+            verified: false,
+            not_applied: Vec::new(),
+        })
+    })
+}
+
+/// The caller's ClickUp user id: the session's user (hosted), else `GET /v2/user` (stdio).
+async fn me(ctx: &ToolContext) -> Result<u64, ToolError> {
+    if let Some(user) = ctx.user_id {
+        return Ok(user.0);
+    }
+    match ctx.clickup.get_user(&ctx.token).await {
+        Ok(user) => Ok(user.id),
+        Err(err) => Err(ctx.clickup_error(err, "Your ClickUp user").await),
+    }
+}
+
+// --- shared ----------------------------------------------------------------------------------
+
+/// The one comment target the arguments name.
+async fn target(
+    ctx: &ToolContext,
+    ws: &WorkspaceInfo,
+    task: Option<&str>,
+    list: Option<&str>,
+    view: Option<&str>,
+) -> Result<Target, ToolError> {
+    match (task, list, view) {
+        (Some(task), None, None) => Ok(Target::Task(task_ref::resolve(ctx, ws, task, None).await?)),
+        (None, Some(list), None) => {
+            let location = resolve::location(ctx, ws, list, Some(Kind::List)).await?;
+            Ok(Target::List(ids::list(&location.id)?))
+        }
+        (None, None, Some(view)) => Ok(Target::View(ViewId::new(view.trim()).map_err(|e| {
+            ToolError::invalid_argument(format!("The view id is not valid: {e}."))
+        })?)),
+        _ => Err(ToolError::invalid_argument(
+            "Give exactly one of `task`, `list` or `view_id`.",
+        )),
+    }
+}
+
+async fn target_error(ctx: &ToolContext, target: &Target, err: ClickUpError) -> ToolError {
+    let what = match target {
+        Target::Task(_) => "The task",
+        Target::List(_) => "The list",
+        Target::View(_) => "The view",
+    };
+    ctx.clickup_error(err, what).await
+}
+
+/// The zone dates are written in: the `timezone` argument, else UTC (the server default).
+fn output_zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
+    match timezone {
+        Some(name) => dates::time_zone(name),
+        None => Ok(TimeZone::UTC),
+    }
+}
+
+/// The codec for this area's cursors (comments and space tags).
+///
+/// Temporary: the key is derived from a constant, so cursors survive restarts but anyone who
+/// reads this source can forge one (a forged cursor only names a comment position or an offset
+/// of data the caller may read anyway). To be replaced by a codec keyed from the server secret.
+pub(crate) fn cursor_codec() -> CursorCodec {
+    let digest = Sha256::digest(b"clickup-mcp/cursor-key/collab/v0");
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&digest);
+    CursorCodec::new(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn comment(value: serde_json::Value) -> Comment {
+        serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn a_summary_comment_leaves_out_the_full_fields() {
+        let c = comment(json!({"id": "91000001", "comment_text": "hi", "date": "1735725600000",
+            "user": {"id": 81000001, "username": "Alice"}, "reply_count": "2",
+            "group_assignee": null, "reactions": [], "comment": [{"text": "hi"}]}));
+        let summary = serde_json::to_value(CommentOut::new(&c, DetailLevel::Summary, &TimeZone::UTC)).unwrap();
+        assert_eq!(summary["id"], "91000001");
+        assert_eq!(summary["reply_count"], 2);
+        assert_eq!(summary["author"], json!({"id": "81000001", "name": "Alice"}));
+        assert_eq!(summary["date"], "2025-01-01T10:00:00+00:00");
+        assert!(summary.get("date_ms").is_none() && summary.get("segments").is_none());
+        let full = serde_json::to_value(CommentOut::new(&c, DetailLevel::Full, &TimeZone::UTC)).unwrap();
+        assert_eq!(full["date_ms"], 1_735_725_600_000i64);
+        assert_eq!(full["segments"], json!([{"text": "hi"}]));
+        assert!(full.get("group_assignee").is_none(), "null stays out");
+    }
+}

@@ -1,0 +1,576 @@
+//! Hierarchy tools (TOOLS.md §2): the space → folder → list tree of a workspace, paged by space,
+//! and resolving one space, folder or list reference to its kind, ids and full path.
+//!
+//! - [`views`]: how spaces, folders and lists are shown (shared with the space, folder and list
+//!   tools).
+//! - [`verify`]: the `not_applied` report of verified writes.
+//! - [`paging`]: the cursor codec and slicing of unpaged ClickUp arrays.
+
+pub mod paging;
+pub mod verify;
+pub mod views;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use clickup::ClickUpError;
+use clickup::ids::SpaceId;
+use clickup::models::{Folder, List, Space};
+use futures::future::try_join_all;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::store::Tier;
+use crate::tools::cache::{ListNode, SpaceNode};
+use crate::tools::context::ToolContext;
+use crate::tools::cursor::Page;
+use crate::tools::error::{ToolError, ToolErrorCode};
+use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::tools::resolve::{self, Kind};
+use crate::tools::{cache::WorkspaceInfo, ids};
+use views::DetailLevel;
+
+/// Spaces per page when no `limit` is given.
+const DEFAULT_SPACES: u32 = 10;
+
+/// The tools of this file.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![
+        Arc::new(TypedTool::new(
+            ToolSpec {
+                name: "clickup_hierarchy_get",
+                title: "Get the workspace hierarchy",
+                description: "The space → folder → list tree of a workspace with ids, paged by space \
+                              (`limit` spaces, default 10). `max_depth` 0 = spaces, 1 = + folders and \
+                              folderless lists, 2 = + lists in folders (default). `archived: true` \
+                              adds archived spaces, folders and folderless lists (archived lists inside \
+                              a live folder: clickup_list_list with `archived`). `scope: shared` lists \
+                              the folders, lists and tasks shared with you instead.",
+                tier: Tier::Free,
+                effect: Effect::Read,
+                references: &["space"],
+            },
+            hierarchy_get,
+        )),
+        Arc::new(TypedTool::new(
+            ToolSpec {
+                name: "clickup_location_get",
+                title: "Resolve a location",
+                description: "Resolve a space, folder or list given by id, name, ClickUp URL or path \
+                              (`Space/Folder/List`, `Space/List`, `Space/Folder`; `\\/` escapes a slash) \
+                              to its kind, ids and full path. Several matches → `ambiguous` with \
+                              candidates. Give `kind` to narrow, or to look up an archived item by id.",
+                tier: Tier::Free,
+                effect: Effect::Read,
+                references: &[],
+            },
+            location_get,
+        )),
+    ]
+}
+
+/// A ClickUp answer, or the tool error for its failure (`what` names the object).
+pub async fn answer<T>(
+    ctx: &ToolContext,
+    what: &str,
+    result: Result<T, ClickUpError>,
+) -> Result<T, ToolError> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(err) => Err(ctx.clickup_error(err, what).await),
+    }
+}
+
+/// Which part of the hierarchy to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Every space of the workspace (default).
+    #[default]
+    All,
+    /// Only what is shared with you outside your spaces (folders, lists, tasks).
+    Shared,
+}
+
+/// Arguments of `clickup_hierarchy_get`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HierarchyGetArgs {
+    /// Workspace id; default: this connection's workspace.
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// Only this space: id, name or URL.
+    #[serde(default)]
+    pub space: Option<String>,
+    /// 0 = spaces only, 1 = + folders and folderless lists, 2 = + the lists in folders (default).
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 2))]
+    pub max_depth: Option<u8>,
+    /// Also show archived spaces, folders and folderless lists (marked `archived: true`).
+    #[serde(default)]
+    pub archived: bool,
+    /// `all` (default): the workspace's spaces; `shared`: what is shared with you.
+    #[serde(default)]
+    pub scope: Scope,
+    /// `summary` (default): ids and names; `full`: + task counts and privacy (reads ClickUp
+    /// afresh).
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// The `next_cursor` of the previous page, with the same other arguments.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Spaces (or shared items) per page, 1–100; default 10.
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// What a node of the tree is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// A space.
+    Space,
+    /// A folder.
+    Folder,
+    /// A list.
+    List,
+    /// A task (shared scope only).
+    Task,
+}
+
+/// A space, folder, list or (shared scope) task, with its children.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct Node {
+    /// What it is.
+    pub kind: NodeKind,
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Present and true when archived.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+    /// Number of tasks (`full`; folders and lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_count: Option<i64>,
+    /// Whether the space is private (`full`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    /// A space's folders (depth ≥ 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folders: Option<Vec<Node>>,
+    /// A space's folderless lists (depth ≥ 1), a folder's lists (depth 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lists: Option<Vec<Node>>,
+}
+
+impl Node {
+    fn leaf(kind: NodeKind, id: String, name: String) -> Self {
+        Self {
+            kind,
+            id,
+            name,
+            archived: false,
+            task_count: None,
+            private: None,
+            folders: None,
+            lists: None,
+        }
+    }
+}
+
+fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture<'a, Page<Node>> {
+    Box::pin(async move {
+        let depth = args.max_depth.unwrap_or(2);
+        if depth > 2 {
+            return Err(ToolError::invalid_argument(
+                "`max_depth` must be 0, 1 or 2.",
+            ));
+        }
+        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        if args.scope == Scope::Shared {
+            if args.space.is_some() {
+                return Err(ToolError::invalid_argument(
+                    "`space` cannot be combined with `scope: shared`.",
+                ));
+            }
+            return shared(ctx, &ws, &args).await;
+        }
+        let space = match args.space.as_deref() {
+            Some(reference) => {
+                Some(resolve::location(ctx, &ws, reference, Some(Kind::Space)).await?)
+            }
+            None => None,
+        };
+        let filters = json!({
+            "workspace": ws.id, "space": space.as_ref().map(|s| &s.id), "max_depth": depth,
+            "archived": args.archived, "scope": "all", "detail_level": args.detail_level,
+        });
+        let tool = "clickup_hierarchy_get";
+        let (cursor, limit) = (args.cursor.as_deref(), args.limit);
+        paging::check(tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+        let wanted = |id: &str| space.as_ref().is_none_or(|s| s.id == id);
+        if !args.archived && args.detail_level == DetailLevel::Summary {
+            // Ids and names: the cached tree answers.
+            let tree = ctx.cache.tree(ctx, &ws.id).await?;
+            let nodes: Vec<Node> = tree
+                .spaces
+                .iter()
+                .filter(|s| wanted(&s.id))
+                .map(|s| cached_space(s, depth))
+                .collect();
+            if nodes.is_empty() && space.is_some() {
+                return Err(archived_space());
+            }
+            return paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, nodes);
+        }
+        let team = ids::team(&ws.id)?;
+        let mut spaces = answer(
+            ctx,
+            "The workspace",
+            ctx.clickup.get_spaces(&ctx.token, &team, false).await,
+        )
+        .await?;
+        if args.archived {
+            let archived = ctx.clickup.get_spaces(&ctx.token, &team, true).await;
+            spaces.extend(answer(ctx, "The workspace", archived).await?);
+        }
+        spaces.retain(|s| wanted(s.id.as_str()));
+        if spaces.is_empty() && space.is_some() {
+            return Err(archived_space());
+        }
+        let page = paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
+        let full = args.detail_level == DetailLevel::Full;
+        let items = if depth == 0 {
+            page.items.iter().map(|s| space_node(s, full)).collect()
+        } else {
+            let done = AtomicU64::new(0);
+            let total = page.items.len() as u64;
+            let done = &done;
+            try_join_all(page.items.iter().map(|s| async move {
+                let (folders, lists) = children(ctx, &s.id, args.archived).await?;
+                if let Some(progress) = &ctx.progress {
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress
+                        .report(n, total, format!("{n} of {total} spaces"))
+                        .await;
+                }
+                let mut node = space_node(s, full);
+                node.folders = Some(
+                    folders
+                        .iter()
+                        .map(|f| folder_node(f, depth, full))
+                        .collect(),
+                );
+                node.lists = Some(lists.iter().map(|l| list_node(l, full)).collect());
+                Ok::<Node, ToolError>(node)
+            }))
+            .await?
+        };
+        Ok(Page {
+            items,
+            has_more: page.has_more,
+            next_cursor: page.next_cursor,
+        })
+    })
+}
+
+fn archived_space() -> ToolError {
+    ToolError::not_found(
+        "That space is archived or not visible; pass `archived: true` to include archived spaces.",
+    )
+}
+
+/// A space's folders (not the hidden one) and folderless lists; with `archived`, the archived
+/// ones too.
+async fn children(
+    ctx: &ToolContext,
+    space: &SpaceId,
+    archived: bool,
+) -> Result<(Vec<Folder>, Vec<List>), ToolError> {
+    let mut folders = Vec::new();
+    let mut lists = Vec::new();
+    let states: &[bool] = if archived { &[false, true] } else { &[false] };
+    for state in states {
+        let (f, l) = tokio::join!(
+            ctx.clickup.get_folders(&ctx.token, space, *state),
+            ctx.clickup.get_folderless_lists(&ctx.token, space, *state),
+        );
+        folders.extend(answer(ctx, "A space's folders", f).await?);
+        lists.extend(answer(ctx, "A space's lists", l).await?);
+    }
+    folders.retain(|f| !f.hidden);
+    Ok((folders, lists))
+}
+
+fn cached_space(space: &SpaceNode, depth: u8) -> Node {
+    let list = |l: &ListNode| Node::leaf(NodeKind::List, l.id.clone(), l.name.clone());
+    let mut node = Node::leaf(NodeKind::Space, space.id.clone(), space.name.clone());
+    if depth >= 1 {
+        node.folders = Some(
+            space
+                .folders
+                .iter()
+                .map(|f| {
+                    let mut folder = Node::leaf(NodeKind::Folder, f.id.clone(), f.name.clone());
+                    if depth >= 2 {
+                        folder.lists = Some(f.lists.iter().map(list).collect());
+                    }
+                    folder
+                })
+                .collect(),
+        );
+        node.lists = Some(space.lists.iter().map(list).collect());
+    }
+    node
+}
+
+fn space_node(space: &Space, full: bool) -> Node {
+    let mut node = Node::leaf(NodeKind::Space, space.id.to_string(), space.name.clone());
+    node.archived = space.archived;
+    node.private = full.then_some(space.private);
+    node
+}
+
+fn folder_node(folder: &Folder, depth: u8, full: bool) -> Node {
+    let mut node = Node::leaf(NodeKind::Folder, folder.id.to_string(), folder.name.clone());
+    node.archived = folder.archived;
+    node.task_count = if full { folder.task_count } else { None };
+    if depth >= 2 {
+        node.lists = Some(folder.lists.iter().map(|l| list_node(l, full)).collect());
+    }
+    node
+}
+
+fn list_node(list: &List, full: bool) -> Node {
+    let mut node = Node::leaf(NodeKind::List, list.id.to_string(), list.name.clone());
+    node.archived = list.archived;
+    node.task_count = if full { list.task_count } else { None };
+    node
+}
+
+/// `scope: shared`: the folders, lists and tasks shared with the caller, one page.
+async fn shared(
+    ctx: &ToolContext,
+    ws: &WorkspaceInfo,
+    args: &HierarchyGetArgs,
+) -> Result<Page<Node>, ToolError> {
+    let filters = json!({
+        "workspace": ws.id, "scope": "shared", "detail_level": args.detail_level,
+        "archived": args.archived,
+    });
+    let tool = "clickup_hierarchy_get";
+    let (cursor, limit) = (args.cursor.as_deref(), args.limit);
+    paging::check(tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+    let team = ids::team(&ws.id)?;
+    let shared = answer(
+        ctx,
+        "The workspace",
+        ctx.clickup.get_shared_hierarchy(&ctx.token, &team).await,
+    )
+    .await?;
+    let full = args.detail_level == DetailLevel::Full;
+    let item = |kind: NodeKind, i: &clickup::models::SharedItem| {
+        let mut node = Node::leaf(kind, i.id.clone(), i.name.clone());
+        node.archived = i.archived;
+        node.task_count = if full { i.task_count } else { None };
+        node
+    };
+    let mut nodes: Vec<Node> = Vec::new();
+    nodes.extend(
+        shared
+            .folders
+            .iter()
+            .filter(|f| args.archived || !f.archived)
+            .map(|f| item(NodeKind::Folder, f)),
+    );
+    nodes.extend(
+        shared
+            .lists
+            .iter()
+            .filter(|l| args.archived || !l.archived)
+            .map(|l| item(NodeKind::List, l)),
+    );
+    nodes.extend(shared.tasks.iter().filter_map(shared_task));
+    paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, nodes)
+}
+
+/// A shared task: ClickUp sends an id or a task object.
+fn shared_task(value: &Value) -> Option<Node> {
+    match value {
+        Value::String(id) => Some(Node::leaf(NodeKind::Task, id.clone(), String::new())),
+        Value::Object(task) => {
+            let id = match task.get("id")? {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let name = task
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            Some(Node::leaf(NodeKind::Task, id, name))
+        }
+        _ => None,
+    }
+}
+
+/// Arguments of `clickup_location_get`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocationGetArgs {
+    /// Workspace id; default: this connection's workspace.
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// An id, name, ClickUp URL or path (`Space/Folder/List`, `Space/List`, `Space/Folder`).
+    pub location: String,
+    /// Only match this kind: `space`, `folder` or `list`.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+}
+
+/// A resolved location.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct LocationOut {
+    /// `space`, `folder` or `list`.
+    pub kind: Kind,
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// `Space/Folder/List` (a `/` inside a name is written `\/`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The space it is (in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub space_id: Option<String>,
+    /// The folder it is (in); absent for spaces and folderless lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder_id: Option<String>,
+    /// The workspace.
+    pub workspace_id: String,
+    /// Whether it is archived.
+    pub archived: bool,
+}
+
+fn location_get<'a>(ctx: &'a ToolContext, args: LocationGetArgs) -> ToolFuture<'a, LocationOut> {
+    Box::pin(async move {
+        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let found = match resolve::location(ctx, &ws, &args.location, args.kind).await {
+            Ok(found) => found,
+            Err(err)
+                if err.code == ToolErrorCode::NotFound
+                    && args.kind.is_none()
+                    && args.location.trim().bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                return Err(err.with_hint(
+                    "An archived space, folder or list is found by id when `kind` is given.",
+                ));
+            }
+            Err(err) => return Err(err),
+        };
+        if !found.name.is_empty() {
+            return Ok(LocationOut {
+                kind: found.kind,
+                id: found.id,
+                name: found.name,
+                path: found.path,
+                space_id: found.space_id,
+                folder_id: found.folder_id,
+                workspace_id: found.workspace_id,
+                archived: false,
+            });
+        }
+        // Not in the (unarchived) tree: ask ClickUp, which also confirms it exists.
+        describe(ctx, &ws, found.kind, &found.id).await
+    })
+}
+
+/// A location known only by kind and id, read from ClickUp.
+async fn describe(
+    ctx: &ToolContext,
+    ws: &WorkspaceInfo,
+    kind: Kind,
+    id: &str,
+) -> Result<LocationOut, ToolError> {
+    let escape = |name: &str| name.replace('/', "\\/");
+    let path = |names: &[Option<&str>]| {
+        names
+            .iter()
+            .map(|n| n.map(escape))
+            .collect::<Option<Vec<_>>>()
+            .map(|segments| segments.join("/"))
+    };
+    let out = |name: String, path: Option<String>, space_id, folder_id, archived| LocationOut {
+        kind,
+        id: id.to_owned(),
+        name,
+        path,
+        space_id,
+        folder_id,
+        workspace_id: ws.id.clone(),
+        archived,
+    };
+    match kind {
+        Kind::Space => {
+            let space = ids::space(id)?;
+            let space = answer(
+                ctx,
+                "The space",
+                ctx.clickup.get_space(&ctx.token, &space).await,
+            )
+            .await?;
+            let path = path(&[Some(&space.name)]);
+            Ok(out(
+                space.name,
+                path,
+                Some(id.to_owned()),
+                None,
+                space.archived,
+            ))
+        }
+        Kind::Folder => {
+            let folder = ids::folder(id)?;
+            let folder = answer(
+                ctx,
+                "The folder",
+                ctx.clickup.get_folder(&ctx.token, &folder).await,
+            )
+            .await?;
+            let space = folder.space.as_ref();
+            let path = path(&[space.and_then(|s| s.name.as_deref()), Some(&folder.name)]);
+            Ok(out(
+                folder.name.clone(),
+                path,
+                space.map(|s| s.id.clone()),
+                Some(id.to_owned()),
+                folder.archived,
+            ))
+        }
+        Kind::List => {
+            let list = ids::list(id)?;
+            let list = answer(
+                ctx,
+                "The list",
+                ctx.clickup.get_list(&ctx.token, &list).await,
+            )
+            .await?;
+            let space = list.space.as_ref();
+            let folder = list.folder.as_ref().filter(|f| f.hidden != Some(true));
+            let mut names = vec![space.and_then(|s| s.name.as_deref())];
+            if let Some(folder) = folder {
+                names.push(folder.name.as_deref());
+            }
+            names.push(Some(&list.name));
+            let path = path(&names);
+            Ok(out(
+                list.name.clone(),
+                path,
+                space.map(|s| s.id.clone()),
+                folder.map(|f| f.id.clone()),
+                list.archived,
+            ))
+        }
+    }
+}
