@@ -66,6 +66,10 @@ impl App {
             limiter: RateLimiter::default(),
             auditor: Auditor::new(config.audit_enabled),
             clock,
+            cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
+                &config.jwt_secret,
+                b"clickup-mcp cursor key v1",
+            ))),
         });
         let shutdown = CancellationToken::new();
         let router = crate::http::router(state.clone(), &config.allowed_origins, shutdown.clone());
@@ -156,6 +160,17 @@ async fn open_vault(config: &ServeConfig, store: &dyn Store) -> anyhow::Result<V
         }
     }
     Ok(vault)
+}
+
+/// A key for one purpose, derived from a secret (HMAC-SHA256 of a label), so the secret itself
+/// is used only for what it was given for.
+fn derive_key(secret: &secrecy::SecretString, label: &[u8]) -> [u8; 32] {
+    use hmac::{Hmac, Mac};
+    use secrecy::ExposeSecret;
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.expose_secret().as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(label);
+    mac.finalize().into_bytes().into()
 }
 
 async fn housekeeping(state: AppState, shutdown: CancellationToken) {

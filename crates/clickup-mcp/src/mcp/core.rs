@@ -16,6 +16,7 @@ use crate::state::AppState;
 use crate::store::Tier;
 use crate::tools::cache::ConnectionCache;
 use crate::tools::context::{CredentialEvents, IgnoreCredentialEvents, Progress, ToolContext};
+use crate::tools::cursor::CursorCodec;
 use crate::tools::error::ToolError;
 use crate::tools::registry::{Registry, ToolSpec};
 
@@ -52,15 +53,22 @@ pub struct McpCore {
     registry: Arc<Registry>,
     mode: Mode,
     cache: Arc<ConnectionCache>,
+    cursors: Arc<CursorCodec>,
 }
 
 impl McpCore {
-    /// A core over these tools.
+    /// A core over these tools. Cursors are signed with a key derived from the server's JWT
+    /// secret in hosted mode (so any replica accepts them), and a random one in stdio.
     pub fn new(registry: Arc<Registry>, mode: Mode) -> Self {
+        let cursors = match &mode {
+            Mode::Hosted(state) => Arc::clone(&state.cursors),
+            Mode::Local(_) => Arc::new(CursorCodec::random()),
+        };
         Self {
             registry,
             mode,
             cache: Arc::new(ConnectionCache::default()),
+            cursors,
         }
     }
 
@@ -122,6 +130,7 @@ impl McpCore {
                 progress,
                 cache: Arc::clone(&self.cache),
                 cache_key: "local".to_owned(),
+                cursors: Arc::clone(&self.cursors),
             }),
             Mode::Hosted(state) => {
                 let caller = caller.ok_or_else(ToolError::reauth_required)?;
@@ -149,6 +158,7 @@ impl McpCore {
                     progress,
                     cache: Arc::clone(&self.cache),
                     cache_key: caller.user.id.subject(),
+                    cursors: Arc::clone(&self.cursors),
                 })
             }
         }

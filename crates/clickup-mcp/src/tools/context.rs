@@ -72,6 +72,8 @@ pub struct ToolContext {
     pub cache: Arc<ConnectionCache>,
     /// Whose entries in the cache are this connection's (`user_<id>`, or `local`).
     pub cache_key: String,
+    /// Signs and checks pagination cursors.
+    pub cursors: Arc<crate::tools::cursor::CursorCodec>,
 }
 
 impl std::fmt::Debug for ToolContext {
