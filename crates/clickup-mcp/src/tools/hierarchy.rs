@@ -1,11 +1,13 @@
 //! Hierarchy tools (TOOLS.md §2): the space → folder → list tree of a workspace, paged by space,
 //! and resolving one space, folder or list reference to its kind, ids and full path.
 //!
+//! - [`location`]: resolving one reference (`clickup_location_get`).
 //! - [`views`]: how spaces, folders and lists are shown (shared with the space, folder and list
 //!   tools).
 //! - [`verify`]: the `not_applied` report of verified writes.
-//! - [`paging`]: the cursor codec and slicing of unpaged ClickUp arrays.
+//! - [`paging`]: slicing unpaged ClickUp arrays into pages with opaque cursors.
 
+pub mod location;
 pub mod paging;
 pub mod verify;
 pub mod views;
@@ -25,7 +27,7 @@ use crate::store::Tier;
 use crate::tools::cache::{ListNode, SpaceNode};
 use crate::tools::context::ToolContext;
 use crate::tools::cursor::Page;
-use crate::tools::error::{ToolError, ToolErrorCode};
+use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
 use crate::tools::{cache::WorkspaceInfo, ids};
@@ -65,7 +67,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 effect: Effect::Read,
                 references: &[],
             },
-            location_get,
+            location::location_get,
         )),
     ]
 }
@@ -80,6 +82,17 @@ pub async fn answer<T>(
         Ok(value) => Ok(value),
         Err(err) => Err(ctx.clickup_error(err, what).await),
     }
+}
+
+/// A name argument for a space, folder or list: trimmed, not empty, at most 255 characters.
+pub fn checked_name(name: &str) -> Result<String, ToolError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 255 || name.chars().any(char::is_control) {
+        return Err(ToolError::invalid_argument(
+            "`name` must be 1-255 characters without control characters.",
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 /// Which part of the hierarchy to show.
@@ -149,7 +162,7 @@ pub struct Node {
     /// Its name.
     pub name: String,
     /// Present and true when archived.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
     /// Number of tasks (`full`; folders and lists).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,7 +222,7 @@ fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture
         });
         let tool = "clickup_hierarchy_get";
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES)?;
         let wanted = |id: &str| space.as_ref().is_none_or(|s| s.id == id);
         if !args.archived && args.detail_level == DetailLevel::Summary {
             // Ids and names: the cached tree answers.
@@ -223,7 +236,7 @@ fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture
             if nodes.is_empty() && space.is_some() {
                 return Err(archived_space());
             }
-            return paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, nodes);
+            return paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, nodes);
         }
         let team = ids::team(&ws.id)?;
         let mut spaces = answer(
@@ -240,7 +253,7 @@ fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture
         if spaces.is_empty() && space.is_some() {
             return Err(archived_space());
         }
-        let page = paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
+        let page = paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
         let full = args.detail_level == DetailLevel::Full;
         let items = if depth == 0 {
             page.items.iter().map(|s| space_node(s, full)).collect()
@@ -362,7 +375,7 @@ async fn shared(
     });
     let tool = "clickup_hierarchy_get";
     let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-    paging::check(tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+    paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES)?;
     let team = ids::team(&ws.id)?;
     let shared = answer(
         ctx,
@@ -393,7 +406,7 @@ async fn shared(
             .map(|l| item(NodeKind::List, l)),
     );
     nodes.extend(shared.tasks.iter().filter_map(shared_task));
-    paging::slice(tool, &filters, cursor, limit, DEFAULT_SPACES, nodes)
+    paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, nodes)
 }
 
 /// A shared task: ClickUp sends an id or a task object.
@@ -413,164 +426,5 @@ fn shared_task(value: &Value) -> Option<Node> {
             Some(Node::leaf(NodeKind::Task, id, name))
         }
         _ => None,
-    }
-}
-
-/// Arguments of `clickup_location_get`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LocationGetArgs {
-    /// Workspace id; default: this connection's workspace.
-    #[serde(default)]
-    pub workspace_id: Option<String>,
-    /// An id, name, ClickUp URL or path (`Space/Folder/List`, `Space/List`, `Space/Folder`).
-    pub location: String,
-    /// Only match this kind: `space`, `folder` or `list`.
-    #[serde(default)]
-    pub kind: Option<Kind>,
-}
-
-/// A resolved location.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
-pub struct LocationOut {
-    /// `space`, `folder` or `list`.
-    pub kind: Kind,
-    /// Its id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// `Space/Folder/List` (a `/` inside a name is written `\/`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The space it is (in).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub space_id: Option<String>,
-    /// The folder it is (in); absent for spaces and folderless lists.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub folder_id: Option<String>,
-    /// The workspace.
-    pub workspace_id: String,
-    /// Whether it is archived.
-    pub archived: bool,
-}
-
-fn location_get<'a>(ctx: &'a ToolContext, args: LocationGetArgs) -> ToolFuture<'a, LocationOut> {
-    Box::pin(async move {
-        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
-        let found = match resolve::location(ctx, &ws, &args.location, args.kind).await {
-            Ok(found) => found,
-            Err(err)
-                if err.code == ToolErrorCode::NotFound
-                    && args.kind.is_none()
-                    && args.location.trim().bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                return Err(err.with_hint(
-                    "An archived space, folder or list is found by id when `kind` is given.",
-                ));
-            }
-            Err(err) => return Err(err),
-        };
-        if !found.name.is_empty() {
-            return Ok(LocationOut {
-                kind: found.kind,
-                id: found.id,
-                name: found.name,
-                path: found.path,
-                space_id: found.space_id,
-                folder_id: found.folder_id,
-                workspace_id: found.workspace_id,
-                archived: false,
-            });
-        }
-        // Not in the (unarchived) tree: ask ClickUp, which also confirms it exists.
-        describe(ctx, &ws, found.kind, &found.id).await
-    })
-}
-
-/// A location known only by kind and id, read from ClickUp.
-async fn describe(
-    ctx: &ToolContext,
-    ws: &WorkspaceInfo,
-    kind: Kind,
-    id: &str,
-) -> Result<LocationOut, ToolError> {
-    let escape = |name: &str| name.replace('/', "\\/");
-    let path = |names: &[Option<&str>]| {
-        names
-            .iter()
-            .map(|n| n.map(escape))
-            .collect::<Option<Vec<_>>>()
-            .map(|segments| segments.join("/"))
-    };
-    let out = |name: String, path: Option<String>, space_id, folder_id, archived| LocationOut {
-        kind,
-        id: id.to_owned(),
-        name,
-        path,
-        space_id,
-        folder_id,
-        workspace_id: ws.id.clone(),
-        archived,
-    };
-    match kind {
-        Kind::Space => {
-            let space = ids::space(id)?;
-            let space = answer(
-                ctx,
-                "The space",
-                ctx.clickup.get_space(&ctx.token, &space).await,
-            )
-            .await?;
-            let path = path(&[Some(&space.name)]);
-            Ok(out(
-                space.name,
-                path,
-                Some(id.to_owned()),
-                None,
-                space.archived,
-            ))
-        }
-        Kind::Folder => {
-            let folder = ids::folder(id)?;
-            let folder = answer(
-                ctx,
-                "The folder",
-                ctx.clickup.get_folder(&ctx.token, &folder).await,
-            )
-            .await?;
-            let space = folder.space.as_ref();
-            let path = path(&[space.and_then(|s| s.name.as_deref()), Some(&folder.name)]);
-            Ok(out(
-                folder.name.clone(),
-                path,
-                space.map(|s| s.id.clone()),
-                Some(id.to_owned()),
-                folder.archived,
-            ))
-        }
-        Kind::List => {
-            let list = ids::list(id)?;
-            let list = answer(
-                ctx,
-                "The list",
-                ctx.clickup.get_list(&ctx.token, &list).await,
-            )
-            .await?;
-            let space = list.space.as_ref();
-            let folder = list.folder.as_ref().filter(|f| f.hidden != Some(true));
-            let mut names = vec![space.and_then(|s| s.name.as_deref())];
-            if let Some(folder) = folder {
-                names.push(folder.name.as_deref());
-            }
-            names.push(Some(&list.name));
-            let path = path(&names);
-            Ok(out(
-                list.name.clone(),
-                path,
-                space.map(|s| s.id.clone()),
-                folder.map(|f| f.id.clone()),
-                list.archived,
-            ))
-        }
     }
 }
