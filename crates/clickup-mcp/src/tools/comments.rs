@@ -9,22 +9,23 @@
 
 use std::sync::Arc;
 
-use clickup::ids::{ListId, TaskRef, UserId, ViewId};
-use clickup::models::{COMMENT_PAGE_SIZE, Comment, CommentCursor, NewComment};
+use clickup::ids::{ListId, TaskRef, ViewId};
+use clickup::models::{COMMENT_PAGE_SIZE, Comment, CommentCursor};
 use clickup::{ClickUpError, CommentId};
 use jiff::tz::TimeZone;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::store::Tier;
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
-use crate::tools::cursor::{CursorCodec, CursorPosition, Page, Upstream};
+use crate::tools::cursor::{CursorPosition, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
 use crate::tools::{dates, ids, task_ref};
+
+mod create;
 
 /// The tool's `limit` when none is given: one ClickUp page.
 pub const DEFAULT_COMMENT_LIMIT: u32 = 25;
@@ -59,14 +60,14 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 effect: Effect::Write,
                 references: &["task", "list"],
             },
-            comment_create,
+            create::comment_create,
         )),
     ]
 }
 
 /// Where comments live.
 #[derive(Clone, Debug)]
-enum Target {
+pub(crate) enum Target {
     Task(TaskRef),
     List(ListId),
     View(ViewId),
@@ -147,7 +148,11 @@ impl CommentOut {
             resolved: comment.resolved,
             reply_count: comment.reply_count.unwrap_or(0),
             date_ms: comment.date.map(|d| d.millis()).filter(|_| full),
-            assigned_by: comment.assigned_by.as_ref().map(Person::from).filter(|_| full),
+            assigned_by: comment
+                .assigned_by
+                .as_ref()
+                .map(Person::from)
+                .filter(|_| full),
             group_assignee: comment
                 .extra
                 .get("group_assignee")
@@ -197,7 +202,7 @@ fn comment_list<'a>(
 ) -> ToolFuture<'a, Page<CommentOut>> {
     Box::pin(async move {
         let filters = serde_json::to_value(&args).unwrap_or_default();
-        let codec = cursor_codec();
+        let codec = &ctx.cursors;
         // The first page has no ClickUp position: `Page(0)` stands for "the newest".
         let pager = codec.pager(
             LIST_TOOL,
@@ -286,167 +291,10 @@ fn bad_position() -> ToolError {
     ToolError::invalid_argument("`cursor` is not valid here. Start again without `cursor`.")
 }
 
-// --- clickup_comment_create ------------------------------------------------------------------
-
-/// Arguments of `clickup_comment_create`.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CommentCreateArgs {
-    /// The comment. Sent as written: ClickUp's comment API does not render markdown.
-    pub text: String,
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
-    #[serde(default)]
-    pub task: Option<String>,
-    /// The list (its info comments): id, name, path `Space/Folder/List`, or URL.
-    #[serde(default)]
-    pub list: Option<String>,
-    /// A chat view's id (`3c9q1-1001`).
-    #[serde(default)]
-    pub view_id: Option<String>,
-    /// Assign the comment to a person: user id, email, username, or `me`.
-    #[serde(default)]
-    pub assignee: Option<String>,
-    /// Assign the comment to a user group, by group id (task comments only).
-    #[serde(default)]
-    pub group_assignee: Option<String>,
-    /// Notify everyone on the task, the author included (default false).
-    #[serde(default)]
-    pub notify_all: bool,
-    /// Workspace id; default: the session's workspace.
-    #[serde(default)]
-    pub workspace_id: Option<String>,
-    /// IANA time zone for the date in the result (default: the server's, UTC).
-    #[serde(default)]
-    pub timezone: Option<String>,
-}
-
-/// A new comment.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct CreatedCommentOut {
-    /// Comment id.
-    pub id: String,
-    /// The text sent.
-    pub text: String,
-    /// `task`, `list` or `view`.
-    pub target_type: String,
-    /// The task, list or view id.
-    pub target_id: String,
-    /// Posted (ISO 8601 in the effective time zone), as ClickUp answered.
-    pub date: Option<String>,
-    /// Whom it was assigned to (ClickUp ignores people outside the workspace).
-    pub assignee: Option<Person>,
-    /// The group it was assigned to.
-    pub group_assignee: Option<String>,
-}
-
-/// The result of `clickup_comment_create`.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct CommentCreateResult {
-    /// The comment.
-    pub comment: CreatedCommentOut,
-    /// Always false: ClickUp has no way to read one comment back.
-    pub verified: bool,
-    /// Always empty (nothing could be checked).
-    pub not_applied: Vec<serde_json::Value>,
-}
-
-fn comment_create<'a>(
-    ctx: &'a ToolContext,
-    args: CommentCreateArgs,
-) -> ToolFuture<'a, CommentCreateResult> {
-    Box::pin(async move {
-        if args.text.trim().is_empty() {
-            return Err(ToolError::invalid_argument("`text` is empty."));
-        }
-        let zone = output_zone(args.timezone.as_deref())?;
-        let group = match args.group_assignee.as_deref().map(str::trim) {
-            Some(_) if args.task.is_none() => {
-                return Err(ToolError::invalid_argument(
-                    "`group_assignee` is only possible on task comments.",
-                ));
-            }
-            Some("") => return Err(ToolError::invalid_argument("`group_assignee` is empty.")),
-            Some(group) if group.len() > 64 || group.chars().any(char::is_control) => {
-                return Err(ToolError::invalid_argument(
-                    "`group_assignee` must be a group id.",
-                ));
-            }
-            other => other.map(str::to_owned),
-        };
-        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
-        let target = target(
-            ctx,
-            &ws,
-            args.task.as_deref(),
-            args.list.as_deref(),
-            args.view_id.as_deref(),
-        )
-        .await?;
-        let assignee = match args.assignee.as_deref() {
-            Some(reference) => {
-                let me = if reference.trim().eq_ignore_ascii_case("me") {
-                    Some(me(ctx).await?)
-                } else {
-                    None
-                };
-                Some(resolve::member(&ws, reference, me)?)
-            }
-            None => None,
-        };
-        let body = NewComment {
-            comment_text: args.text.clone(),
-            assignee: assignee.as_ref().map(|m| UserId(m.id)),
-            group_assignee: group.clone(),
-            notify_all: args.notify_all,
-        };
-        let created = match &target {
-            Target::Task(task) => ctx.clickup.create_task_comment(&ctx.token, task, &body).await,
-            Target::List(list) => ctx.clickup.create_list_comment(&ctx.token, list, &body).await,
-            Target::View(view) => ctx.clickup.create_view_comment(&ctx.token, view, &body).await,
-        };
-        let created = match created {
-            Ok(created) => created,
-            Err(err) => return Err(target_error(ctx, &target, err).await),
-        };
-        let (target_type, target_id) = match &target {
-            Target::Task(task) => ("task", task.path_id().to_string()),
-            Target::List(list) => ("list", list.to_string()),
-            Target::View(view) => ("view", view.to_string()),
-        };
-        Ok(CommentCreateResult {
-            comment: CreatedCommentOut {
-                id: created.id.to_string(),
-                text: args.text,
-                target_type: target_type.to_owned(),
-                target_id,
-                date: created.date.map(|d| dates::format_date(d.millis(), &zone)),
-                assignee: assignee.map(|m| Person {
-                    id: m.id.to_string(),
-                    name: m.username,
-                }),
-                group_assignee: group,
-            },
-            verified: false,
-            not_applied: Vec::new(),
-        })
-    })
-}
-
-/// The caller's ClickUp user id: the session's user (hosted), else `GET /v2/user` (stdio).
-async fn me(ctx: &ToolContext) -> Result<u64, ToolError> {
-    if let Some(user) = ctx.user_id {
-        return Ok(user.0);
-    }
-    match ctx.clickup.get_user(&ctx.token).await {
-        Ok(user) => Ok(user.id),
-        Err(err) => Err(ctx.clickup_error(err, "Your ClickUp user").await),
-    }
-}
-
 // --- shared ----------------------------------------------------------------------------------
 
 /// The one comment target the arguments name.
-async fn target(
+pub(crate) async fn target(
     ctx: &ToolContext,
     ws: &WorkspaceInfo,
     task: Option<&str>,
@@ -468,7 +316,11 @@ async fn target(
     }
 }
 
-async fn target_error(ctx: &ToolContext, target: &Target, err: ClickUpError) -> ToolError {
+pub(crate) async fn target_error(
+    ctx: &ToolContext,
+    target: &Target,
+    err: ClickUpError,
+) -> ToolError {
     let what = match target {
         Target::Task(_) => "The task",
         Target::List(_) => "The list",
@@ -478,23 +330,11 @@ async fn target_error(ctx: &ToolContext, target: &Target, err: ClickUpError) -> 
 }
 
 /// The zone dates are written in: the `timezone` argument, else UTC (the server default).
-fn output_zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
+pub(crate) fn output_zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
     match timezone {
         Some(name) => dates::time_zone(name),
         None => Ok(TimeZone::UTC),
     }
-}
-
-/// The codec for this area's cursors (comments and space tags).
-///
-/// Temporary: the key is derived from a constant, so cursors survive restarts but anyone who
-/// reads this source can forge one (a forged cursor only names a comment position or an offset
-/// of data the caller may read anyway). To be replaced by a codec keyed from the server secret.
-pub(crate) fn cursor_codec() -> CursorCodec {
-    let digest = Sha256::digest(b"clickup-mcp/cursor-key/collab/v0");
-    let mut key = [0u8; 32];
-    key.copy_from_slice(&digest);
-    CursorCodec::new(key)
 }
 
 #[cfg(test)]
@@ -509,16 +349,24 @@ mod tests {
 
     #[test]
     fn a_summary_comment_leaves_out_the_full_fields() {
-        let c = comment(json!({"id": "91000001", "comment_text": "hi", "date": "1735725600000",
+        let c = comment(
+            json!({"id": "91000001", "comment_text": "hi", "date": "1735725600000",
             "user": {"id": 81000001, "username": "Alice"}, "reply_count": "2",
-            "group_assignee": null, "reactions": [], "comment": [{"text": "hi"}]}));
-        let summary = serde_json::to_value(CommentOut::new(&c, DetailLevel::Summary, &TimeZone::UTC)).unwrap();
+            "group_assignee": null, "reactions": [], "comment": [{"text": "hi"}]}),
+        );
+        let summary =
+            serde_json::to_value(CommentOut::new(&c, DetailLevel::Summary, &TimeZone::UTC))
+                .unwrap();
         assert_eq!(summary["id"], "91000001");
         assert_eq!(summary["reply_count"], 2);
-        assert_eq!(summary["author"], json!({"id": "81000001", "name": "Alice"}));
+        assert_eq!(
+            summary["author"],
+            json!({"id": "81000001", "name": "Alice"})
+        );
         assert_eq!(summary["date"], "2025-01-01T10:00:00+00:00");
         assert!(summary.get("date_ms").is_none() && summary.get("segments").is_none());
-        let full = serde_json::to_value(CommentOut::new(&c, DetailLevel::Full, &TimeZone::UTC)).unwrap();
+        let full =
+            serde_json::to_value(CommentOut::new(&c, DetailLevel::Full, &TimeZone::UTC)).unwrap();
         assert_eq!(full["date_ms"], 1_735_725_600_000i64);
         assert_eq!(full["segments"], json!([{"text": "hi"}]));
         assert!(full.get("group_assignee").is_none(), "null stays out");

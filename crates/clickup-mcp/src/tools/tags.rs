@@ -5,16 +5,16 @@
 
 use std::sync::Arc;
 
+use clickup::filters::TaskReadOptions;
 use clickup::ids::TaskRef;
 use clickup::models::{NewTag, Tag, Task};
-use clickup::filters::TaskReadOptions;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::store::Tier;
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
-use crate::tools::cursor::{CursorCodec, DEFAULT_LIMIT, Page, Upstream};
+use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
@@ -113,7 +113,7 @@ fn space_tag_list<'a>(
 ) -> ToolFuture<'a, Page<SpaceTag>> {
     Box::pin(async move {
         let filters = serde_json::to_value(&args).unwrap_or_default();
-        let codec = cursor_codec();
+        let codec = &ctx.cursors;
         let pager = codec.pager(
             "clickup_space_tag_list",
             &filters,
@@ -219,10 +219,9 @@ fn task_tag_add<'a>(
         let wanted = requested_tags(&args.tags)?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let task = read_task(ctx, &ws, &args.task).await?;
-        let space = task
-            .space
-            .as_ref()
-            .ok_or_else(|| ToolError::upstream("ClickUp did not say which space the task is in."))?;
+        let space = task.space.as_ref().ok_or_else(|| {
+            ToolError::upstream("ClickUp did not say which space the task is in.")
+        })?;
         let space_id = ids::space(&space.id)?;
         let defined = match ctx.clickup.get_space_tags(&ctx.token, &space_id).await {
             Ok(tags) => tags,
@@ -251,7 +250,11 @@ fn task_tag_add<'a>(
                     name: names[*index].clone(),
                     ..NewTag::default()
                 };
-                if let Err(err) = ctx.clickup.create_space_tag(&ctx.token, &space_id, &tag).await {
+                if let Err(err) = ctx
+                    .clickup
+                    .create_space_tag(&ctx.token, &space_id, &tag)
+                    .await
+                {
                     return Err(ctx.clickup_error(err, "The task's space").await);
                 }
                 created_in_space.push(tag.name);
@@ -376,7 +379,11 @@ fn task_tag_remove<'a>(
                 continue;
             };
             let name = ids::tag(&on_task.name)?;
-            if let Err(err) = ctx.clickup.remove_task_tag(&ctx.token, &canonical, &name).await {
+            if let Err(err) = ctx
+                .clickup
+                .remove_task_tag(&ctx.token, &canonical, &name)
+                .await
+            {
                 return Err(ctx.clickup_error(err, "The task").await);
             }
             removed.push(on_task.name.clone());
@@ -439,12 +446,6 @@ async fn get_task(ctx: &ToolContext, task: &TaskRef) -> Result<Task, ToolError> 
         Ok(task) => Ok(task),
         Err(err) => Err(ctx.clickup_error(err, "The task").await),
     }
-}
-
-/// The cursor codec of these tools.
-// TODO(cursor key): replace with the server's cursor codec once the context carries one.
-fn cursor_codec() -> CursorCodec {
-    crate::tools::comments::cursor_codec()
 }
 
 #[cfg(test)]

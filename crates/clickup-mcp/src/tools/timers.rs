@@ -166,10 +166,7 @@ pub struct TimerStartResult {
     pub not_applied: Vec<NotApplied>,
 }
 
-fn timer_start<'a>(
-    ctx: &'a ToolContext,
-    args: TimerStartArgs,
-) -> ToolFuture<'a, TimerStartResult> {
+fn timer_start<'a>(ctx: &'a ToolContext, args: TimerStartArgs) -> ToolFuture<'a, TimerStartResult> {
     Box::pin(async move {
         let zone = output_zone(args.timezone.as_deref())?;
         let tags = time_tags(&args.tags)?;
@@ -418,7 +415,11 @@ fn tag_names(entry: &TimeEntry) -> Vec<String> {
     entry.tags.iter().map(|t| t.name.clone()).collect()
 }
 
-fn check_description(not_applied: &mut Vec<NotApplied>, requested: Option<&str>, entry: &TimeEntry) {
+fn check_description(
+    not_applied: &mut Vec<NotApplied>,
+    requested: Option<&str>,
+    entry: &TimeEntry,
+) {
     if let Some(requested) = requested {
         let actual = entry.description.as_deref().unwrap_or("");
         if actual.trim() != requested.trim() {
@@ -456,8 +457,10 @@ mod tests {
 
     #[test]
     fn a_running_entry_has_no_end_or_duration_and_a_finished_one_has_both() {
-        let running = entry(json!({"id": "1", "start": "1735725600000", "duration": -5000,
-            "task": {"id": "86aa0001", "name": "CI", "custom_id": "ENG-1"}, "tags": [{"name": "dev"}]}));
+        let running = entry(
+            json!({"id": "1", "start": "1735725600000", "duration": -5000,
+            "task": {"id": "86aa0001", "name": "CI", "custom_id": "ENG-1"}, "tags": [{"name": "dev"}]}),
+        );
         let timer = Timer::new(&running, &TimeZone::UTC);
         assert!(timer.running);
         assert_eq!(timer.start.as_deref(), Some("2025-01-01T10:00:00+00:00"));
@@ -465,8 +468,10 @@ mod tests {
         assert_eq!(timer.tags, vec!["dev"]);
         assert_eq!(timer.task.unwrap().custom_id.as_deref(), Some("ENG-1"));
 
-        let finished = entry(json!({"id": "2", "start": "1735725600000", "end": 1735732800000i64,
-            "duration": 7200000, "description": ""}));
+        let finished = entry(
+            json!({"id": "2", "start": "1735725600000", "end": 1735732800000i64,
+            "duration": 7200000, "description": ""}),
+        );
         let timer = Timer::new(&finished, &TimeZone::UTC);
         assert!(!timer.running);
         assert_eq!(timer.duration_ms, Some(7_200_000));
@@ -475,8 +480,10 @@ mod tests {
 
     #[test]
     fn a_running_timer_is_described_with_its_task_and_start() {
-        let running = entry(json!({"id": "4000", "start": "1735725600000", "duration": -1,
-            "task": {"id": "86aa0001", "name": "Set up CI pipeline"}}));
+        let running = entry(
+            json!({"id": "4000", "start": "1735725600000", "duration": -1,
+            "task": {"id": "86aa0001", "name": "Set up CI pipeline"}}),
+        );
         let err = already_running(&running, &TimeZone::UTC);
         assert_eq!(
             err.message,

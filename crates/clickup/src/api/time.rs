@@ -89,6 +89,23 @@ impl ClickUp {
         entry_of(envelope)?.ok_or(ClickUpError::Malformed("the stopped timer is missing"))
     }
 
+    /// One time entry (`GET /v2/team/{team_id}/time_entries/{timer_id}`); `None` when ClickUp
+    /// answers an empty `data`.
+    pub async fn get_time_entry(
+        &self,
+        token: &SecretString,
+        team: &TeamId,
+        entry: &TimeEntryId,
+    ) -> Result<Option<TimeEntry>, ClickUpError> {
+        let path = ApiPath::v2()
+            .lit("team")
+            .id(team)
+            .lit("time_entries")
+            .id(entry);
+        let envelope: TimeEntryEnvelope = self.call(token, Request::new(Method::GET, path)).await?;
+        entry_of(envelope)
+    }
+
     /// Edits a time entry (`PUT /v2/team/{team_id}/time_entries/{timer_id}`).
     pub async fn update_time_entry(
         &self,

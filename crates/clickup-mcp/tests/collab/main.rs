@@ -1,0 +1,20 @@
+//! Black-box tests of the collaboration tools (TOOLS.md §8 comments, §10 tags, §13 timers): each
+//! test starts the real app on port 0 with a fresh SQLite file and a real ClickUp sandbox, calls
+//! the tools over `POST /mcp`, and checks the result and the exact ClickUp requests made.
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise; the panic message is the report"
+)]
+
+#[path = "../api/helpers.rs"]
+#[expect(
+    dead_code,
+    reason = "shared with tests/api; this binary uses part of it"
+)]
+mod helpers;
+
+mod comments;
+mod comments_write;
+mod mcp;
+mod tags;
+mod timers;
