@@ -73,16 +73,7 @@ pub(crate) enum Target {
     View(ViewId),
 }
 
-/// How much of each comment to return.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum DetailLevel {
-    /// Id, text, author, date, assignee, resolved, reply count.
-    #[default]
-    Summary,
-    /// Also the date in ms, who assigned it, the group assignee, reactions and rich-text segments.
-    Full,
-}
+pub use crate::tools::detail::DetailLevel;
 
 /// A person as comments show them.
 #[derive(Debug, Serialize, JsonSchema)]

@@ -12,12 +12,12 @@ use crate::store::Tier;
 use crate::tools::context::ToolContext;
 use crate::tools::cursor::{DEFAULT_LIMIT, Page};
 use crate::tools::error::ToolError;
-use crate::tools::hierarchy::verify::{NotApplied, Verifier};
 use crate::tools::hierarchy::views::{self, DetailLevel, FolderOut};
 use crate::tools::hierarchy::{answer, checked_name, paging};
 use crate::tools::ids;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::verify::{NotApplied, Verifier};
 
 /// The tools of this file.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {

@@ -9,7 +9,6 @@
 
 pub mod location;
 pub mod paging;
-pub mod verify;
 pub mod views;
 
 use std::sync::Arc;

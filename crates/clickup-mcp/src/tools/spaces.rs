@@ -14,12 +14,12 @@ use crate::store::Tier;
 use crate::tools::context::ToolContext;
 use crate::tools::cursor::Page;
 use crate::tools::error::ToolError;
-use crate::tools::hierarchy::verify::{NotApplied, Verifier};
 use crate::tools::hierarchy::views::{self, DetailLevel, SpaceOut, SpaceView};
 use crate::tools::hierarchy::{answer, checked_name, paging};
 use crate::tools::ids;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::verify::{NotApplied, Verifier};
 
 /// Spaces per page when no `limit` is given.
 const DEFAULT_LIMIT: u32 = 50;

@@ -18,6 +18,7 @@ use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::verify::NotApplied;
 use crate::tools::{ids, task_ref};
 
 /// The most tags one call may add or remove.
@@ -181,17 +182,6 @@ impl From<&Task> for TaskTags {
             tags: task.tags.iter().map(|t| t.name.clone()).collect(),
         }
     }
-}
-
-/// A requested change that did not take effect.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct NotApplied {
-    /// The argument (`tags`).
-    pub field: String,
-    /// What was asked for.
-    pub requested: serde_json::Value,
-    /// What the task has.
-    pub actual: serde_json::Value,
 }
 
 /// The result of `clickup_task_tag_add`.

@@ -17,6 +17,7 @@ use crate::tools::context::ToolContext;
 use crate::tools::dates;
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::tools::verify::NotApplied;
 use crate::tools::{ids, resolve, task_ref};
 
 /// The most time-entry tags one call may set.
@@ -111,17 +112,6 @@ impl Timer {
             duration_ms: entry.duration.filter(|_| !running),
         }
     }
-}
-
-/// A requested change that did not take effect.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct NotApplied {
-    /// The argument.
-    pub field: String,
-    /// What was asked for.
-    pub requested: Value,
-    /// What ClickUp has.
-    pub actual: Value,
 }
 
 // --- clickup_timer_start ---------------------------------------------------------------------

@@ -5,23 +5,14 @@
 use clickup::models::{Folder, List, ParentRef, Space, Status, UserRef};
 use jiff::tz::TimeZone;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::tools::dates;
 use crate::tools::error::ToolError;
 use crate::tools::markdown;
 
-/// How much of each object to return.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum DetailLevel {
-    /// Ids, names and the few fields people ask about (default).
-    #[default]
-    Summary,
-    /// Everything ClickUp sent that means something to a reader.
-    Full,
-}
+pub use crate::tools::detail::DetailLevel;
 
 /// The zone dates are shown and read in: the `timezone` argument, else UTC (the server default).
 pub fn zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {

@@ -18,7 +18,6 @@ use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
 use crate::tools::dates::{ClickUpDate, DateArg, DateReader};
 use crate::tools::error::ToolError;
-use crate::tools::hierarchy::verify::{NotApplied, Verifier};
 use crate::tools::hierarchy::views::{self, DetailLevel, ListOut, ListView};
 use crate::tools::hierarchy::{answer, checked_name};
 use crate::tools::ids;
@@ -27,6 +26,7 @@ use crate::tools::patch::Patch;
 use crate::tools::priority::Priority;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::verify::{NotApplied, Verifier};
 
 /// The tools of this file.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
