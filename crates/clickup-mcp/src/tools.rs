@@ -11,19 +11,29 @@
 
 pub mod args;
 pub mod cache;
+pub mod comments;
 pub mod context;
 pub mod cursor;
 pub mod dates;
+pub mod detail;
 pub mod durations;
 pub mod error;
+pub mod folders;
 pub mod hierarchy;
 pub mod ids;
+pub mod lists;
 pub mod markdown;
 pub mod patch;
+pub mod people;
 pub mod priority;
 pub mod registry;
 pub mod resolve;
+pub mod spaces;
+pub mod tags;
 pub mod task_ref;
+pub mod tasks;
+pub mod timers;
+pub mod verify;
 pub mod workspace;
 
 use registry::Registry;
@@ -33,6 +43,14 @@ pub fn catalogue() -> Registry {
     let mut tools = Vec::new();
     tools.extend(workspace::tools());
     tools.extend(hierarchy::tools());
+    tools.extend(people::tools());
+    tools.extend(spaces::tools());
+    tools.extend(folders::tools());
+    tools.extend(lists::tools());
+    tools.extend(tasks::tools());
+    tools.extend(comments::tools());
+    tools.extend(tags::tools());
+    tools.extend(timers::tools());
     Registry::new(tools)
 }
 

@@ -32,10 +32,10 @@ impl Unknown {
                     .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .take(64)
                     .collect();
-                Err(ToolError::invalid_argument(format!(
-                    "Unknown argument `{name}`."
-                ))
-                .with_hint("Check the tool's input schema for the arguments it takes."))
+                Err(
+                    ToolError::invalid_argument(format!("Unknown argument `{name}`."))
+                        .with_hint("Check the tool's input schema for the arguments it takes."),
+                )
             }
         }
     }

@@ -1,0 +1,214 @@
+//! `clickup_my_task_list`: the caller's open tasks across the workspace, soonest due first
+//! (undated last), each marked overdue, today, upcoming or no date in the effective zone.
+
+use clickup::filters::{TaskOrder, TeamTaskQuery};
+use clickup::ids::UserId;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::tools::context::ToolContext;
+use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
+use crate::tools::error::ToolError;
+use crate::tools::ids;
+use crate::tools::registry::ToolFuture;
+use crate::tools::resolve;
+use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
+use crate::tools::tasks::paging::{self, MAX_PAGES_PER_CALL};
+use crate::tools::tasks::read::team_page;
+use crate::tools::tasks::shape::{DetailLevel, DueState, Render, Task};
+
+/// The tool name cursors of `clickup_my_task_list` are bound to.
+pub const TOOL: &str = "clickup_my_task_list";
+
+/// Which due dates to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    /// Due before today.
+    Overdue,
+    /// Due before the end of today (overdue included).
+    Today,
+    /// Due before the end of the seventh day from today (overdue included).
+    Week,
+    /// Every open task, undated ones last (default).
+    #[default]
+    All,
+}
+
+impl Window {
+    fn name(self) -> &'static str {
+        match self {
+            Window::Overdue => "overdue",
+            Window::Today => "today",
+            Window::Week => "week",
+            Window::All => "all",
+        }
+    }
+}
+
+/// Arguments of `clickup_my_task_list`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct MyTaskListArgs {
+    /// `overdue`, `today` (overdue included), `week` (the next 7 days, overdue included) or
+    /// `all` (default, undated tasks too).
+    #[serde(default)]
+    pub window: Window,
+    /// The task filters (`assignees` and `order_by` are fixed by this tool: you, soonest due).
+    #[serde(flatten)]
+    pub filters: TaskFilterArgs,
+    /// `summary` (default) or `full`.
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// IANA time zone: what "today" means, and dates in the answer (default UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// Workspace id (default: the session's).
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// `next_cursor` of the previous page (same arguments).
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Tasks per page, 1–100 (default 50).
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    unknown: Unknown,
+}
+
+/// `clickup_my_task_list`.
+pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFuture<'a, Page<Task>> {
+    Box::pin(async move {
+        args.unknown.check()?;
+        if !args.filters.assignees.is_empty()
+            || args.filters.order_by.is_some()
+            || args.filters.reverse.is_some()
+        {
+            return Err(ToolError::invalid_argument(
+                "clickup_my_task_list always lists your tasks, soonest due first; leave out `assignees`, `order_by` and `reverse` (clickup_task_search takes them).",
+            ));
+        }
+        let fingerprint = json!({
+            "window": args.window.name(), "filters": args.filters.fingerprint(),
+            "timezone": args.timezone, "workspace_id": args.workspace_id,
+        });
+        let pager = ctx.cursors.pager(
+            TOOL,
+            &fingerprint,
+            args.cursor.as_deref(),
+            args.limit,
+            DEFAULT_LIMIT,
+            Upstream::Page(0),
+        )?;
+        let reader = arguments::reader(args.timezone.as_deref())?;
+        let zone = reader.zone().clone();
+        let today = zone.to_datetime(reader.now()).date();
+        let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let me = arguments::me(ctx).await?;
+        let mut filter = args
+            .filters
+            .to_filter(ctx, &workspace, &reader, &FieldScope::None)
+            .await?;
+        filter.assignees = vec![UserId(me)];
+        filter.order_by = Some(TaskOrder::DueDate);
+        let window_end = match args.window {
+            Window::All => None,
+            Window::Overdue => Some(day_start(today, &zone)?),
+            Window::Today => Some(day_start(next_day(today, 1)?, &zone)?),
+            Window::Week => Some(day_start(next_day(today, 7)?, &zone)?),
+        };
+        if let Some(end) = window_end {
+            // `due_date_lt` is exclusive: the window ends before the start of that day.
+            filter.due_before = Some(filter.due_before.map_or(end, |b| b.min(end)));
+        }
+        let render = Render::new(zone.clone(), args.detail_level);
+        filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
+        let team = ids::team(&workspace.id)?;
+        let query = TeamTaskQuery {
+            filter,
+            ..TeamTaskQuery::default()
+        };
+        let fetch = |page: u32| {
+            let mut q = query.clone();
+            q.filter.page = page;
+            let team = team.clone();
+            async move { team_page(ctx, &team, &q).await }
+        };
+        let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, |_| true).await?;
+        let items = collected
+            .tasks
+            .iter()
+            .map(|t| {
+                let mut task = render.task(t);
+                task.summary.due_state = Some(due_state(
+                    t.due_date.map(clickup::Timestamp::millis),
+                    today,
+                    &zone,
+                ));
+                task
+            })
+            .collect();
+        pager.page(items, collected.next)
+    })
+}
+
+/// Where a due date stands relative to `today` in `zone`.
+pub fn due_state(due_ms: Option<i64>, today: Date, zone: &TimeZone) -> DueState {
+    let Some(day) = due_ms
+        .and_then(|ms| Timestamp::from_millisecond(ms).ok())
+        .map(|ts| zone.to_datetime(ts).date())
+    else {
+        return DueState::NoDate;
+    };
+    match day.cmp(&today) {
+        std::cmp::Ordering::Less => DueState::Overdue,
+        std::cmp::Ordering::Equal => DueState::Today,
+        std::cmp::Ordering::Greater => DueState::Upcoming,
+    }
+}
+
+fn next_day(day: Date, days: i64) -> Result<Date, ToolError> {
+    day.checked_add(jiff::Span::new().days(days))
+        .map_err(|_| ToolError::invalid_argument("The date window is out of range."))
+}
+
+fn day_start(day: Date, zone: &TimeZone) -> Result<i64, ToolError> {
+    day.to_zoned_datetime(zone.clone())
+        .and_then(|z| z.start_of_day())
+        .map(|z| z.timestamp().as_millisecond())
+        .map_err(|_| ToolError::invalid_argument("The date window is out of range."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates_are_marked_against_today_in_the_zone() {
+        let zone = TimeZone::get("America/New_York").unwrap();
+        let today = jiff::civil::date(2025, 1, 8);
+        // 2025-01-08T03:00Z is still 7 January in New York.
+        let cases = [
+            (
+                Some(1_736_305_200_000),
+                DueState::Overdue,
+                "the evening before, locally",
+            ),
+            (
+                Some(1_736_348_400_000),
+                DueState::Today,
+                "15:00 UTC = 10:00 local",
+            ),
+            (Some(1_736_434_800_000), DueState::Upcoming, "the next day"),
+            (None, DueState::NoDate, "no due date"),
+        ];
+        for (ms, expected, why) in cases {
+            assert_eq!(due_state(ms, today, &zone), expected, "{why}");
+        }
+    }
+}

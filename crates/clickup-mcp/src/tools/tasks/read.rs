@@ -1,0 +1,299 @@
+//! Reading tasks: one task (`clickup_task_get`), a list's tasks (`clickup_task_list`) and a
+//! workspace-wide search (`clickup_task_search`), paged with cursors over ClickUp's pages of 100.
+
+use clickup::filters::{ListTaskQuery, TaskReadOptions, TeamTaskQuery};
+use clickup::ids::{FolderId, ListId, SpaceId, UserId};
+use clickup::models::TaskPage;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::tools::context::ToolContext;
+use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
+use crate::tools::error::ToolError;
+use crate::tools::registry::ToolFuture;
+use crate::tools::resolve::{self, Kind};
+use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
+use crate::tools::tasks::paging::{self, MAX_PAGES_PER_CALL};
+use crate::tools::tasks::shape::{DetailLevel, Render, Section, Task};
+use crate::tools::{ids, task_ref};
+
+/// Arguments of `clickup_task_get`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct TaskGetArgs {
+    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    pub task: String,
+    /// Sections to add to the summary (all of them at `full`).
+    #[serde(default)]
+    pub include: Vec<Section>,
+    /// `summary` (default) or `full`.
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// IANA time zone for dates in the answer (default UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// Workspace id (default: the session's).
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    unknown: Unknown,
+}
+
+/// `clickup_task_get`.
+pub fn task_get<'a>(ctx: &'a ToolContext, args: TaskGetArgs) -> ToolFuture<'a, Task> {
+    Box::pin(async move {
+        args.unknown.check()?;
+        let zone = arguments::zone(args.timezone.as_deref())?;
+        let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let reference = task_ref::resolve(ctx, &workspace, &args.task, None).await?;
+        let mut render = Render::new(zone, args.detail_level);
+        render.sections = args.include;
+        let options = TaskReadOptions {
+            include_subtasks: render.level == DetailLevel::Full
+                || render.sections.contains(&Section::Subtasks),
+            include_markdown_description: true,
+        };
+        match ctx.clickup.get_task(&ctx.token, &reference, options).await {
+            Ok(task) => Ok(render.task(&task)),
+            Err(err) => Err(ctx.clickup_error(err, "The task").await),
+        }
+    })
+}
+
+/// Arguments of `clickup_task_list`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct TaskListArgs {
+    /// The list: id, name, path `Space/Folder/List`, or URL. Tasks whose home list it is.
+    pub list: String,
+    /// The task filters.
+    #[serde(flatten)]
+    pub filters: TaskFilterArgs,
+    /// Only tasks watched by any of these people.
+    #[serde(default)]
+    pub watchers: Vec<String>,
+    /// `true`: only the archived tasks.
+    #[serde(default)]
+    pub archived: Option<bool>,
+    /// `summary` (default) or `full`.
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// IANA time zone for date filters and dates in the answer (default UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// Workspace id (default: the session's).
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// `next_cursor` of the previous page (same filters).
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Tasks per page, 1–100 (default 50).
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    unknown: Unknown,
+}
+
+/// `clickup_task_list`.
+pub fn task_list<'a>(ctx: &'a ToolContext, args: TaskListArgs) -> ToolFuture<'a, Page<Task>> {
+    Box::pin(async move {
+        args.unknown.check()?;
+        let fingerprint = json!({
+            "list": args.list, "filters": args.filters.fingerprint(), "watchers": args.watchers,
+            "archived": args.archived, "timezone": args.timezone, "workspace_id": args.workspace_id,
+        });
+        let pager = ctx.cursors.pager(
+            LIST_TOOL,
+            &fingerprint,
+            args.cursor.as_deref(),
+            args.limit,
+            DEFAULT_LIMIT,
+            Upstream::Page(0),
+        )?;
+        let reader = arguments::reader(args.timezone.as_deref())?;
+        let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let location = resolve::location(ctx, &workspace, &args.list, Some(Kind::List)).await?;
+        let list = ids::list(&location.id)?;
+        let mut filter = args
+            .filters
+            .to_filter(ctx, &workspace, &reader, &FieldScope::List(list.clone()))
+            .await?;
+        let render = Render::new(reader.zone().clone(), args.detail_level);
+        filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
+        let watchers = arguments::people(ctx, &workspace, &args.watchers)
+            .await?
+            .into_iter()
+            .map(UserId)
+            .collect::<Vec<_>>();
+        let fetch = |page: u32| {
+            let query = ListTaskQuery {
+                filter: clickup::filters::TaskFilter {
+                    page,
+                    ..filter.clone()
+                },
+                watchers: watchers.clone(),
+                archived: args.archived,
+            };
+            let list = list.clone();
+            async move {
+                match ctx.clickup.get_list_tasks(&ctx.token, &list, &query).await {
+                    Ok(page) => Ok(page),
+                    Err(err) => Err(ctx.clickup_error(err, "The list").await),
+                }
+            }
+        };
+        let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, |_| true).await?;
+        let items = collected.tasks.iter().map(|t| render.task(t)).collect();
+        pager.page(items, collected.next)
+    })
+}
+
+/// The tool name cursors of `clickup_task_list` are bound to.
+pub const LIST_TOOL: &str = "clickup_task_list";
+/// The tool name cursors of `clickup_task_search` are bound to.
+pub const SEARCH_TOOL: &str = "clickup_task_search";
+
+/// Arguments of `clickup_task_search`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct TaskSearchArgs {
+    /// Text the task name contains, or its custom id (`ENG-42`); case-insensitive. Matched by
+    /// this server over at most 5 of ClickUp's pages per call; `next_cursor` continues.
+    #[serde(default)]
+    pub query: Option<String>,
+    /// The task filters.
+    #[serde(flatten)]
+    pub filters: TaskFilterArgs,
+    /// Only in these spaces (id, name or URL).
+    #[serde(default)]
+    pub spaces: Vec<String>,
+    /// Only in these folders (id, name, path or URL).
+    #[serde(default)]
+    pub folders: Vec<String>,
+    /// Only in these lists (id, name, path or URL).
+    #[serde(default)]
+    pub lists: Vec<String>,
+    /// Only the direct subtasks of this task.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// `summary` (default) or `full`.
+    #[serde(default)]
+    pub detail_level: DetailLevel,
+    /// IANA time zone for date filters and dates in the answer (default UTC).
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// Workspace id (default: the session's).
+    #[serde(default)]
+    pub workspace_id: Option<String>,
+    /// `next_cursor` of the previous page (same query and filters).
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Tasks per page, 1–100 (default 50).
+    #[serde(default)]
+    pub limit: Option<u32>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    unknown: Unknown,
+}
+
+/// `clickup_task_search`.
+pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture<'a, Page<Task>> {
+    Box::pin(async move {
+        args.unknown.check()?;
+        let query = args
+            .query
+            .as_deref()
+            .map(|q| q.trim().to_lowercase())
+            .filter(|q| !q.is_empty());
+        if query.as_ref().is_some_and(|q| q.chars().count() > 200) {
+            return Err(ToolError::invalid_argument(
+                "`query` is longer than 200 characters.",
+            ));
+        }
+        let fingerprint = json!({
+            "query": query, "filters": args.filters.fingerprint(), "spaces": args.spaces,
+            "folders": args.folders, "lists": args.lists, "parent": args.parent,
+            "timezone": args.timezone, "workspace_id": args.workspace_id,
+        });
+        let pager = ctx.cursors.pager(
+            SEARCH_TOOL,
+            &fingerprint,
+            args.cursor.as_deref(),
+            args.limit,
+            DEFAULT_LIMIT,
+            Upstream::Page(0),
+        )?;
+        let reader = arguments::reader(args.timezone.as_deref())?;
+        let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let mut team_query = TeamTaskQuery::default();
+        for space in &args.spaces {
+            let l = resolve::location(ctx, &workspace, space, Some(Kind::Space)).await?;
+            team_query
+                .space_ids
+                .push(SpaceId::new(l.id).map_err(|_| bad_id("space"))?);
+        }
+        for folder in &args.folders {
+            let l = resolve::location(ctx, &workspace, folder, Some(Kind::Folder)).await?;
+            team_query
+                .folder_ids
+                .push(FolderId::new(l.id).map_err(|_| bad_id("folder"))?);
+        }
+        for list in &args.lists {
+            let l = resolve::location(ctx, &workspace, list, Some(Kind::List)).await?;
+            team_query
+                .list_ids
+                .push(ListId::new(l.id).map_err(|_| bad_id("list"))?);
+        }
+        if let Some(parent) = &args.parent {
+            team_query.parent = Some(task_ref::canonical(ctx, &workspace, parent, None).await?);
+        }
+        let scope = match team_query.list_ids.as_slice() {
+            [one] => FieldScope::List(one.clone()),
+            _ => FieldScope::None,
+        };
+        team_query.filter = args
+            .filters
+            .to_filter(ctx, &workspace, &reader, &scope)
+            .await?;
+        let render = Render::new(reader.zone().clone(), args.detail_level);
+        team_query.filter.include_markdown_description =
+            (render.level == DetailLevel::Full).then_some(true);
+        let team = ids::team(&workspace.id)?;
+        let fetch = |page: u32| {
+            let mut q = team_query.clone();
+            q.filter.page = page;
+            let team = team.clone();
+            async move { team_page(ctx, &team, &q).await }
+        };
+        let keep = |task: &clickup::models::Task| match &query {
+            None => true,
+            Some(q) => {
+                task.name.to_lowercase().contains(q.as_str())
+                    || task
+                        .custom_id
+                        .as_deref()
+                        .is_some_and(|c| c.to_lowercase() == *q)
+            }
+        };
+        let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, keep).await?;
+        let items = collected.tasks.iter().map(|t| render.task(t)).collect();
+        pager.page(items, collected.next)
+    })
+}
+
+/// One page of `GET /v2/team/{team_id}/task`.
+pub async fn team_page(
+    ctx: &ToolContext,
+    team: &clickup::ids::TeamId,
+    query: &TeamTaskQuery,
+) -> Result<TaskPage, ToolError> {
+    match ctx.clickup.get_team_tasks(&ctx.token, team, query).await {
+        Ok(page) => Ok(page),
+        Err(err) => Err(ctx.clickup_error(err, "The workspace's tasks").await),
+    }
+}
+
+fn bad_id(what: &str) -> ToolError {
+    ToolError::invalid_argument(format!("The {what} id is not valid."))
+}

@@ -1,0 +1,20 @@
+//! Black-box tests of the task tools (TOOLS.md §6, §7): each test starts the real app on port 0
+//! with a fresh SQLite file and a real ClickUp sandbox, logs in as a seeded user, calls the tools
+//! over `POST /mcp`, and checks the answers and the exact ClickUp requests behind them.
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise; the panic message is the report"
+)]
+
+#[path = "../api/helpers.rs"]
+#[expect(
+    dead_code,
+    reason = "shared with tests/api; this binary uses part of it"
+)]
+mod helpers;
+
+mod bulk;
+mod client;
+mod paging;
+mod read;
+mod write;

@@ -1,0 +1,394 @@
+//! `clickup_task_get`, `clickup_task_list`, `clickup_task_search`, `clickup_my_task_list`.
+
+use clickup_mcp::store::Tier;
+use serde_json::{Value, json};
+
+use crate::client::{BACKLOG, SPRINT_12, Session, ids};
+
+#[tokio::test]
+async fn a_task_by_custom_id_is_one_clickup_read_with_names_and_iso_dates() {
+    let s = Session::start(Tier::Free).await;
+    s.ok("clickup_workspace_list", json!({})).await;
+    s.clear_log().await;
+
+    let task = s
+        .ok(
+            "clickup_task_get",
+            json!({"task": "ENG-1", "timezone": "Europe/Paris"}),
+        )
+        .await;
+
+    assert_eq!(task["id"], "86aa0001");
+    assert_eq!(task["custom_id"], "ENG-1");
+    assert_eq!(task["name"], "Set up CI pipeline");
+    assert_eq!(task["list"], json!({"id": SPRINT_12, "name": "Sprint 12"}));
+    assert_eq!(task["due_date"], "2025-01-04T11:00:00+01:00", "{task}");
+    assert!(task["priority"].is_string() || task["priority"].is_null());
+    assert!(
+        task.get("description").is_none(),
+        "summary by default: {task}"
+    );
+    let requests = s.clickup_requests().await;
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert_eq!(requests[0]["path"], "/api/v2/task/ENG-1");
+    let query = requests[0]["query"].as_str().unwrap();
+    assert!(
+        query.contains("custom_task_ids=true") && query.contains("team_id=9000001"),
+        "{query}"
+    );
+}
+
+#[tokio::test]
+async fn full_detail_reads_custom_fields_as_labels_and_people() {
+    let s = Session::start(Tier::Free).await;
+
+    let task = s
+        .ok(
+            "clickup_task_get",
+            json!({"task_id": "86aa0001", "detail_level": "full"}),
+        )
+        .await;
+
+    let field = |name: &str| -> Value {
+        task["custom_fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {task}"))["value"]
+            .clone()
+    };
+    assert_eq!(field("Severity"), "High");
+    assert_eq!(field("Customer"), "Acme Bank");
+    assert_eq!(field("Effort"), 5.0);
+    assert_eq!(field("Blocked"), false);
+    assert_eq!(field("Components"), json!(["api"]));
+    assert_eq!(
+        field("Reviewer"),
+        json!([{"id": "81000002", "name": "Bob Brown"}])
+    );
+    assert!(task["dates_ms"]["created"].is_i64(), "{task}");
+    assert!(
+        task["subtasks"].as_array().is_some_and(|s| s.len() == 3),
+        "{task}"
+    );
+    assert!(task["relationships"].is_object());
+}
+
+#[tokio::test]
+async fn a_name_several_tasks_share_is_ambiguous_with_candidates() {
+    let s = Session::start(Tier::Free).await;
+
+    let error = s
+        .error("clickup_task_get", json!({"task": "Backlog item 00"}))
+        .await;
+
+    assert_eq!(error["code"], "ambiguous", "{error}");
+    let candidates = error["candidates"].as_array().unwrap();
+    assert!((2..=10).contains(&candidates.len()), "{error}");
+    assert!(
+        candidates
+            .iter()
+            .all(|c| c["name"].as_str().unwrap().starts_with("Backlog item 00"))
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_task_is_not_found_and_unknown_arguments_are_named() {
+    let s = Session::start(Tier::Free).await;
+
+    let error = s
+        .error("clickup_task_get", json!({"task": "86zz9999"}))
+        .await;
+    assert_eq!(error["code"], "not_found", "{error}");
+
+    let error = s
+        .error(
+            "clickup_task_get",
+            json!({"task": "86aa0001", "detial_level": "SECRET"}),
+        )
+        .await;
+    assert_eq!(error["code"], "invalid_argument", "{error}");
+    assert!(error["message"].as_str().unwrap().contains("detial_level"));
+    assert!(
+        !error.to_string().contains("SECRET"),
+        "values are not echoed"
+    );
+}
+
+#[tokio::test]
+async fn a_list_named_twice_is_resolved_from_the_cache_the_second_time() {
+    let s = Session::start(Tier::Free).await;
+    let first = s
+        .ok("clickup_task_list", json!({"list": "Sprint 12"}))
+        .await;
+    s.clear_log().await;
+
+    let second = s
+        .ok("clickup_task_list", json!({"list": "Sprint 12"}))
+        .await;
+
+    assert_eq!(first, second);
+    assert_eq!(
+        s.clickup_calls().await,
+        vec![format!("GET /api/v2/list/{SPRINT_12}/task")],
+        "no hierarchy reads the second time"
+    );
+    assert_eq!(second["has_more"], false);
+    assert!(ids(&second).contains(&"86aa0001".to_owned()));
+    assert!(
+        !ids(&second).contains(&"86aa0002".to_owned()),
+        "no subtasks unless asked"
+    );
+}
+
+#[tokio::test]
+async fn list_filters_reach_clickup_in_its_array_form() {
+    let s = Session::start(Tier::Free).await;
+    s.ok("clickup_task_list", json!({"list": BACKLOG, "limit": 1}))
+        .await;
+    s.clear_log().await;
+
+    let page = s
+        .ok(
+            "clickup_task_list",
+            json!({"list": BACKLOG, "statuses": ["Idea"], "assignees": ["me"], "tags": ["Launch"], "limit": 100}),
+        )
+        .await;
+
+    let requests = s.clickup_requests().await;
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let query = requests[0]["query"]
+        .as_str()
+        .unwrap()
+        .replace("%5B%5D", "[]");
+    assert!(!query.contains("include_markdown_description"), "{query}");
+    for part in [
+        "statuses[]=Idea",
+        "assignees[]=81000001",
+        "tags[]=launch",
+        "page=0",
+    ] {
+        assert!(query.contains(part), "{part} in {query}");
+    }
+    // Alice has N ≡ 1 (mod 4), odd N are ideas, `launch` every 5th: N ≡ 5 (mod 20).
+    assert_eq!(ids(&page).len(), 12, "{page}");
+}
+
+#[tokio::test]
+async fn search_matches_a_custom_id_or_part_of_a_name() {
+    let s = Session::start(Tier::Free).await;
+
+    let by_custom_id = s
+        .ok("clickup_task_search", json!({"query": "eng-150"}))
+        .await;
+    assert_eq!(ids(&by_custom_id), vec!["86ab0050"]);
+
+    let by_name = s
+        .ok(
+            "clickup_task_search",
+            json!({"query": "item 12", "lists": ["Backlog"], "limit": 100}),
+        )
+        .await;
+    let names: Vec<&str> = by_name["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 10, "item 120…129: {names:?}");
+    assert!(names.iter().all(|n| n.contains("item 12")));
+    assert_eq!(by_name["has_more"], false);
+}
+
+#[tokio::test]
+async fn my_tasks_come_soonest_due_first_each_marked() {
+    let s = Session::start(Tier::Free).await;
+
+    let page = s
+        .ok(
+            "clickup_my_task_list",
+            json!({"limit": 100, "workspace_id": "9000001"}),
+        )
+        .await;
+
+    let items = page["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    let states: Vec<&str> = items
+        .iter()
+        .map(|t| t["due_state"].as_str().unwrap())
+        .collect();
+    let first_undated = states
+        .iter()
+        .position(|s| *s == "no_date")
+        .unwrap_or(states.len());
+    assert!(
+        first_undated > 0,
+        "some of Alice's tasks have due dates: {states:?}"
+    );
+    assert!(
+        states[..first_undated].iter().all(|s| *s == "overdue"),
+        "the seed's dates are in the past: {states:?}"
+    );
+    assert!(
+        states[first_undated..].iter().all(|s| *s == "no_date"),
+        "{states:?}"
+    );
+    let dues: Vec<&str> = items[..first_undated]
+        .iter()
+        .map(|t| t["due_date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dues.clone();
+    sorted.sort_unstable();
+    assert_eq!(dues, sorted, "soonest first");
+    assert!(items.iter().all(|t| {
+        t["assignees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == "81000001")
+    }));
+
+    let overdue = s
+        .ok(
+            "clickup_my_task_list",
+            json!({"window": "overdue", "limit": 100}),
+        )
+        .await;
+    assert_eq!(overdue["items"].as_array().unwrap().len(), first_undated);
+
+    let error = s
+        .error(
+            "clickup_my_task_list",
+            json!({"assignees": ["bob@example.com"]}),
+        )
+        .await;
+    assert_eq!(error["code"], "invalid_argument");
+}
+
+#[tokio::test]
+async fn a_revoked_clickup_connection_asks_to_reconnect() {
+    let s = Session::start(Tier::Free).await;
+    s.app
+        .sandbox_control("/tokens/revoke", json!({"user_id": crate::client::ALICE}))
+        .await;
+
+    let error = s
+        .error("clickup_task_get", json!({"task": "86aa0001"}))
+        .await;
+
+    assert_eq!(error["code"], "reauth_required", "{error}");
+}
+
+#[tokio::test]
+async fn the_task_tools_describe_their_arguments_and_results() {
+    let s = Session::start(Tier::Premium).await;
+    let answer = s
+        .app
+        .http
+        .post(format!("{}/mcp", s.app.url))
+        .header("authorization", format!("Bearer {}", s.token))
+        .header("content-type", "application/json")
+        .body(json!({"method": "tools/list"}).to_string())
+        .send()
+        .await
+        .unwrap();
+    let body: Value = answer.json().await.unwrap();
+    let tool = |name: &str| -> Value {
+        body["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap_or_else(|| panic!("{name} is listed"))
+            .clone()
+    };
+    let cases = [
+        (
+            "clickup_task_get",
+            vec!["task", "task_id", "include", "detail_level", "timezone"],
+        ),
+        (
+            "clickup_task_list",
+            vec![
+                "list",
+                "list_id",
+                "statuses",
+                "due_after",
+                "custom_fields",
+                "watchers",
+                "cursor",
+                "limit",
+            ],
+        ),
+        (
+            "clickup_task_search",
+            vec!["query", "lists", "parent", "order_by", "cursor"],
+        ),
+        ("clickup_my_task_list", vec!["window", "statuses", "cursor"]),
+        (
+            "clickup_task_create",
+            vec![
+                "list",
+                "list_id",
+                "name",
+                "description",
+                "time_estimate",
+                "custom_fields",
+                "links_to",
+            ],
+        ),
+        (
+            "clickup_task_update",
+            vec![
+                "task",
+                "task_id",
+                "add_assignees",
+                "tags",
+                "parent",
+                "archived",
+            ],
+        ),
+        ("clickup_task_delete", vec!["task", "task_id"]),
+        ("clickup_task_bulk_create", vec!["list", "tasks", "verify"]),
+        ("clickup_task_bulk_update", vec!["tasks", "verify"]),
+    ];
+    for (name, arguments) in cases {
+        let tool = tool(name);
+        let properties = tool["inputSchema"]["properties"].as_object().unwrap();
+        for argument in arguments {
+            assert!(
+                properties.contains_key(argument),
+                "{name} takes {argument}: {properties:?}"
+            );
+            if argument != "list_id" && argument != "task_id" {
+                assert!(
+                    properties[argument]["description"].is_string()
+                        || properties[argument].get("$ref").is_some()
+                        || properties[argument].get("anyOf").is_some(),
+                    "{name}.{argument} is described: {}",
+                    properties[argument]
+                );
+            }
+        }
+        assert!(!properties.contains_key("unknown"), "{name}");
+        assert_eq!(tool["outputSchema"]["type"], "object", "{name}");
+    }
+    let get = tool("clickup_task_get");
+    assert!(
+        get["outputSchema"]["properties"]["id"].is_object(),
+        "{}",
+        get["outputSchema"]
+    );
+    let list = tool("clickup_task_list");
+    assert!(
+        list["outputSchema"]["$defs"]["Task"].is_object(),
+        "{}",
+        list["outputSchema"]
+    );
+    assert_eq!(get["annotations"]["readOnlyHint"], true);
+    assert_eq!(
+        tool("clickup_task_delete")["annotations"]["destructiveHint"],
+        true
+    );
+}
