@@ -32,20 +32,6 @@ function check(name, fn) {
   );
 }
 
-/**
- * A check that fails today because of a known server bug. It must keep failing: when it
- * passes, the bug is fixed and the marker must go (like a stale conformance baseline entry).
- */
-function knownBug(name, bug, fn) {
-  return fn().then(
-    () => {
-      console.error(`XPASS ${name}: fixed? remove the known-bug marker (${bug})`);
-      process.exitCode = 1;
-    },
-    (err) => console.log(`xfail ${name}\n     BUG: ${bug}\n     got: ${String(err?.message ?? err).split("\n")[0]}`),
-  );
-}
-
 const { client, transport } = await connect(token);
 
 await check("initialize negotiates the SDK's latest protocol revision", async () => {
@@ -84,7 +70,7 @@ await check("tools/call returns structuredContent valid for the outputSchema, an
 });
 
 await check("arguments that fail the schema are a tool error, not a protocol error (raw result)", async () => {
-  // Read without the SDK's output-schema check (see the known bug below).
+  // Read without the SDK's output-schema check, to see the raw result.
   const result = await client.request(
     {
       method: "tools/call",
@@ -97,11 +83,8 @@ await check("arguments that fail the schema are a tool error, not a protocol err
   assert.ok(!JSON.stringify(result).includes("SECRET-e2e"), "the value is not echoed");
 });
 
-await knownBug(
-  "a tool error reaches an SDK application through Client.callTool",
-  "tool errors carry structuredContent {error:{…}}, which does not fit the tool's outputSchema; " +
-    "the SDK validates it and throws McpError -32602 'Structured content does not match the tool's output schema', " +
-    "so the application never sees the error code or message",
+await check(
+  "a tool error reaches an SDK application through Client.callTool (its structuredContent fits the outputSchema)",
   async () => {
     const result = await client.callTool({
       name: "clickup_workspace_list",

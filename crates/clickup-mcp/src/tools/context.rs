@@ -158,7 +158,9 @@ impl ToolContext {
 impl ToolError {
     /// Attach what ClickUp answered.
     pub fn with_upstream(mut self, status: Option<u16>, ecode: Option<String>) -> Self {
-        self.upstream = Some(Upstream { status, ecode });
+        if status.is_some() || ecode.is_some() {
+            self.upstream = Some(Upstream { status, ecode });
+        }
         self
     }
 }

@@ -122,7 +122,7 @@ where
     ) -> Self {
         let mut input = schema_object::<A>(Direction::Input);
         add_id_aliases(&mut input, spec.references);
-        let output = schema_object::<O>(Direction::Output);
+        let output = with_error_alternative(schema_object::<O>(Direction::Output));
         let mut descriptor = Tool::new(spec.name, spec.description, Arc::new(input));
         descriptor.title = Some(spec.title.to_owned());
         descriptor.output_schema = Some(Arc::new(output));
@@ -224,8 +224,10 @@ fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
         Direction::Output => settings.for_serialize(),
     };
     let schema = settings.into_generator().into_root_schema_for::<T>();
-    match serde_json::to_value(schema) {
-        Ok(Value::Object(mut object)) => {
+    let mut value = serde_json::to_value(schema).unwrap_or(Value::Null);
+    strip_nonstandard_formats(&mut value);
+    match value {
+        Value::Object(mut object) => {
             object.remove("title");
             object
                 .entry("type")
@@ -238,6 +240,65 @@ fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
             object
         }
     }
+}
+
+/// Rust-specific `format`s schemars adds (`uint32`, `int64`, …) are not JSON Schema formats;
+/// validators warn about them on every listing. The bounds (`minimum`) stay.
+fn strip_nonstandard_formats(value: &mut Value) {
+    const RUST_FORMATS: &[&str] = &[
+        "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "float", "double",
+    ];
+    match value {
+        Value::Object(object) => {
+            if object
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| RUST_FORMATS.contains(&f))
+            {
+                object.remove("format");
+            }
+            object.values_mut().for_each(strip_nonstandard_formats);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_nonstandard_formats),
+        _ => {}
+    }
+}
+
+/// A tool's result is either its output or, with `isError: true`, `{"error": {…}}` (TOOLS.md
+/// §1.10). Clients check `structuredContent` against `outputSchema` (the TypeScript SDK does
+/// so even for errors), so the schema admits both: the output's required fields become one
+/// alternative, `error` the other.
+fn with_error_alternative(mut schema: JsonObject) -> JsonObject {
+    let required = schema.remove("required").unwrap_or_else(|| Value::Array(Vec::new()));
+    let error = serde_json::json!({
+        "type": "object",
+        "description": "Present instead of the result when the call failed (isError: true).",
+        "properties": {
+            "code": {"type": "string", "enum": [
+                "not_found", "ambiguous", "invalid_argument", "premium_required",
+                "rate_limited", "reauth_required", "upstream_error"
+            ]},
+            "message": {"type": "string"},
+            "hint": {"type": "string"},
+            "candidates": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "string"}, "name": {"type": "string"}, "path": {"type": "string"}
+            }}},
+            "retry_after_s": {"type": "integer", "minimum": 0},
+            "upstream": {"type": "object", "properties": {
+                "status": {"type": "integer"}, "ecode": {"type": "string"}
+            }}
+        },
+        "required": ["code", "message"]
+    });
+    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+        properties.insert("error".into(), error);
+    }
+    schema.insert(
+        "anyOf".into(),
+        serde_json::json!([{ "required": required }, { "required": ["error"] }]),
+    );
+    schema
 }
 
 /// Document the `<name>_id` spelling of each reference argument in the input schema.
