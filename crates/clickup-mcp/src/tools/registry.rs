@@ -226,6 +226,11 @@ fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
     let schema = settings.into_generator().into_root_schema_for::<T>();
     let mut value = serde_json::to_value(schema).unwrap_or(Value::Null);
     strip_nonstandard_formats(&mut value);
+    if matches!(direction, Direction::Output) {
+        // The model reads argument descriptions; output shapes are for clients to check, and
+        // their prose would double every `tools/list` answer.
+        strip_descriptions(&mut value);
+    }
     match value {
         Value::Object(mut object) => {
             object.remove("title");
@@ -265,12 +270,37 @@ fn strip_nonstandard_formats(value: &mut Value) {
     }
 }
 
+/// Remove `description` keywords (not properties named `description`) throughout a schema.
+fn strip_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.get("description").is_some_and(Value::is_string) {
+                object.remove("description");
+            }
+            for (key, child) in object.iter_mut() {
+                if key == "properties" {
+                    // Property names are data here: a property may be called `description`.
+                    if let Value::Object(properties) = child {
+                        properties.values_mut().for_each(strip_descriptions);
+                    }
+                } else {
+                    strip_descriptions(child);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_descriptions),
+        _ => {}
+    }
+}
+
 /// A tool's result is either its output or, with `isError: true`, `{"error": {…}}` (TOOLS.md
 /// §1.10). Clients check `structuredContent` against `outputSchema` (the TypeScript SDK does
 /// so even for errors), so the schema admits both: the output's required fields become one
 /// alternative, `error` the other.
 fn with_error_alternative(mut schema: JsonObject) -> JsonObject {
-    let required = schema.remove("required").unwrap_or_else(|| Value::Array(Vec::new()));
+    let required = schema
+        .remove("required")
+        .unwrap_or_else(|| Value::Array(Vec::new()));
     let error = serde_json::json!({
         "type": "object",
         "description": "Present instead of the result when the call failed (isError: true).",
