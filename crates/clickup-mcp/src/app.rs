@@ -66,6 +66,7 @@ impl App {
             limiter: RateLimiter::default(),
             auditor: Auditor::new(config.audit_enabled),
             clock,
+            oauth: crate::oauth::OAuthServer::new(&config.oauth),
             cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,
                 b"clickup-mcp cursor key v1",
@@ -193,7 +194,13 @@ async fn housekeeping(state: AppState, shutdown: CancellationToken) {
         if let Err(err) = state.store.purge_expired_sessions(now).await {
             tracing::warn!(error = ?err, "failed to purge expired sessions");
         }
+        // Expired clients (never used, or past their last refresh token), codes, consent
+        // pages, browser sessions and refresh tokens of the MCP authorization server.
+        if let Err(err) = state.store.purge_expired_oauth(now).await {
+            tracing::warn!(error = ?err, "failed to purge expired OAuth rows");
+        }
         state.limiter.sweep(state.clock.now_ms());
+        state.oauth.registrations.sweep(state.clock.now_ms());
         state
             .auditor
             .flush_rejections(state.store.as_ref(), now)

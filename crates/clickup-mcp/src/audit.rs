@@ -36,6 +36,15 @@ pub enum AuditEvent {
     UserDeleted,
     /// An MCP tool ran (name, outcome, duration; never arguments or results).
     ToolCall,
+    /// An authorization code was presented again: refused, and what its first use issued was
+    /// revoked.
+    AuthorizationCodeReused,
+    /// A rotated refresh token was presented again (outside the grace window): its whole family
+    /// was revoked.
+    RefreshTokenReused,
+    /// An MCP client revoked a token at `/revoke` (an access token's session, or a refresh
+    /// token's family).
+    TokenRevoked,
 }
 
 impl AuditEvent {
@@ -54,6 +63,9 @@ impl AuditEvent {
             AuditEvent::TierChanged => "tier_changed",
             AuditEvent::UserDeleted => "user_deleted",
             AuditEvent::ToolCall => "tool_call",
+            AuditEvent::AuthorizationCodeReused => "authorization_code_reused",
+            AuditEvent::RefreshTokenReused => "refresh_token_reused",
+            AuditEvent::TokenRevoked => "token_revoked",
         }
     }
 }
@@ -162,6 +174,9 @@ mod tests {
             AuditEvent::TierChanged,
             AuditEvent::UserDeleted,
             AuditEvent::ToolCall,
+            AuditEvent::AuthorizationCodeReused,
+            AuditEvent::RefreshTokenReused,
+            AuditEvent::TokenRevoked,
         ] {
             assert_eq!(
                 serde_json::to_value(event).ok(),

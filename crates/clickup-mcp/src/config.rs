@@ -36,6 +36,9 @@ pub const VARIABLES: &[&str] = &[
     "LOG_FORMAT",
     "CLICKUP_API_TOKEN",
     "CLICKUP_TEAM_ID",
+    "OAUTH_ACCESS_TOKEN_TTL",
+    "OAUTH_REFRESH_TOKEN_TTL",
+    "OAUTH_REGISTRATION_RATE_LIMIT",
 ];
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
@@ -319,6 +322,22 @@ pub struct LimitsConfig {
     pub enabled: bool,
 }
 
+/// The MCP authorization server's settings (`crate::oauth`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OAuthConfig {
+    /// `OAUTH_ACCESS_TOKEN_TTL`: lifetime of an access token issued at `/token`.
+    pub access_token_ttl: Duration,
+    /// `OAUTH_REFRESH_TOKEN_TTL`: lifetime of a refresh token (each rotation issues a new one
+    /// with this lifetime, so a client used at least this often stays signed in).
+    pub refresh_token_ttl: Duration,
+    /// `OAUTH_REGISTRATION_RATE_LIMIT`: client registrations accepted per IP address per hour.
+    pub registrations_per_hour: u32,
+    /// Whether Client ID Metadata Documents may be fetched from private, loopback and
+    /// link-local addresses: only with `serve --sandbox` (never from a variable, so a production
+    /// server cannot be talked into it).
+    pub allow_private_metadata_fetch: bool,
+}
+
 /// Which secrets `serve --sandbox` made up for this run because they were not set.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GeneratedSecrets {
@@ -350,6 +369,8 @@ pub struct ServeConfig {
     pub limits: LimitsConfig,
     /// `ENABLE_AUDIT_LOGGING`.
     pub audit_enabled: bool,
+    /// The MCP authorization server.
+    pub oauth: OAuthConfig,
     /// `Some(SANDBOX_LISTEN)` when `--sandbox` was given.
     pub sandbox_listen: Option<SocketAddr>,
     /// Secrets made up for this run (sandbox mode only).
@@ -367,6 +388,7 @@ impl fmt::Debug for ServeConfig {
             .field("allowed_origins", &self.allowed_origins)
             .field("limits", &self.limits)
             .field("audit_enabled", &self.audit_enabled)
+            .field("oauth", &self.oauth)
             .field("sandbox_listen", &self.sandbox_listen)
             .field("generated", &self.generated)
             .finish_non_exhaustive()
@@ -424,6 +446,22 @@ impl ServeConfig {
                 format!("expected between 60 and 2592000 seconds, got {jwt_expiry}"),
             ));
         }
+        let oauth = OAuthConfig {
+            access_token_ttl: seconds_between(
+                settings,
+                "OAUTH_ACCESS_TOKEN_TTL",
+                3_600,
+                60..=86_400,
+            )?,
+            refresh_token_ttl: seconds_between(
+                settings,
+                "OAUTH_REFRESH_TOKEN_TTL",
+                30 * 86_400,
+                3_600..=365 * 86_400,
+            )?,
+            registrations_per_hour: positive(settings, "OAUTH_REGISTRATION_RATE_LIMIT", 20)?,
+            allow_private_metadata_fetch: sandbox,
+        };
         let limits = LimitsConfig {
             free_per_minute: positive(settings, "RATE_LIMIT_FREE", 100)?,
             premium_per_minute: positive(settings, "RATE_LIMIT_PREMIUM", 500)?,
@@ -446,6 +484,7 @@ impl ServeConfig {
             allowed_origins: parse_origins(settings.get("ALLOWED_ORIGINS"))?,
             limits,
             audit_enabled: settings.flag("ENABLE_AUDIT_LOGGING", true)?,
+            oauth,
             sandbox_listen: if sandbox {
                 Some(settings.sandbox_listen()?)
             } else {
@@ -542,6 +581,27 @@ fn positive(settings: &Settings, name: &'static str, default: u32) -> Result<u32
     Ok(value)
 }
 
+/// A number of seconds within `range`, as a duration.
+fn seconds_between(
+    settings: &Settings,
+    name: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Duration, ConfigError> {
+    let value = settings.number::<u64>(name, default, "a number of seconds")?;
+    if !range.contains(&value) {
+        return Err(ConfigError::Invalid(
+            name,
+            format!(
+                "expected between {} and {} seconds, got {value}",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+    Ok(Duration::from_secs(value))
+}
+
 /// Refuse a short or low-entropy JWT secret (the message never shows the secret).
 fn check_jwt_secret(secret: &SecretString) -> Result<(), ConfigError> {
     let bytes = secret.expose_secret().as_bytes();
@@ -616,183 +676,4 @@ pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SECRET: &str = "0123456789abcdef0123456789abcdef-x";
-
-    fn full() -> Vec<(&'static str, String)> {
-        vec![
-            ("CLICKUP_CLIENT_ID", "id".into()),
-            ("CLICKUP_CLIENT_SECRET", "secret".into()),
-            ("JWT_SECRET", SECRET.into()),
-            ("ENCRYPTION_KEY", crate::vault::Vault::generate_key()),
-        ]
-    }
-
-    fn load(pairs: &[(&'static str, String)], sandbox: bool) -> Result<ServeConfig, ConfigError> {
-        ServeConfig::load(
-            &Settings::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))),
-            sandbox,
-        )
-    }
-
-    fn without(name: &str) -> Vec<(&'static str, String)> {
-        full().into_iter().filter(|(k, _)| *k != name).collect()
-    }
-
-    #[test]
-    fn defaults_match_the_design() {
-        let config = load(&full(), false).unwrap();
-        assert_eq!(config.listen.to_string(), "127.0.0.1:8787");
-        assert_eq!(
-            config.public_url.unwrap().as_str(),
-            "http://localhost:8787/"
-        );
-        assert_eq!(config.database_url, "sqlite://./data/clickup-mcp.db");
-        assert_eq!(config.jwt_expiry, Duration::from_secs(86_400));
-        assert_eq!(
-            config.limits,
-            LimitsConfig {
-                free_per_minute: 100,
-                premium_per_minute: 500,
-                enabled: true
-            }
-        );
-        assert_eq!(
-            config.clickup.api_url.as_str(),
-            "https://api.clickup.com/api"
-        );
-        assert_eq!(
-            config.clickup.authorize_url.as_str(),
-            "https://app.clickup.com/api"
-        );
-    }
-
-    #[test]
-    fn each_missing_secret_is_named() {
-        for name in [
-            "CLICKUP_CLIENT_ID",
-            "CLICKUP_CLIENT_SECRET",
-            "JWT_SECRET",
-            "ENCRYPTION_KEY",
-        ] {
-            match load(&without(name), false) {
-                Err(ConfigError::Missing(missing, _)) => assert_eq!(missing, name),
-                other => panic!("{name}: expected Missing, got {:?}", other.map(|_| ())),
-            }
-        }
-    }
-
-    #[test]
-    fn weak_jwt_secrets_are_refused_without_echoing_them() {
-        for weak in ["short", &"a".repeat(64), "abababababababababababababababab"] {
-            let mut pairs = without("JWT_SECRET");
-            pairs.push(("JWT_SECRET", weak.to_owned()));
-            let err = load(&pairs, false)
-                .map(|_| ())
-                .expect_err("weak secret refused");
-            let shown = err.to_string();
-            assert!(shown.starts_with("JWT_SECRET"), "{shown}");
-            assert!(
-                !shown.contains(weak),
-                "the secret must not be echoed: {shown}"
-            );
-        }
-    }
-
-    #[test]
-    fn sandbox_mode_generates_missing_secrets_and_says_which() {
-        let config = load(&[], true).unwrap();
-        assert_eq!(
-            config.generated.names,
-            vec![
-                "CLICKUP_CLIENT_ID",
-                "CLICKUP_CLIENT_SECRET",
-                "JWT_SECRET",
-                "ENCRYPTION_KEY"
-            ]
-        );
-        assert_eq!(config.database_url, SANDBOX_DATABASE_URL);
-        assert!(config.uses_disposable_sandbox_database());
-        assert_eq!(config.sandbox_listen.unwrap().to_string(), "127.0.0.1:8788");
-        let given = load(&full(), true).unwrap();
-        assert!(given.generated.names.is_empty());
-    }
-
-    #[test]
-    fn bad_values_name_their_variable() {
-        let cases: &[(&'static str, &str)] = &[
-            ("LISTEN", "localhost"),
-            ("PUBLIC_URL", "ftp://x"),
-            ("PUBLIC_URL", "https://x.example/path"),
-            ("DATABASE_URL", "mysql://u:p@h/db"),
-            ("JWT_EXPIRY", "soon"),
-            ("JWT_EXPIRY", "5"),
-            ("RATE_LIMIT_FREE", "0"),
-            ("RATE_LIMIT_PREMIUM", "-3"),
-            ("ENABLE_RATE_LIMITING", "maybe"),
-            ("ALLOWED_ORIGINS", "https://a.example/path"),
-            ("CLICKUP_API_URL", "https://user:pw@api.example"),
-        ];
-        for (name, value) in cases {
-            let mut pairs = full();
-            pairs.push((name, (*value).to_owned()));
-            let err = load(&pairs, false)
-                .err()
-                .unwrap_or_else(|| panic!("{name}={value} must be refused"));
-            assert!(err.to_string().starts_with(name), "{name}={value}: {err}");
-        }
-        let mut pairs = full();
-        pairs.push(("DATABASE_URL", "mysql://u:hunter2@h/db".into()));
-        assert!(
-            !load(&pairs, false)
-                .err()
-                .unwrap()
-                .to_string()
-                .contains("hunter2")
-        );
-    }
-
-    #[test]
-    fn the_environment_wins_over_the_config_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, "listen = \"127.0.0.1:9000\"\nrate_limit_free = 7\nallowed_origins = [\"https://a.example\"]\n").unwrap();
-        let env: HashMap<String, String> =
-            [("LISTEN".to_owned(), "127.0.0.1:9001".to_owned())].into();
-        let settings = Settings::from_sources(Some(&path), &env).unwrap();
-        assert_eq!(settings.get("LISTEN"), Some("127.0.0.1:9001"));
-        assert_eq!(settings.get("RATE_LIMIT_FREE"), Some("7"));
-        assert_eq!(settings.get("ALLOWED_ORIGINS"), Some("https://a.example"));
-        std::fs::write(&path, "lisen = \"x\"\n").unwrap();
-        assert!(matches!(
-            Settings::from_sources(Some(&path), &env),
-            Err(ConfigError::File { .. })
-        ));
-    }
-
-    #[test]
-    fn debug_output_hides_secrets() {
-        let config = load(&full(), false).unwrap();
-        let shown = format!("{config:?}");
-        assert!(
-            !shown.contains(SECRET) && !shown.contains("\"secret\""),
-            "{shown}"
-        );
-    }
-
-    #[test]
-    fn sqlite_paths_are_read_from_urls() {
-        assert_eq!(
-            sqlite_path("sqlite://./data/x.db"),
-            Some(PathBuf::from("./data/x.db"))
-        );
-        assert_eq!(
-            sqlite_path("sqlite:x.db?mode=rwc"),
-            Some(PathBuf::from("x.db"))
-        );
-        assert_eq!(sqlite_path("sqlite::memory:"), None);
-        assert_eq!(sqlite_path("postgres://h/db"), None);
-    }
-}
+mod tests;

@@ -4,13 +4,16 @@
 //! - [`health`]: `GET /health`.
 //! - [`mcp_route`]: `POST /mcp`, the MCP endpoint.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
-//! - [`pages`]: the HTML pages people see.
+//! - [`pages`]: the HTML pages people see; [`page_shell`]: the document, style and CSP they share.
+//! - The MCP authorization server's routes (`/.well-known/*`, `/register`, `/authorize`,
+//!   `/token`, `/revoke`) are handled in [`crate::oauth`].
 //! - [`request_origin`]: who sent a request, for the audit log.
 
 pub mod auth_routes;
 pub mod error;
 pub mod health;
 pub mod mcp_route;
+pub mod page_shell;
 pub mod pages;
 pub mod request_origin;
 
@@ -22,6 +25,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::oauth;
 use crate::state::AppState;
 
 /// Request bodies larger than this are refused with 413.
@@ -65,6 +69,23 @@ pub fn router(
         .route("/auth/refresh", post(auth_routes::refresh))
         .route("/auth/logout", post(auth_routes::logout))
         .route("/auth/me", get(auth_routes::me))
+        .route(
+            "/.well-known/oauth-protected-resource",
+            get(oauth::metadata::protected_resource),
+        )
+        .route(
+            "/.well-known/oauth-protected-resource/mcp",
+            get(oauth::metadata::protected_resource),
+        )
+        .route(
+            "/.well-known/oauth-authorization-server",
+            get(oauth::metadata::authorization_server),
+        )
+        .route("/register", post(oauth::registration::register))
+        .route("/authorize", get(oauth::authorize::authorize))
+        .route("/authorize/consent", post(oauth::authorize::consent))
+        .route("/token", post(oauth::token::token))
+        .route("/revoke", post(oauth::revoke::revoke))
         .fallback(|| async { error::ApiError::NotFound })
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -4,6 +4,7 @@
 //! - [`app`]: builds the app (store, keys, clients, router), binds, serves, shuts down.
 //! - [`http`]: routes and middleware; [`http::error`] is the one error type at the edge.
 //! - [`auth`]: session JWTs, sessions, and the ClickUp login.
+//! - [`oauth`]: the MCP authorization server (discovery, registration, consent, tokens).
 //! - [`store`]: the `Store` trait with domain verbs, and its SQLite implementation.
 //! - [`vault`]: AES-256-GCM keyring for stored ClickUp tokens.
 //! - [`audit`]: audit events and how they are written.
@@ -20,6 +21,7 @@ pub mod config;
 pub mod http;
 pub mod limits;
 pub mod mcp;
+pub mod oauth;
 mod random;
 pub mod state;
 pub mod store;

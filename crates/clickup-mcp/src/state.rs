@@ -41,6 +41,9 @@ pub struct Inner {
     pub auditor: Auditor,
     /// Where "now" comes from.
     pub clock: Clock,
+    /// The MCP authorization server: token lifetimes, the registration limiter, fetched client
+    /// metadata documents.
+    pub oauth: crate::oauth::OAuthServer,
     /// Signs pagination cursors with a key derived from `JWT_SECRET` for this use only (its
     /// `Debug` shows no key).
     pub cursors: std::sync::Arc<crate::tools::cursor::CursorCodec>,

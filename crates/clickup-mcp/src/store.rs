@@ -7,6 +7,7 @@
 //! The SQL is written to port to PostgreSQL without redesign: portable types (`TEXT`, `BIGINT`,
 //! `BLOB`/`BYTEA`), `$1` placeholders, timestamps as epoch seconds, no SQLite-only tricks.
 
+mod oauth;
 mod sqlite;
 
 use std::fmt;
@@ -15,6 +16,11 @@ use std::str::FromStr;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
+pub use oauth::{
+    AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserSession, ClientAuthMethod,
+    ClientMetadata, CodeRedemption, Consent, GrantedAuthorization, IssuedTokens, OAuthClient,
+    PendingAuthorization, RefreshRotation, RefreshToken,
+};
 pub(crate) use sqlite::SqliteStore;
 
 use crate::audit::{AuditRecord, AuditRow};
@@ -169,6 +175,12 @@ pub struct Session {
 pub enum LoginFlow {
     /// The seed's `/auth/login`: the callback answers with a session token.
     Session,
+    /// An MCP client's `/authorize`, approved on our consent page: the callback stores the
+    /// ClickUp credential, then redirects to the client with a code (`crate::oauth::authorize`).
+    Authorize {
+        /// The validated request, with the scope the user granted.
+        request: AuthorizationRequest,
+    },
 }
 
 /// A pending ClickUp login, keyed by the SHA-256 of its `state`.
@@ -359,8 +371,9 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         audit: Option<&AuditRecord>,
     ) -> Result<bool, StoreError>;
 
-    /// Revoke every session of the user, delete their ClickUp credential, and write the audit row
-    /// (`logout` with `all: true`). Returns how many sessions were live.
+    /// Revoke every session and refresh token of the user, delete their ClickUp credential and
+    /// browser sessions, and write the audit row (`logout` with `all: true`). Returns how many
+    /// sessions were live.
     async fn revoke_all_sessions(
         &self,
         id: UserId,
@@ -378,6 +391,102 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
 
     /// Store a key check value for a key id that has none yet (an existing one is left as is).
     async fn add_key_check(&self, check: &KeyCheck) -> Result<(), StoreError>;
+
+    // --- the MCP authorization server (crate::oauth) -----------------------------------------
+
+    /// Store a registered client and write `client_registered`.
+    async fn register_client(
+        &self,
+        client: &OAuthClient,
+        audit: Option<&AuditRecord>,
+    ) -> Result<(), StoreError>;
+
+    /// One registered client (expired ones are not returned).
+    async fn get_client(
+        &self,
+        client_id: &str,
+        now: EpochSeconds,
+    ) -> Result<Option<OAuthClient>, StoreError>;
+
+    /// Remember an authorization request shown on the consent page.
+    async fn save_pending_authorization(
+        &self,
+        pending: &PendingAuthorization,
+    ) -> Result<(), StoreError>;
+
+    /// Remove and return the pending request with this id hash (single use). Expiry is the
+    /// caller's check.
+    async fn take_pending_authorization(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<PendingAuthorization>, StoreError>;
+
+    /// The browser session with this cookie hash, if it is live at `now`.
+    async fn get_browser_session(
+        &self,
+        id_hash: &str,
+        now: EpochSeconds,
+    ) -> Result<Option<BrowserSession>, StoreError>;
+
+    /// What the user approved for the client, if anything.
+    async fn get_consent(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+    ) -> Result<Option<Consent>, StoreError>;
+
+    /// Remember the consent, store the code (and browser session) and write
+    /// `authorization_granted` — all or nothing.
+    async fn grant_authorization(&self, grant: &GrantedAuthorization) -> Result<(), StoreError>;
+
+    /// A ClickUp login for an authorization request: upsert the user (tier kept), replace the
+    /// credential, then everything [`Store::grant_authorization`] writes — all or nothing.
+    async fn complete_authorization_login(
+        &self,
+        login: &AuthorizedLogin,
+    ) -> Result<User, StoreError>;
+
+    /// One code by hash (used or not).
+    async fn get_code(&self, code_hash: &str) -> Result<Option<AuthorizationCode>, StoreError>;
+
+    /// Mark the code used and store `tokens` — only if it was unused. If it was used before,
+    /// revoke the family its first use issued and write `reuse_audit` instead.
+    async fn redeem_code(
+        &self,
+        code_hash: &str,
+        tokens: &IssuedTokens,
+        now: EpochSeconds,
+        reuse_audit: Option<&AuditRecord>,
+    ) -> Result<CodeRedemption, StoreError>;
+
+    /// One refresh token by hash.
+    async fn get_refresh_token(&self, token_hash: &str)
+    -> Result<Option<RefreshToken>, StoreError>;
+
+    /// Rotate a refresh token: store `tokens` as its successor if it is live; within
+    /// `grace_secs` of its rotation, supersede its unused successor once; otherwise (a reuse)
+    /// revoke its family and write `reuse_audit`. See [`RefreshRotation`].
+    async fn rotate_refresh_token(
+        &self,
+        token_hash: &str,
+        tokens: &IssuedTokens,
+        now: EpochSeconds,
+        grace_secs: i64,
+        reuse_audit: Option<&AuditRecord>,
+    ) -> Result<RefreshRotation, StoreError>;
+
+    /// Revoke every refresh token and session of a family and write the audit row (only when
+    /// something was live). Returns how many were live.
+    async fn revoke_token_family(
+        &self,
+        family_id: &str,
+        now: EpochSeconds,
+        audit: Option<&AuditRecord>,
+    ) -> Result<u64, StoreError>;
+
+    /// Delete expired clients, pending requests, browser sessions, codes (kept 10 minutes past
+    /// expiry so a replay is still recognised) and refresh tokens; returns how many rows.
+    async fn purge_expired_oauth(&self, now: EpochSeconds) -> Result<u64, StoreError>;
 
     // --- audit --------------------------------------------------------------------------------
 

@@ -51,6 +51,28 @@ impl Claims {
     }
 }
 
+/// What an access token issued to an MCP client at `/token` carries beyond [`Claims`]: which
+/// client it was issued to and the scope the user granted. Seed tokens (`/auth/*`) carry neither,
+/// and mean full access within the user's tier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientGrant {
+    /// The OAuth client id.
+    pub client_id: String,
+    /// Space-separated scopes (`clickup:read`, or `clickup:read clickup:write`).
+    pub scope: String,
+}
+
+/// The claims of an access token issued at `/token`: the session claims plus the grant.
+#[derive(Debug, Serialize)]
+pub struct AccessClaims<'a> {
+    /// Everything a session token has.
+    #[serde(flatten)]
+    pub claims: &'a Claims,
+    /// Client and scope.
+    #[serde(flatten)]
+    pub grant: &'a ClientGrant,
+}
+
 /// Why a presented token was refused. `Invalid` carries the `details.reason` of the error body.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TokenError {
@@ -80,6 +102,8 @@ struct RawClaims {
     iss: Option<String>,
     aud: Option<String>,
     jti: Option<String>,
+    client_id: Option<String>,
+    scope: Option<String>,
 }
 
 /// Signs and verifies session tokens for one issuer and audience.
@@ -132,13 +156,23 @@ impl JwtKeys {
         &self.audience
     }
 
-    /// Sign `claims`.
-    pub fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+    /// Sign `claims` ([`Claims`], or [`AccessClaims`] for an MCP client's access token).
+    pub fn sign<C: Serialize>(&self, claims: &C) -> Result<String, jsonwebtoken::errors::Error> {
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
     }
 
     /// Verify a presented token at time `now`.
     pub fn verify(&self, token: &str, now: EpochSeconds) -> Result<Claims, TokenError> {
+        self.verify_with_grant(token, now).map(|(claims, _)| claims)
+    }
+
+    /// Verify a presented token at time `now`, and return the client grant it carries, if it
+    /// was issued to an MCP client (`client_id` and `scope` come together or not at all).
+    pub fn verify_with_grant(
+        &self,
+        token: &str,
+        now: EpochSeconds,
+    ) -> Result<(Claims, Option<ClientGrant>), TokenError> {
         if token.is_empty() || token.len() > MAX_TOKEN_BYTES || token.split('.').count() != 3 {
             return Err(TokenError::Malformed);
         }
@@ -156,6 +190,11 @@ impl JwtKeys {
             })?;
         let raw = data.claims;
         let missing = TokenError::Invalid("missing_claim");
+        let grant = match (raw.client_id, raw.scope) {
+            (Some(client_id), Some(scope)) => Some(ClientGrant { client_id, scope }),
+            (None, None) => None,
+            _ => return Err(missing),
+        };
         let claims = Claims {
             sub: raw.sub.ok_or(missing.clone())?,
             email: raw.email.unwrap_or_default(),
@@ -179,7 +218,7 @@ impl JwtKeys {
             });
         }
         claims.user_id()?;
-        Ok(claims)
+        Ok((claims, grant))
     }
 }
 
@@ -268,6 +307,43 @@ mod tests {
         let header: serde_json::Value =
             serde_json::from_slice(&B64.decode(token.split('.').next().unwrap()).unwrap()).unwrap();
         assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
+    }
+
+    #[test]
+    fn an_access_token_carries_its_client_and_scope_and_a_session_token_none() {
+        let keys = keys();
+        let grant = ClientGrant {
+            client_id: "mcp_abc".into(),
+            scope: "clickup:read".into(),
+        };
+        let base = claims();
+        let token = keys
+            .sign(&AccessClaims {
+                claims: &base,
+                grant: &grant,
+            })
+            .unwrap();
+        assert_eq!(
+            keys.verify_with_grant(&token, NOW).unwrap(),
+            (claims(), Some(grant))
+        );
+        let session = keys.sign(&claims()).unwrap();
+        assert_eq!(
+            keys.verify_with_grant(&session, NOW).unwrap(),
+            (claims(), None)
+        );
+        let mut half = serde_json::to_value(claims()).unwrap();
+        half["client_id"] = "mcp_abc".into();
+        let half = sign_raw(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            &half,
+            b"0123456789abcdef0123456789abcdef",
+        );
+        assert_eq!(
+            keys.verify_with_grant(&half, NOW),
+            Err(TokenError::Invalid("missing_claim")),
+            "a client id without a scope is refused"
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The ClickUp login (the seed's OAuth 2.0 client flow): start at `/auth/login`, finish at
-//! `/auth/callback`.
+//! `/auth/callback`. The MCP authorization server (`crate::oauth::authorize`) starts the same
+//! login after its consent page; the stored state's [`LoginFlow`] tells the shared callback which
+//! flow it finishes.
 //!
 //! The `state` is 32 random bytes (hex), stored only as its SHA-256, single use, valid 10
 //! minutes, and bound to the browser that started the login by a random cookie (also stored
@@ -47,6 +49,34 @@ pub struct CallbackParams {
     pub error: Option<String>,
 }
 
+/// What a finished callback answers.
+#[derive(Debug)]
+pub enum Finished {
+    /// The seed's flow: a session token.
+    Session(LoggedIn),
+    /// An MCP client's authorization: send the browser to `location` (the client's redirect URI
+    /// with a code, or with an error), and remember the browser when `browser_cookie` is set.
+    Redirect {
+        /// Where to send the browser.
+        location: String,
+        /// A new browser-session cookie value to set (`crate::oauth::BROWSER_COOKIE`).
+        browser_cookie: Option<String>,
+    },
+}
+
+/// What a ClickUp login learned, ready to store: nothing is written yet.
+#[derive(Debug)]
+pub struct ClickUpLogin {
+    /// The user as ClickUp describes them now.
+    pub profile: UserProfile,
+    /// The sealed ClickUp credential.
+    pub credential: StoredCredential,
+    /// The user as stored before this login, if they existed.
+    pub existing: Option<User>,
+    /// How many workspaces were granted.
+    pub workspaces: usize,
+}
+
 /// A completed login.
 #[derive(Debug)]
 pub struct LoggedIn {
@@ -60,6 +90,15 @@ pub struct LoggedIn {
 
 /// Start a login: store a new state bound to this browser and build ClickUp's authorize URL.
 pub async fn start(state: &AppState, browser_cookie: Option<&str>) -> Result<LoginStart, ApiError> {
+    start_flow(state, browser_cookie, LoginFlow::Session).await
+}
+
+/// Start a login for `flow` (the seed's, or an MCP client's authorization).
+pub async fn start_flow(
+    state: &AppState,
+    browser_cookie: Option<&str>,
+    flow: LoginFlow,
+) -> Result<LoginStart, ApiError> {
     let browser_cookie = browser_cookie
         .filter(|c| c.len() == 64 && c.bytes().all(|b| b.is_ascii_hexdigit()))
         .map_or_else(crate::random::token_hex, str::to_owned);
@@ -70,7 +109,7 @@ pub async fn start(state: &AppState, browser_cookie: Option<&str>) -> Result<Log
         .save_oauth_state(&OAuthState {
             state_hash: sha256_hex(&state_value),
             browser_hash: sha256_hex(&browser_cookie),
-            flow: LoginFlow::Session,
+            flow,
             created_at: now,
             expires_at: now + STATE_LIFETIME_SECS,
         })
@@ -86,13 +125,15 @@ pub async fn start(state: &AppState, browser_cookie: Option<&str>) -> Result<Log
     })
 }
 
-/// Finish a login. Every failure is audited as `auth_failure` with its reason.
+/// Finish a login. Every failure is audited as `auth_failure` with its reason. A failure once
+/// the state has shown the login to be an MCP client's authorization is answered by redirecting
+/// to that client with an error (`crate::oauth::authorize::finish_login`).
 pub async fn finish(
     state: &AppState,
     params: &CallbackParams,
     browser_cookie: Option<&str>,
     origin: &RequestOrigin,
-) -> Result<LoggedIn, ApiError> {
+) -> Result<Finished, ApiError> {
     match finish_inner(state, params, browser_cookie, origin).await {
         Ok(done) => Ok(done),
         Err(err) => {
@@ -110,7 +151,7 @@ async fn finish_inner(
     params: &CallbackParams,
     browser_cookie: Option<&str>,
     origin: &RequestOrigin,
-) -> Result<LoggedIn, ApiError> {
+) -> Result<Finished, ApiError> {
     let now = state.clock.now();
     let state_value = params
         .state
@@ -141,8 +182,22 @@ async fn finish_inner(
         return Err(ApiError::InvalidState("browser_mismatch"));
     }
     match pending.flow {
-        LoginFlow::Session => {}
+        LoginFlow::Session => finish_session(state, params, origin)
+            .await
+            .map(Finished::Session),
+        LoginFlow::Authorize { request } => {
+            Ok(crate::oauth::authorize::finish_login(state, params, request, origin).await)
+        }
     }
+}
+
+/// Exchange the callback's code at ClickUp and read who the user is: the profile and the sealed
+/// credential to store, nothing written yet. A refusal at ClickUp is `access_denied`.
+pub async fn clickup_login(
+    state: &AppState,
+    params: &CallbackParams,
+) -> Result<ClickUpLogin, ApiError> {
+    let now = state.clock.now();
     if let Some(error) = params.error.as_deref() {
         return Err(if error == "access_denied" {
             ApiError::AccessDenied
@@ -192,7 +247,7 @@ async fn finish_inner(
             .username
             .clone()
             .unwrap_or_else(|| clickup_user.email.clone()),
-        default_workspace: default_workspace.clone(),
+        default_workspace,
     };
     let seal = |field, secret| {
         state
@@ -214,8 +269,30 @@ async fn finish_inner(
         revoked: false,
         updated_at: now,
     };
+    Ok(ClickUpLogin {
+        profile,
+        credential,
+        existing: state.store.get_user(user_id).await?,
+        workspaces: teams.len(),
+    })
+}
+
+/// The seed's flow: store the login and issue a session token.
+async fn finish_session(
+    state: &AppState,
+    params: &CallbackParams,
+    origin: &RequestOrigin,
+) -> Result<LoggedIn, ApiError> {
+    let now = state.clock.now();
+    let ClickUpLogin {
+        profile,
+        credential,
+        existing,
+        workspaces,
+    } = clickup_login(state, params).await?;
+    let user_id = profile.id;
+    let default_workspace = profile.default_workspace.clone();
     // The tier in the token is informational; sign with the stored one when the user exists.
-    let existing = state.store.get_user(user_id).await?;
     let provisional = User {
         id: user_id,
         email: profile.email.clone(),
@@ -233,7 +310,7 @@ async fn finish_inner(
         .origin(origin)
         .details(json!({
             "team_id": default_workspace.as_ref().map(|w| w.id.clone()),
-            "workspaces": teams.len(),
+            "workspaces": workspaces,
             "new_user": existing.is_none(),
         }));
     let user = state
@@ -257,7 +334,8 @@ fn upstream(err: clickup::ClickUpError, action: &'static str) -> ApiError {
     clickup_credential::upstream(err, action)
 }
 
-fn failure_reason(err: &ApiError) -> String {
+/// The `reason` of an `auth_failure` row.
+pub(crate) fn failure_reason(err: &ApiError) -> String {
     match err {
         ApiError::InvalidState(reason) => format!("invalid_state:{reason}"),
         other => other.code().to_owned(),

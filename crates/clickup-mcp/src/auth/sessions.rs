@@ -7,7 +7,7 @@
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 
-use crate::auth::jwt::Claims;
+use crate::auth::jwt::{Claims, ClientGrant};
 use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::{EpochSeconds, Session, User};
@@ -19,6 +19,9 @@ pub struct Authenticated {
     pub user: User,
     /// The verified claims.
     pub claims: Claims,
+    /// The client and scope, when the token was issued to an MCP client at `/token`; `None` for
+    /// the seed's session tokens (full access within the tier).
+    pub grant: Option<ClientGrant>,
 }
 
 /// A freshly issued session token and its row.
@@ -77,7 +80,7 @@ async fn authenticate_inner(
 ) -> Result<Authenticated, ApiError> {
     let token = bearer_token(headers)?;
     let now = state.clock.now();
-    let claims = state.jwt.verify(token, now)?;
+    let (claims, grant) = state.jwt.verify_with_grant(token, now)?;
     let user_id = claims.user_id()?;
     let session = state
         .store
@@ -95,11 +98,15 @@ async fn authenticate_inner(
         .get_user(user_id)
         .await?
         .ok_or(ApiError::InvalidToken("unknown_user"))?;
-    Ok(Authenticated { user, claims })
+    Ok(Authenticated {
+        user,
+        claims,
+        grant,
+    })
 }
 
 /// The token of an `Authorization: Bearer <token>` header.
-fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
+pub(crate) fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
     let value = headers
         .get(AUTHORIZATION)
         .ok_or(ApiError::InvalidToken("missing_token"))?

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::clickup_credential;
-use crate::auth::login::{self, CallbackParams, LOGIN_COOKIE, STATE_LIFETIME_SECS};
+use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::auth::sessions;
 use crate::http::error::ApiError;
 use crate::http::pages;
@@ -71,7 +71,18 @@ pub async fn callback(
     };
     let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/auth"));
     let response = match result {
-        Ok(done) => {
+        Ok(Finished::Redirect {
+            location,
+            browser_cookie,
+        }) => {
+            // An MCP client's authorization (crate::oauth::authorize): back to the client.
+            let jar = match browser_cookie {
+                Some(value) => jar.add(crate::oauth::authorize::browser_cookie(&state, value)),
+                None => jar,
+            };
+            return no_store((jar, found(&location)).into_response());
+        }
+        Ok(Finished::Session(done)) => {
             let workspace = done.user.default_workspace.as_ref();
             let body = json!({
                 "token": done.token,
@@ -103,6 +114,11 @@ pub async fn refresh(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let auth = sessions::authenticate(&state, &headers).await?;
+    if auth.grant.is_some() {
+        // An MCP client's access token is refreshed at /token with its refresh token; here it
+        // would become a seed token without the client's scope.
+        return Err(ApiError::RefreshFailed("use_token_endpoint"));
+    }
     clickup_credential::verify_with_clickup(&state, auth.user.id).await?;
     let now = state.clock.now();
     let issued = sessions::issue(&state, &auth.user, now)?;
@@ -217,7 +233,8 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
+/// Whether the request came to `PUBLIC_URL`'s host (a flow that sets cookies must run there).
+pub(crate) fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
         return true;
     };
@@ -230,7 +247,7 @@ fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
 }
 
 /// A 302 Found to `location` (DESIGN §3; axum's `Redirect::to` answers 303).
-fn found(location: &str) -> Response {
+pub(crate) fn found(location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (StatusCode::FOUND, [(header::LOCATION, value)]).into_response(),
         Err(_) => ApiError::internal(anyhow::anyhow!("a redirect location is not a valid header"))
@@ -239,7 +256,7 @@ fn found(location: &str) -> Response {
 }
 
 /// Token-bearing answers must never be cached.
-fn no_store(mut response: Response) -> Response {
+pub(crate) fn no_store(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -1,6 +1,8 @@
 //! `POST /mcp`: the checks in DESIGN §5's order — body limit → Origin → JWT → session → rate
-//! limit — then the seed's bare form or rmcp's Streamable HTTP transport (stateless, JSON
-//! answers). Tier and tool checks happen in the MCP core. Every answer carries the
+//! limit → scope — then the seed's bare form or rmcp's Streamable HTTP transport (stateless,
+//! JSON answers). Tier and tool checks happen in the MCP core. The scope check (an MCP client's
+//! read-only token calling a write tool) is made here, by peeking at the JSON-RPC or bare body,
+//! because its refusal is an HTTP 403 with a step-up challenge rather than a tool result. Every answer carries the
 //! `X-RateLimit-*` headers once the caller is known; a 401 points at the protected-resource
 //! metadata.
 
@@ -25,6 +27,7 @@ use crate::mcp::bare;
 use crate::mcp::caller::Caller;
 use crate::mcp::core::{McpCore, Mode};
 use crate::mcp::handler::McpHandler;
+use crate::oauth::scopes::Scope;
 use crate::state::AppState;
 use crate::store::Tier;
 
@@ -107,8 +110,19 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
         Ok(decision) => decision,
         Err((err, decision)) => return with_limit_headers(err.into_response(), decision),
     };
-    let caller = Caller { user };
-    let response = match serde_json::from_slice::<serde_json::Value>(&body) {
+    let scope = match &auth.grant {
+        Some(grant) => Scope::of_token(&grant.scope),
+        // A seed session token (`/auth/*`): full access within the tier.
+        None => Scope::ReadWrite,
+    };
+    let caller = Caller { user, scope };
+    let parsed = serde_json::from_slice::<serde_json::Value>(&body);
+    if let Ok(value) = &parsed
+        && let Some(tool) = write_tool_beyond_scope(&route.core, scope, value)
+    {
+        return with_limit_headers(insufficient_scope(state, &tool), decision);
+    }
+    let response = match parsed {
         Ok(value) if bare::is_bare(&value) => {
             let (status, body) = bare::handle(&route.core, &caller, value).await;
             (status, Json(body)).into_response()
@@ -194,6 +208,61 @@ fn unauthorized(state: &AppState, err: ApiError) -> Response {
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, value);
         }
+    }
+    response
+}
+
+/// The first tool a `tools/call` in `body` (JSON-RPC or bare; one message or a batch) names
+/// that `scope` does not allow, if any. Unknown tools are left to the core to refuse.
+fn write_tool_beyond_scope(
+    core: &McpCore,
+    scope: Scope,
+    body: &serde_json::Value,
+) -> Option<String> {
+    if scope == Scope::ReadWrite {
+        return None;
+    }
+    let messages = match body {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    messages.into_iter().find_map(|message| {
+        if message.get("method").and_then(|m| m.as_str()) != Some("tools/call") {
+            return None;
+        }
+        let name = message.pointer("/params/name")?.as_str()?;
+        (core.is_read_only(name) == Some(false)).then(|| name.to_owned())
+    })
+}
+
+/// 403 `insufficient_scope` with the step-up challenge (RFC 6750 §3.1, MCP authorization):
+/// the scope that would allow the call and where the resource metadata is.
+fn insufficient_scope(state: &AppState, tool: &str) -> Response {
+    let message = format!(
+        "{} changes ClickUp, but this token allows read-only tools (scope clickup:read). Authorize again with clickup:write.",
+        tool.chars()
+            .filter(|c| !c.is_control())
+            .take(64)
+            .collect::<String>()
+    );
+    let mut response = (
+        StatusCode::FORBIDDEN,
+        Json(crate::http::error::error_body(
+            "insufficient_scope",
+            &message,
+            None,
+        )),
+    )
+        .into_response();
+    let challenge = format!(
+        r#"Bearer error="insufficient_scope", scope="{}", resource_metadata="{}/.well-known/oauth-protected-resource/mcp""#,
+        Scope::ReadWrite.as_str(),
+        state.public_url()
+    );
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
     }
     response
 }

@@ -1,6 +1,7 @@
 //! The authenticated caller of a hosted `/mcp` request, put in the request's extensions by the
 //! HTTP layer and read by the MCP core.
 
+use crate::oauth::scopes::Scope;
 use crate::store::User;
 
 /// Who is calling `/mcp`.
@@ -8,4 +9,8 @@ use crate::store::User;
 pub struct Caller {
     /// The user, as stored at the time of the request (current tier).
     pub user: User,
+    /// What the bearer token allows (`crate::oauth::scopes`): the scope an MCP client was
+    /// granted, or `ReadWrite` for a seed session token (full access within the tier). A
+    /// `Read` caller sees and may call only read-only tools.
+    pub scope: Scope,
 }

@@ -78,7 +78,9 @@ impl McpCore {
             (Mode::Local(_), _) => self.registry.descriptors(|_| true),
             (Mode::Hosted(_), Some(caller)) => {
                 let tier = caller.user.tier;
-                self.registry.descriptors(|spec| allowed(spec, tier))
+                // A read-only token (scope `clickup:read`) lists read-only tools only.
+                self.registry
+                    .descriptors(|spec| allowed(spec, tier) && caller.scope.permits(spec.effect))
             }
             (Mode::Hosted(_), None) => Vec::new(),
         }
@@ -87,6 +89,14 @@ impl McpCore {
     /// A tool's description by name, whatever the caller's tier.
     pub fn tool(&self, name: &str) -> Option<Tool> {
         self.registry.get(name).map(|t| t.descriptor().clone())
+    }
+
+    /// Whether the named tool only reads (`None` for an unknown tool). The `/mcp` route uses
+    /// it to refuse a write tool to a read-only token with HTTP 403 before dispatch.
+    pub fn is_read_only(&self, name: &str) -> Option<bool> {
+        self.registry
+            .get(name)
+            .map(|t| t.spec().effect.is_read_only())
     }
 
     /// Call a tool. An unknown tool is a protocol error; everything else is a tool result.
@@ -136,6 +146,17 @@ impl McpCore {
                 let caller = caller.ok_or_else(ToolError::reauth_required)?;
                 if !allowed(spec, caller.user.tier) {
                     return Err(ToolError::premium_required(spec.name));
+                }
+                // Backstop: `/mcp` already answers 403 insufficient_scope for this.
+                if !caller.scope.permits(spec.effect) {
+                    return Err(ToolError::new(
+                        crate::tools::error::ToolErrorCode::InvalidArgument,
+                        format!(
+                            "{} changes ClickUp, but this token is read-only (scope clickup:read); \
+                             authorize again with clickup:write.",
+                            spec.name
+                        ),
+                    ));
                 }
                 let token = crate::auth::clickup_credential::usable_token(state, caller.user.id)
                     .await

@@ -8,6 +8,7 @@
 
 mod audit;
 mod credentials;
+mod oauth;
 mod sessions;
 mod users;
 
@@ -155,6 +156,7 @@ fn events(rows: &[AuditRow]) -> Vec<&str> {
 
 use self::audit::*;
 use self::credentials::*;
+use self::oauth::*;
 use self::sessions::*;
 use self::users::*;
 
@@ -200,4 +202,16 @@ conformance!(
     an_audit_row_reads_back_as_written,
     audit_rows_filter_by_time_and_user_and_page_by_id,
     the_store_answers_a_ping,
+    a_registered_client_reads_back_until_it_expires,
+    a_pending_authorization_can_be_taken_only_once,
+    a_login_through_authorize_stores_user_credential_consent_code_and_browser,
+    a_code_is_redeemed_once_and_a_replay_revokes_what_it_issued,
+    two_concurrent_redemptions_of_one_code_give_exactly_one_redeemed,
+    a_refresh_token_rotates_and_a_reuse_revokes_the_family,
+    a_retry_within_the_grace_window_supersedes_the_lost_pair_once,
+    a_retry_after_the_grace_window_or_after_the_successor_was_used_is_a_reuse,
+    two_concurrent_rotations_leave_exactly_one_live_pair,
+    revoking_a_family_leaves_other_families_and_seed_sessions_live,
+    logging_out_everywhere_also_revokes_refresh_tokens_and_browser_sessions,
+    expired_oauth_rows_are_purged_but_used_codes_are_kept_a_while,
 );

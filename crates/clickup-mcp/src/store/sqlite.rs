@@ -9,6 +9,7 @@
 //! The SQL sticks to what PostgreSQL also accepts (`$n` placeholders, `ON CONFLICT`, `RETURNING`,
 //! `IS NOT DISTINCT FROM`), so the PostgreSQL store can reuse it nearly verbatim.
 
+mod oauth;
 mod open;
 mod rows;
 
@@ -24,8 +25,10 @@ use tracing::instrument;
 use self::rows::stored_user_id;
 use crate::audit::{AuditRecord, AuditRow};
 use crate::store::{
-    AuditFilter, CompletedLogin, EpochSeconds, KeyCheck, OAuthState, Rotation, Session, Store,
-    StoreError, StoredCredential, Tier, User, UserId,
+    AuditFilter, AuthorizationCode, AuthorizedLogin, BrowserSession, CodeRedemption,
+    CompletedLogin, Consent, EpochSeconds, GrantedAuthorization, IssuedTokens, KeyCheck,
+    OAuthClient, OAuthState, PendingAuthorization, RefreshRotation, RefreshToken, Rotation,
+    Session, Store, StoreError, StoredCredential, Tier, User, UserId, UserProfile,
 };
 
 /// How a write transaction starts: take the write lock at once (see the module docs).
@@ -92,6 +95,73 @@ async fn insert_session(conn: &mut SqliteConnection, session: &Session) -> Resul
     Ok(())
 }
 
+/// Create the user (as `free`) or update their profile (the tier is kept), on `conn`.
+async fn upsert_user(
+    conn: &mut SqliteConnection,
+    profile: &UserProfile,
+    now: EpochSeconds,
+) -> Result<User, StoreError> {
+    let (workspace_id, workspace_name) = match &profile.default_workspace {
+        Some(w) => (Some(w.id.as_str()), Some(w.name.as_str())),
+        None => (None, None),
+    };
+    let user = sqlx::query(
+        "INSERT INTO users (id, email, username, tier, default_workspace_id, default_workspace_name, \
+                            created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+         ON CONFLICT (id) DO UPDATE SET \
+             email = excluded.email, \
+             username = excluded.username, \
+             default_workspace_id = excluded.default_workspace_id, \
+             default_workspace_name = excluded.default_workspace_name, \
+             updated_at = excluded.updated_at \
+         RETURNING id, email, username, tier, default_workspace_id, default_workspace_name, \
+                   created_at, updated_at",
+    )
+    .bind(stored_user_id(profile.id)?)
+    .bind(&profile.email)
+    .bind(&profile.username)
+    .bind(Tier::Free.as_str())
+    .bind(workspace_id)
+    .bind(workspace_name)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    rows::user(&user)
+}
+
+/// Store the user's ClickUp credential, replacing any earlier one and clearing `revoked`.
+async fn upsert_credential(
+    conn: &mut SqliteConnection,
+    credential: &StoredCredential,
+) -> Result<(), StoreError> {
+    let refresh = credential.refresh_token.as_ref();
+    sqlx::query(
+        "INSERT INTO clickup_credentials (user_id, access_key_id, access_blob, refresh_key_id, refresh_blob, \
+                                          expires_at, revoked, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (user_id) DO UPDATE SET \
+             access_key_id = excluded.access_key_id, \
+             access_blob = excluded.access_blob, \
+             refresh_key_id = excluded.refresh_key_id, \
+             refresh_blob = excluded.refresh_blob, \
+             expires_at = excluded.expires_at, \
+             revoked = excluded.revoked, \
+             updated_at = excluded.updated_at",
+    )
+    .bind(stored_user_id(credential.user_id)?)
+    .bind(&credential.access_token.key_id)
+    .bind(&credential.access_token.blob)
+    .bind(refresh.map(|r| r.key_id.as_str()))
+    .bind(refresh.map(|r| r.blob.as_slice()))
+    .bind(credential.expires_at)
+    .bind(false)
+    .bind(credential.updated_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// A row limit as a bind value (`LIMIT` takes a `BIGINT`).
 fn row_limit(limit: u32) -> i64 {
     i64::from(limit)
@@ -153,61 +223,10 @@ impl Store for SqliteStore {
         let credential = &login.credential;
         // The login's moment: when its session was issued.
         let now = login.session.issued_at;
-        let (workspace_id, workspace_name) = match &profile.default_workspace {
-            Some(w) => (Some(w.id.as_str()), Some(w.name.as_str())),
-            None => (None, None),
-        };
 
         let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        let user = sqlx::query(
-            "INSERT INTO users (id, email, username, tier, default_workspace_id, default_workspace_name, \
-                                created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
-             ON CONFLICT (id) DO UPDATE SET \
-                 email = excluded.email, \
-                 username = excluded.username, \
-                 default_workspace_id = excluded.default_workspace_id, \
-                 default_workspace_name = excluded.default_workspace_name, \
-                 updated_at = excluded.updated_at \
-             RETURNING id, email, username, tier, default_workspace_id, default_workspace_name, \
-                       created_at, updated_at",
-        )
-        .bind(stored_user_id(profile.id)?)
-        .bind(&profile.email)
-        .bind(&profile.username)
-        .bind(Tier::Free.as_str())
-        .bind(workspace_id)
-        .bind(workspace_name)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let user = rows::user(&user)?;
-
-        let refresh = credential.refresh_token.as_ref();
-        sqlx::query(
-            "INSERT INTO clickup_credentials (user_id, access_key_id, access_blob, refresh_key_id, refresh_blob, \
-                                              expires_at, revoked, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-             ON CONFLICT (user_id) DO UPDATE SET \
-                 access_key_id = excluded.access_key_id, \
-                 access_blob = excluded.access_blob, \
-                 refresh_key_id = excluded.refresh_key_id, \
-                 refresh_blob = excluded.refresh_blob, \
-                 expires_at = excluded.expires_at, \
-                 revoked = excluded.revoked, \
-                 updated_at = excluded.updated_at",
-        )
-        .bind(stored_user_id(credential.user_id)?)
-        .bind(&credential.access_token.key_id)
-        .bind(&credential.access_token.blob)
-        .bind(refresh.map(|r| r.key_id.as_str()))
-        .bind(refresh.map(|r| r.blob.as_slice()))
-        .bind(credential.expires_at)
-        .bind(false)
-        .bind(credential.updated_at)
-        .execute(&mut *tx)
-        .await?;
-
+        let user = upsert_user(&mut tx, profile, now).await?;
+        upsert_credential(&mut tx, credential).await?;
         insert_session(&mut tx, &login.session).await?;
         insert_audit(&mut tx, login.audit.as_ref()).await?;
         tx.commit().await?;
@@ -480,6 +499,19 @@ impl Store for SqliteStore {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        // MCP clients' refresh tokens would mint new sessions; browser sessions would skip
+        // the ClickUp login at /authorize.
+        sqlx::query(
+            "UPDATE oauth_refresh_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM oauth_browser_sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(done.rows_affected())
@@ -512,6 +544,112 @@ impl Store for SqliteStore {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    // --- the MCP authorization server -------------------------------------------------------
+
+    async fn register_client(
+        &self,
+        client: &OAuthClient,
+        audit: Option<&AuditRecord>,
+    ) -> Result<(), StoreError> {
+        self.oauth_register_client(client, audit).await
+    }
+
+    async fn get_client(
+        &self,
+        client_id: &str,
+        now: EpochSeconds,
+    ) -> Result<Option<OAuthClient>, StoreError> {
+        self.oauth_get_client(client_id, now).await
+    }
+
+    async fn save_pending_authorization(
+        &self,
+        pending: &PendingAuthorization,
+    ) -> Result<(), StoreError> {
+        self.oauth_save_pending(pending).await
+    }
+
+    async fn take_pending_authorization(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<PendingAuthorization>, StoreError> {
+        self.oauth_take_pending(id_hash).await
+    }
+
+    async fn get_browser_session(
+        &self,
+        id_hash: &str,
+        now: EpochSeconds,
+    ) -> Result<Option<BrowserSession>, StoreError> {
+        self.oauth_get_browser_session(id_hash, now).await
+    }
+
+    async fn get_consent(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+    ) -> Result<Option<Consent>, StoreError> {
+        self.oauth_get_consent(user_id, client_id).await
+    }
+
+    async fn grant_authorization(&self, grant: &GrantedAuthorization) -> Result<(), StoreError> {
+        self.oauth_grant(grant).await
+    }
+
+    async fn complete_authorization_login(
+        &self,
+        login: &AuthorizedLogin,
+    ) -> Result<User, StoreError> {
+        self.oauth_complete_login(login).await
+    }
+
+    async fn get_code(&self, code_hash: &str) -> Result<Option<AuthorizationCode>, StoreError> {
+        self.oauth_get_code(code_hash).await
+    }
+
+    async fn redeem_code(
+        &self,
+        code_hash: &str,
+        tokens: &IssuedTokens,
+        now: EpochSeconds,
+        reuse_audit: Option<&AuditRecord>,
+    ) -> Result<CodeRedemption, StoreError> {
+        self.oauth_redeem_code(code_hash, tokens, now, reuse_audit)
+            .await
+    }
+
+    async fn get_refresh_token(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<RefreshToken>, StoreError> {
+        self.oauth_get_refresh_token(token_hash).await
+    }
+
+    async fn rotate_refresh_token(
+        &self,
+        token_hash: &str,
+        tokens: &IssuedTokens,
+        now: EpochSeconds,
+        grace_secs: i64,
+        reuse_audit: Option<&AuditRecord>,
+    ) -> Result<RefreshRotation, StoreError> {
+        self.oauth_rotate_refresh_token(token_hash, tokens, now, grace_secs, reuse_audit)
+            .await
+    }
+
+    async fn revoke_token_family(
+        &self,
+        family_id: &str,
+        now: EpochSeconds,
+        audit: Option<&AuditRecord>,
+    ) -> Result<u64, StoreError> {
+        self.oauth_revoke_family(family_id, now, audit).await
+    }
+
+    async fn purge_expired_oauth(&self, now: EpochSeconds) -> Result<u64, StoreError> {
+        self.oauth_purge_expired(now).await
     }
 
     // --- audit --------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ pub struct AppOptions {
     pub auto_approve: bool,
     /// Extra or overriding settings for `ServeConfig::load`.
     pub settings: Vec<(&'static str, String)>,
+    /// What `serve --sandbox` relaxes: Client ID Metadata Documents may then be fetched from
+    /// loopback (a test's own document server).
+    pub sandbox_mode: bool,
 }
 
 impl Default for AppOptions {
@@ -43,6 +46,7 @@ impl Default for AppOptions {
         Self {
             auto_approve: true,
             settings: Vec::new(),
+            sandbox_mode: false,
         }
     }
 }
@@ -208,7 +212,9 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         settings.retain(|(n, _)| *n != name);
         settings.push((name, value));
     }
-    let app = build_app(&settings).await.unwrap();
+    let app = build_app_with(&settings, options.sandbox_mode)
+        .await
+        .unwrap();
     let state = app.state().clone();
     let url = app.public_url().as_str().trim_end_matches('/').to_owned();
     let port = app.port();
@@ -266,10 +272,20 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
 
 /// `App::build` from settings pairs, with a manual clock starting now.
 pub async fn build_app(settings: &[(&'static str, String)]) -> anyhow::Result<App> {
-    let config = ServeConfig::load(
+    build_app_with(settings, false).await
+}
+
+/// The same, with `serve --sandbox`'s relaxations when `sandbox_mode` (the ClickUp URLs stay
+/// those of `settings`).
+pub async fn build_app_with(
+    settings: &[(&'static str, String)],
+    sandbox_mode: bool,
+) -> anyhow::Result<App> {
+    let mut config = ServeConfig::load(
         &Settings::from_pairs(settings.iter().map(|(k, v)| (*k, v.as_str()))),
         false,
     )?;
+    config.oauth.allow_private_metadata_fetch = sandbox_mode;
     App::build(config, Clock::manual(start_ms())).await
 }
 

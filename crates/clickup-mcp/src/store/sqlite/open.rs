@@ -25,14 +25,24 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// and the checksum is that of the text, so the table `_sqlx_migrations` records exactly what
 /// `sqlx::migrate!("./migrations/sqlite")` would: either can take over from the other.
 fn migrator() -> Migrator {
-    let migrations = [(
-        1,
-        "init",
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/migrations/sqlite/0001_init.sql"
-        )),
-    )];
+    let migrations = [
+        (
+            1,
+            "init",
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/migrations/sqlite/0001_init.sql"
+            )),
+        ),
+        (
+            2,
+            "oauth",
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/migrations/sqlite/0002_oauth.sql"
+            )),
+        ),
+    ];
     Migrator::with_migrations(
         migrations
             .into_iter()
@@ -147,9 +157,12 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_migration_is_numbered_and_named_like_its_file() {
+    fn the_embedded_migrations_are_numbered_and_named_like_their_files() {
         let migrator = migrator();
-        let first = migrator.iter().next().expect("one migration is embedded");
-        assert_eq!((first.version, &*first.description), (1, "init"));
+        let embedded: Vec<(i64, &str)> = migrator
+            .iter()
+            .map(|m| (m.version, &*m.description))
+            .collect();
+        assert_eq!(embedded, vec![(1, "init"), (2, "oauth")]);
     }
 }
