@@ -22,6 +22,7 @@ use tower::ServiceExt;
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::sessions;
 use crate::http::error::ApiError;
+use crate::http::mcp_body::{self, McpBody};
 use crate::limits::Decision;
 use crate::mcp::bare;
 use crate::mcp::caller::Caller;
@@ -59,9 +60,16 @@ impl McpRoute {
         );
         let public = &state.public_url;
         let host = public.host_str().unwrap_or("localhost").to_owned();
-        let mut hosts = vec![host.clone()];
+        let mut names = vec![host.clone()];
+        if matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]") {
+            // A loopback PUBLIC_URL: the loopback addresses name the same server, and DNS
+            // rebinding cannot point them elsewhere.
+            names.extend(["localhost", "127.0.0.1", "[::1]"].map(str::to_owned));
+            names.dedup();
+        }
+        let mut hosts = names.clone();
         if let Some(port) = public.port() {
-            hosts.push(format!("{host}:{port}"));
+            hosts.extend(names.iter().map(|name| format!("{name}:{port}")));
         }
         let mut config = StreamableHttpServerConfig::default()
             .with_legacy_session_mode(false)
@@ -115,26 +123,29 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
         // A seed session token (`/auth/*`): full access within the tier.
         None => Scope::ReadWrite,
     };
-    let caller = Caller { user, scope };
-    let parsed = serde_json::from_slice::<serde_json::Value>(&body);
-    if let Ok(value) = &parsed
-        && let Some(tool) = write_tool_beyond_scope(&route.core, scope, value)
-    {
+    let caller = Caller {
+        user,
+        scope,
+        origin: crate::http::request_origin::origin_of(&parts),
+    };
+    let value = match mcp_body::classify(&parts.headers, &body) {
+        McpBody::Refused(response) => return with_limit_headers(response, decision),
+        McpBody::Bare(value) | McpBody::JsonRpc(value) => value,
+    };
+    if let Some(tool) = write_tool_beyond_scope(&route.core, scope, &value) {
         return with_limit_headers(insufficient_scope(state, &tool), decision);
     }
-    let response = match parsed {
-        Ok(value) if bare::is_bare(&value) => {
-            let (status, body) = bare::handle(&route.core, &caller, value).await;
-            (status, Json(body)).into_response()
-        }
-        _ => {
-            parts.extensions.insert(caller);
-            let request = Request::from_parts(parts, Body::from(body));
-            match route.transport.clone().oneshot(request).await {
-                Ok(response) => response.map(Body::new),
-                Err(never) => match never {},
-            }
-        }
+    let response = if bare::is_bare(&value) {
+        let (status, body) = bare::handle(&route.core, &caller, value).await;
+        (status, Json(body)).into_response()
+    } else {
+        parts.extensions.insert(caller);
+        let request = Request::from_parts(parts, Body::from(body));
+        let response = match route.transport.clone().oneshot(request).await {
+            Ok(response) => response.map(Body::new),
+            Err(never) => match never {},
+        };
+        mcp_body::normalize_transport_refusal(response).await
     };
     with_limit_headers(response, decision)
 }

@@ -18,18 +18,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip_address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string());
-        let user_agent = parts
-            .headers
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(|ua| ua.chars().take(MAX_USER_AGENT_CHARS).collect());
-        Ok(Origin(RequestOrigin {
-            ip_address,
-            user_agent,
-        }))
+        Ok(Origin(origin_of(parts)))
+    }
+}
+
+/// The peer address and User-Agent of a request.
+pub fn origin_of(parts: &Parts) -> RequestOrigin {
+    let ip_address = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    let user_agent = parts
+        .headers
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|ua| ua.chars().take(MAX_USER_AGENT_CHARS).collect());
+    RequestOrigin {
+        ip_address,
+        user_agent,
     }
 }

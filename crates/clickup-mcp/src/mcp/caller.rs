@@ -13,4 +13,6 @@ pub struct Caller {
     /// granted, or `ReadWrite` for a seed session token (full access within the tier). A
     /// `Read` caller sees and may call only read-only tools.
     pub scope: Scope,
+    /// Where the request came from, for audit rows.
+    pub origin: crate::audit::RequestOrigin,
 }

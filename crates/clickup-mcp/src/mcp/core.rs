@@ -207,6 +207,7 @@ impl McpCore {
         };
         let record = AuditRecord::new(AuditEvent::ToolCall, state.clock.now())
             .user(caller.user.id)
+            .origin(&caller.origin)
             .details(json!({ "tool": tool, "outcome": outcome, "duration_ms": duration_ms }));
         state.auditor.record_later(record);
     }

@@ -96,7 +96,6 @@ async fn the_duration_of_a_tool_call_is_measured() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: tool_call audit rows have no ip_address or user_agent (DESIGN §7 lists both for every row; the MCP core queues the row without the request's origin)"]
 async fn a_tool_call_row_says_where_the_call_came_from() {
     let app = spawn_app().await;
     let token = app.login_as(app.seed(0).id).await.token;

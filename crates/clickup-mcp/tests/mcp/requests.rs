@@ -75,7 +75,6 @@ async fn malformed_bodies_are_refused_with_a_client_error_and_reach_no_tool() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: bad JSON on /mcp answers 415 text/plain \"fail to deserialize request body …\" (rmcp), not a JSON-RPC parse error -32700"]
 async fn bad_json_is_a_json_rpc_parse_error() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -94,7 +93,6 @@ async fn bad_json_is_a_json_rpc_parse_error() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: a JSON-RPC batch (and any body that is JSON but not one JSON-RPC message) answers 415 Unsupported Media Type text/plain, not 400 with JSON-RPC -32600"]
 async fn a_batch_is_refused_as_an_invalid_json_rpc_request() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -122,7 +120,6 @@ async fn a_batch_is_refused_as_an_invalid_json_rpc_request() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: a bare-form client (no Accept, as in the seed's curl) that sends bad JSON gets 406 \"Client must accept both application/json and text/event-stream\" instead of 400 with the seed error body"]
 async fn bad_json_in_the_bare_form_is_a_bad_request_with_the_seed_error_body() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -211,7 +208,6 @@ async fn json_rpc_needs_a_json_content_type_and_both_media_types_in_accept() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: /mcp refusals outside JSON-RPC (415, 406, bad MCP-Protocol-Version 400) are rmcp's text/plain bodies, not DESIGN §8's {\"error\":{code,message}}"]
 async fn transport_refusals_carry_the_seed_error_body() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -244,7 +240,6 @@ async fn transport_refusals_carry_the_seed_error_body() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: the bare form ignores Content-Type: {\"method\":\"tools/list\"} sent as text/plain (or with none) is served with 200; JSON-RPC answers 415"]
 async fn the_bare_form_needs_a_json_content_type_too() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -388,7 +383,6 @@ async fn arguments_that_fail_the_schema_are_a_tool_error_for_every_tool_in_both_
 }
 
 #[tokio::test]
-#[ignore = "BUG: tools/call with arguments that are not an object (\"arguments\": 5) answers JSON-RPC -32601 \"tools/call\" (method not found), not a tool error invalid_argument or -32602"]
 async fn arguments_that_are_not_an_object_are_refused_as_invalid_not_as_an_unknown_method() {
     let app = spawn_app().await;
     let token = logged_in(&app).await;
@@ -663,7 +657,6 @@ async fn an_origin_in_allowed_origins_is_served_in_both_forms() {
 }
 
 #[tokio::test]
-#[ignore = "BUG: CORS for ALLOWED_ORIGINS allows only the authorization and content-type request headers and exposes only X-RateLimit-*; a browser MCP client's preflight for mcp-protocol-version fails and it cannot read WWW-Authenticate"]
 async fn a_browser_client_on_an_allowed_origin_can_speak_streamable_http() {
     let app = spawn_app_with(AppOptions {
         settings: vec![("ALLOWED_ORIGINS", "https://app.example.com".into())],
