@@ -260,7 +260,7 @@ impl Auditor {
         queue.push(record);
     }
 
-    /// Write the queued rows.
+    /// Write the queued rows, in batches of at most 1000 per transaction.
     pub async fn flush_queue(&self, store: &dyn crate::store::Store) {
         let queued = std::mem::take(
             &mut *self
@@ -268,8 +268,10 @@ impl Auditor {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
-        for record in queued {
-            self.record(store, record).await;
+        for batch in queued.chunks(1000) {
+            if let Err(err) = store.record_audit_batch(batch).await {
+                tracing::error!(error = ?err, audit.rows = batch.len(), "failed to write queued audit rows");
+            }
         }
     }
 

@@ -493,6 +493,9 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     /// Write one audit row on its own (events with no state change: failures, rejections).
     async fn record_audit(&self, record: &AuditRecord) -> Result<(), StoreError>;
 
+    /// Write many audit rows in one transaction (the queued `tool_call` rows, every second).
+    async fn record_audit_batch(&self, records: &[AuditRecord]) -> Result<(), StoreError>;
+
     /// Read audit rows in id order.
     async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError>;
 }

@@ -200,6 +200,7 @@ conformance!(
     credentials_not_under_the_current_key_are_found_by_access_or_refresh_key,
     a_key_check_is_stored_once_and_never_overwritten,
     an_audit_row_reads_back_as_written,
+    a_batch_of_audit_rows_is_written_in_order,
     audit_rows_filter_by_time_and_user_and_page_by_id,
     the_store_answers_a_ping,
     a_registered_client_reads_back_until_it_expires,

@@ -660,6 +660,19 @@ impl Store for SqliteStore {
         insert_audit(&mut conn, Some(record)).await
     }
 
+    #[instrument(skip_all, fields(audit.rows = records.len()))]
+    async fn record_audit_batch(&self, records: &[AuditRecord]) -> Result<(), StoreError> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        for record in records {
+            insert_audit(&mut tx, Some(record)).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     #[instrument(skip_all)]
     async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
         let user_id = filter.user_id.map(stored_user_id).transpose()?;

@@ -30,6 +30,21 @@ pub(super) async fn an_audit_row_reads_back_as_written(store: &dyn Store) {
     assert!(rows[0].id < rows[1].id);
 }
 
+pub(super) async fn a_batch_of_audit_rows_is_written_in_order(store: &dyn Store) {
+    let batch: Vec<AuditRecord> = (0..3)
+        .map(|i| record(AuditEvent::ToolCall, 7, NOW + i).details(json!({"n": i})))
+        .collect();
+    store.record_audit_batch(&batch).await.expect("records");
+    store
+        .record_audit_batch(&[])
+        .await
+        .expect("an empty batch is fine");
+
+    let rows = audit_log(store, Some(7)).await;
+    let numbers: Vec<_> = rows.iter().map(|r| r.details["n"].clone()).collect();
+    assert_eq!(numbers, vec![json!(0), json!(1), json!(2)]);
+}
+
 pub(super) async fn audit_rows_filter_by_time_and_user_and_page_by_id(store: &dyn Store) {
     for (i, user) in [7, 8, 7, 8, 7, 7].into_iter().enumerate() {
         let at = NOW + i64::try_from(i).expect("small") * 100;
