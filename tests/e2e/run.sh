@@ -5,12 +5,25 @@
 #       checks structuredContent;
 #   (c) the MCP conformance suite's server scenarios, with conformance-baseline.yml listing the
 #       ones that cannot apply (one reason each), behind auth-proxy.mjs (the suite sends no
-#       custom headers).
+#       custom headers);
+# and the clients that log in by themselves (MCP authorization, OAuth 2.1), from nothing but /mcp:
+#   (d) the TypeScript SDK's OAuth client (oauth-sdk-client.mjs, walking the consent page over
+#       HTTP with oauth-walk.mjs): discovery, registration, PKCE, consent, tokens, tools, refresh,
+#       revocation; a read-only grant refused a write with 403 insufficient_scope;
+#   (e) the Python SDK's OAuth client (python/oauth_client.py, PyPI `mcp`, its 1.x and 2.x lines):
+#       the same flow, a refresh, and a step-up from read-only to read-write;
+#   (f) the MCP Inspector CLI with the access tokens those clients got;
+#   (g) a check that the conformance suite still has no authorization scenarios for servers;
+#   (h) headless Chromium (browser.mjs, playwright-core driving Debian's chromium): the consent
+#       page, its Approve and Deny, the error page and the login success page, with screenshots
+#       in tests/e2e/screenshots/.
 # Exits non-zero on the first failure and stops every process it started.
 #
 # Usage: tests/e2e/run.sh [path/to/clickup-mcp]   (default: $CLICKUP_MCP_BIN, else cargo build)
 # Needs `npm ci` in tests/e2e first; it brings Node 22 (the `node` package), which the
-# Inspector requires, and puts it first on PATH.
+# Inspector requires, and puts it first on PATH. (e) needs the venvs python/.venv and
+# python/.venv-v1 with python/requirements.txt and requirements-v1.txt installed; (h) needs
+# Chromium at $CHROMIUM (default /usr/bin/chromium). .ci/run installs all of them.
 set -euo pipefail
 
 E2E="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +39,15 @@ fi
 export PATH="$E2E/node_modules/.bin:$PATH"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$node_major" -ge 22 ]] || fail "Node 22 expected from node_modules/.bin, got $(node --version)"
+for line in "" -v1; do
+  python="$E2E/python/.venv$line/bin/python"
+  [[ -x "$python" ]] && "$python" -c 'import mcp' 2>/dev/null \
+    || fail "no Python MCP SDK in $E2E/python/.venv$line: python3 -m venv $E2E/python/.venv$line && $python -m pip install -r $E2E/python/requirements$line.txt"
+done
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[[ -x "$CHROMIUM" ]] || fail "no Chromium at $CHROMIUM (Debian: apt-get install chromium)"
+# playwright-core drives the system's Chromium; it must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 BIN="${1:-${CLICKUP_MCP_BIN:-}}"
 if [[ -z "$BIN" ]]; then
@@ -152,5 +174,55 @@ wait_for "$PROXY_URL/health"
   --expected-failures conformance-baseline.yml -o "$WORK/conformance") >"$WORK/conformance.log" 2>&1 \
   || { cat "$WORK/conformance.log" >&2; fail "conformance suite (see above)"; }
 sed -n '/=== SUMMARY ===/,$p' "$WORK/conformance.log"
+
+# --- (d) TypeScript SDK OAuth client ----------------------------------------------------------
+step "TypeScript SDK OAuth client: from $URL/mcp alone (consent page walked over HTTP)"
+(cd "$E2E" && MCP_URL="$URL/mcp" READ_TOKEN_FILE="$WORK/oauth-read-token" timeout 180 node oauth-sdk-client.mjs) \
+  || fail "TypeScript SDK OAuth client"
+
+# --- (e) Python SDK OAuth client, both lines of the SDK ----------------------------------------
+for line in -v1 ""; do
+  python="$E2E/python/.venv$line/bin/python"
+  step "Python SDK OAuth client (.venv$line: mcp $("$python" -c 'from importlib.metadata import version; print(version("mcp"))'))"
+  (cd "$E2E/python" && MCP_URL="$URL/mcp" TOKEN_FILE="$WORK/oauth-token" timeout 180 "$python" oauth_client.py) \
+    || fail "Python SDK OAuth client (.venv$line)"
+done
+
+# --- (f) MCP Inspector CLI with the OAuth access tokens ---------------------------------------
+step "MCP Inspector CLI with the Python (2.x) client's access token (read and change): tools/list, tools/call"
+OAUTH_TOKEN="$(cat "$WORK/oauth-token")"
+inspector --header "Authorization: Bearer $OAUTH_TOKEN" --method tools/list >"$WORK/inspector-oauth-list.json" \
+  2>"$WORK/inspector.err" || { cat "$WORK/inspector.err" >&2; fail "inspector tools/list with the OAuth token"; }
+jcheck "$WORK/inspector-oauth-list.json" \
+  'r.tools.some(t => t.name === "clickup_workspace_list") && r.tools.some(t => t.name === "clickup_space_create")'
+inspector --header "Authorization: Bearer $OAUTH_TOKEN" --method tools/call \
+  --tool-name clickup_workspace_list >"$WORK/inspector-oauth-call.json" 2>"$WORK/inspector.err" \
+  || { cat "$WORK/inspector.err" >&2; fail "inspector tools/call with the OAuth token"; }
+jcheck "$WORK/inspector-oauth-call.json" 'r.isError === false && r.structuredContent.items.length > 0'
+
+step "MCP Inspector CLI with the TypeScript client's read-only access token: tools/list has no write tools"
+inspector --header "Authorization: Bearer $(cat "$WORK/oauth-read-token")" --method tools/list \
+  >"$WORK/inspector-read-list.json" 2>"$WORK/inspector.err" \
+  || { cat "$WORK/inspector.err" >&2; fail "inspector tools/list with the read-only token"; }
+jcheck "$WORK/inspector-read-list.json" \
+  'r.tools.length > 0 && r.tools.every(t => t.annotations.readOnlyHint === true) && !r.tools.some(t => t.name === "clickup_space_create")'
+
+# --- (g) conformance suite: authorization ------------------------------------------------------
+step "MCP conformance $(conformance --version): authorization scenarios for servers"
+# In 0.1.16 every auth/* scenario tests a client against the suite's own authorization server;
+# none tests a server (see conformance-baseline.yml). Fail when a new version brings some, so
+# that they are run here.
+conformance list --server >"$WORK/conformance-server-list.txt"
+if grep -Eqi 'auth|oauth' "$WORK/conformance-server-list.txt"; then
+  grep -Ei 'auth|oauth' "$WORK/conformance-server-list.txt" >&2
+  fail "the conformance suite now has server authorization scenarios: run them here"
+fi
+echo "none: its auth/* scenarios are all client scenarios ($(conformance list --client | grep -c 'auth/') of them)"
+
+# --- (h) headless Chromium --------------------------------------------------------------------
+step "headless Chromium ($("$CHROMIUM" --version 2>/dev/null | head -n 1)): consent, error and success pages"
+(cd "$E2E" && PUBLIC_URL="$URL" SANDBOX_ORIGIN="http://127.0.0.1:$SANDBOX_PORT" \
+  SCREENSHOTS="$E2E/screenshots" CHROMIUM="$CHROMIUM" timeout 300 node browser.mjs) \
+  || fail "headless Chromium"
 
 step "done in $((SECONDS - started_at))s"

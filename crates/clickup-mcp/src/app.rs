@@ -66,6 +66,7 @@ impl App {
             limiter: RateLimiter::default(),
             auditor: Auditor::new(config.audit_enabled),
             clock,
+            credential_cache: Default::default(),
             oauth: crate::oauth::OAuthServer::new(&config.oauth),
             cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,

@@ -1,6 +1,7 @@
 //! Authentication: session tokens ([`jwt`]), sessions ([`sessions`]), the ClickUp login
 //! ([`login`]), and the stored ClickUp credential at the moment of use ([`clickup_credential`]).
 pub mod clickup_credential;
+pub mod credential_cache;
 pub mod jwt;
 pub mod login;
 pub mod sessions;

@@ -353,6 +353,13 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     /// One session by `jti`.
     async fn get_session(&self, jti: &str) -> Result<Option<Session>, StoreError>;
 
+    /// A session by `jti` with its user, read together (the per-request check: one query).
+    /// The user is `None` when it was deleted.
+    async fn get_session_and_user(
+        &self,
+        jti: &str,
+    ) -> Result<Option<(Session, Option<User>)>, StoreError>;
+
     /// Revoke `old_jti` and store `new` — only if `old_jti` is live — and write the audit row
     /// (`token_refresh`); all or nothing.
     async fn rotate_session(

@@ -16,6 +16,25 @@ const REFRESH_MARGIN_SECS: i64 = 60;
 /// The user's ClickUp access token, refreshed at ClickUp first when it is (nearly) expired.
 /// Failures are `refresh_failed` with a reason, except ClickUp outages (502/504).
 pub async fn usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, ApiError> {
+    if let Some(token) = state.credential_cache.get(user_id) {
+        return Ok(token);
+    }
+    let token = read_usable_token(state, user_id).await?;
+    state.credential_cache.put(user_id, token.clone());
+    Ok(token)
+}
+
+/// ClickUp refused the user's token: forget it here and mark it revoked in the store.
+pub async fn mark_revoked(state: &AppState, user_id: UserId) -> Result<(), ApiError> {
+    state.credential_cache.forget(user_id);
+    state
+        .store
+        .mark_credential_revoked(user_id, state.clock.now())
+        .await?;
+    Ok(())
+}
+
+async fn read_usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, ApiError> {
     let credential = state
         .store
         .get_credential(user_id)
@@ -42,10 +61,7 @@ pub async fn verify_with_clickup(state: &AppState, user_id: UserId) -> Result<()
         Ok(clickup_user) if clickup_user.id == user_id.0 => Ok(()),
         Ok(_) => Err(ApiError::RefreshFailed("clickup_token_mismatch")),
         Err(clickup::ClickUpError::Unauthorized { .. }) => {
-            state
-                .store
-                .mark_credential_revoked(user_id, state.clock.now())
-                .await?;
+            mark_revoked(state, user_id).await?;
             Err(ApiError::RefreshFailed("clickup_token_revoked"))
         }
         Err(other) => Err(upstream(other, "checking your ClickUp connection")),
@@ -74,10 +90,7 @@ async fn refresh_at_clickup(
         Err(
             clickup::ClickUpError::Unauthorized { .. } | clickup::ClickUpError::Rejected { .. },
         ) => {
-            state
-                .store
-                .mark_credential_revoked(user_id, state.clock.now())
-                .await?;
+            mark_revoked(state, user_id).await?;
             return Err(ApiError::RefreshFailed("clickup_refresh_rejected"));
         }
         Err(other) => return Err(upstream(other, "refreshing your ClickUp token")),

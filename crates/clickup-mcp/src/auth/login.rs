@@ -322,6 +322,7 @@ async fn finish_session(
             audit: state.auditor.gate(audit),
         })
         .await?;
+    state.credential_cache.forget(user.id);
     Ok(LoggedIn {
         token: issued.token,
         expires_in: state.session_lifetime_secs,

@@ -82,9 +82,9 @@ async fn authenticate_inner(
     let now = state.clock.now();
     let (claims, grant) = state.jwt.verify_with_grant(token, now)?;
     let user_id = claims.user_id()?;
-    let session = state
+    let (session, user) = state
         .store
-        .get_session(&claims.jti)
+        .get_session_and_user(&claims.jti)
         .await?
         .ok_or(ApiError::InvalidToken("unknown_session"))?;
     if session.user_id != user_id {
@@ -93,11 +93,7 @@ async fn authenticate_inner(
     if session.revoked_at.is_some() {
         return Err(ApiError::InvalidToken("revoked"));
     }
-    let user = state
-        .store
-        .get_user(user_id)
-        .await?
-        .ok_or(ApiError::InvalidToken("unknown_user"))?;
+    let user = user.ok_or(ApiError::InvalidToken("unknown_user"))?;
     Ok(Authenticated {
         user,
         claims,

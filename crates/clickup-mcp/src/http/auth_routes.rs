@@ -176,14 +176,16 @@ pub async fn logout(
         .origin(&origin)
         .details(json!({ "all": all }));
     let revoked = if all {
-        state
+        let revoked = state
             .store
             .revoke_all_sessions(
                 auth.user.id,
                 now,
                 state.auditor.gate(audit.clone()).as_ref(),
             )
-            .await?
+            .await?;
+        state.credential_cache.forget(auth.user.id);
+        revoked
     } else {
         u64::from(
             state

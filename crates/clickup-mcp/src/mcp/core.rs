@@ -253,13 +253,10 @@ struct RevokeOnRejection {
 #[async_trait]
 impl CredentialEvents for RevokeOnRejection {
     async fn token_rejected(&self) {
-        if let Err(err) = self
-            .state
-            .store
-            .mark_credential_revoked(self.user_id, self.state.clock.now())
-            .await
+        if let Err(err) =
+            crate::auth::clickup_credential::mark_revoked(&self.state, self.user_id).await
         {
-            tracing::error!(error = ?err, user.id = %self.user_id, "failed to mark a ClickUp credential revoked");
+            tracing::error!(error = %err, user.id = %self.user_id, "failed to mark a ClickUp credential revoked");
         }
     }
 }

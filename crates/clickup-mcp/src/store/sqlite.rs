@@ -429,6 +429,30 @@ impl Store for SqliteStore {
         row.as_ref().map(rows::session).transpose()
     }
 
+    #[instrument(skip_all)]
+    async fn get_session_and_user(
+        &self,
+        jti: &str,
+    ) -> Result<Option<(Session, Option<User>)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.jti, s.user_id, s.issued_at, s.expires_at, s.revoked_at, \
+                    u.id, u.email, u.username, u.tier, u.default_workspace_id, u.default_workspace_name, \
+                    u.created_at, u.updated_at \
+             FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.jti = $1",
+        )
+        .bind(jti)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let session = rows::session(&row)?;
+        let has_user: Option<i64> = row.try_get("id")?;
+        let user = match has_user {
+            Some(_) => Some(rows::user(&row)?),
+            None => None,
+        };
+        Ok(Some((session, user)))
+    }
+
     #[instrument(skip_all, fields(user.id = %new.user_id))]
     async fn rotate_session(
         &self,
