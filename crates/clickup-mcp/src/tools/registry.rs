@@ -226,6 +226,7 @@ fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
     let schema = settings.into_generator().into_root_schema_for::<T>();
     let mut value = serde_json::to_value(schema).unwrap_or(Value::Null);
     strip_nonstandard_formats(&mut value);
+    replace_bare_true_schemas(&mut value);
     if matches!(direction, Direction::Output) {
         // The model reads argument descriptions; output shapes are for clients to check, and
         // their prose would double every `tools/list` answer.
@@ -267,6 +268,46 @@ fn strip_nonstandard_formats(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(strip_nonstandard_formats),
         _ => {}
+    }
+}
+
+/// schemars writes `true` for "any value" (e.g. the items of a `Vec<serde_json::Value>`);
+/// some validators want a schema object there. `{}` means the same.
+fn replace_bare_true_schemas(value: &mut Value) {
+    let Value::Object(object) = value else {
+        if let Value::Array(items) = value {
+            items.iter_mut().for_each(replace_bare_true_schemas);
+        }
+        return;
+    };
+    for (key, child) in object.iter_mut() {
+        match key.as_str() {
+            "items" | "additionalItems" | "contains" | "not" | "if" | "then" | "else" => {
+                if *child == Value::Bool(true) {
+                    *child = Value::Object(JsonObject::new());
+                }
+            }
+            "properties" | "$defs" | "definitions" | "patternProperties" => {
+                if let Value::Object(schemas) = child {
+                    for schema in schemas.values_mut() {
+                        if *schema == Value::Bool(true) {
+                            *schema = Value::Object(JsonObject::new());
+                        }
+                    }
+                }
+            }
+            "anyOf" | "oneOf" | "allOf" | "prefixItems" => {
+                if let Value::Array(schemas) = child {
+                    for schema in schemas.iter_mut() {
+                        if *schema == Value::Bool(true) {
+                            *schema = Value::Object(JsonObject::new());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        replace_bare_true_schemas(child);
     }
 }
 
