@@ -3,6 +3,11 @@
 
 use clap::Parser;
 
+/// mimalloc: measured faster than the system allocator for this server's load (see the README's
+/// benchmark section).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = clickup_mcp::cli::Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
