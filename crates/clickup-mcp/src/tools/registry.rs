@@ -282,10 +282,10 @@ fn replace_bare_true_schemas(value: &mut Value) {
     };
     for (key, child) in object.iter_mut() {
         match key.as_str() {
-            "items" | "additionalItems" | "contains" | "not" | "if" | "then" | "else" => {
-                if *child == Value::Bool(true) {
-                    *child = Value::Object(JsonObject::new());
-                }
+            "items" | "additionalItems" | "contains" | "not" | "if" | "then" | "else"
+                if *child == Value::Bool(true) =>
+            {
+                *child = Value::Object(JsonObject::new());
             }
             "properties" | "$defs" | "definitions" | "patternProperties" => {
                 if let Value::Object(schemas) = child {
