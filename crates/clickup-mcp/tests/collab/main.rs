@@ -13,6 +13,9 @@
 )]
 mod helpers;
 
+#[path = "../common/mcp_calls.rs"]
+mod mcp_calls;
+
 mod comments;
 mod comments_write;
 mod mcp;

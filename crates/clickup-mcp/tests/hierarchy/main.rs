@@ -13,6 +13,13 @@
 )]
 mod helpers;
 
+#[path = "../common/mcp_calls.rs"]
+#[expect(
+    dead_code,
+    reason = "shared with tests/collab; this binary uses part of it"
+)]
+mod mcp_calls;
+
 mod folders;
 mod lists;
 mod mcp;

@@ -10,7 +10,7 @@ use axum::extract::{Extension, Path, Query, State};
 use serde_json::{Value, json};
 
 use crate::api::body::{Body, Patch, as_user_id};
-use crate::api::space::required_name;
+use crate::api::space::{optional_name, required_name};
 use crate::api::{
     ArchivedQuery, opt_ms, statuses_json, user_json, visible_folder, visible_list, visible_space,
 };
@@ -59,10 +59,8 @@ pub(crate) async fn update_list(
     let mut world = state.world();
     let data = &mut world.data;
     let mut list = visible_list(data, &caller, &list_id)?.clone();
-    match body.string("name")? {
-        Patch::Absent => {}
-        Patch::Value(name) if !name.trim().is_empty() => list.name = name,
-        _ => return Err(ApiError::NameInvalid),
+    if let Some(name) = optional_name(&body)? {
+        list.name = name;
     }
     apply_fields(data, &mut list, &body)?;
     if body.bool("unset_status")? == Some(true) {

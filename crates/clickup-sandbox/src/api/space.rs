@@ -68,11 +68,7 @@ pub(crate) async fn update_space(
     let mut world = state.world();
     let data = &mut world.data;
     let id = visible_space(data, &caller, &space_id)?.id.clone();
-    let name = match body.string("name")? {
-        Patch::Absent => None,
-        Patch::Value(name) if !name.trim().is_empty() => Some(name),
-        _ => return Err(ApiError::NameInvalid),
-    };
+    let name = optional_name(&body)?;
     let color = body.string("color")?.into_option();
     let private = body.bool("private")?;
     let admin_can_manage = body.bool("admin_can_manage")?;
@@ -110,6 +106,15 @@ pub(crate) async fn update_space(
 pub(crate) fn required_name(body: &Body) -> Result<String, ApiError> {
     match body.string("name")? {
         Patch::Value(name) if !name.trim().is_empty() => Ok(name),
+        _ => Err(ApiError::NameInvalid),
+    }
+}
+
+/// `name` when the body carries it: non-empty, or 400 `INPUT_005` (`null` and blank too).
+pub(crate) fn optional_name(body: &Body) -> Result<Option<String>, ApiError> {
+    match body.string("name")? {
+        Patch::Absent => Ok(None),
+        Patch::Value(name) if !name.trim().is_empty() => Ok(Some(name)),
         _ => Err(ApiError::NameInvalid),
     }
 }

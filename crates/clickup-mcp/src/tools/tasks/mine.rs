@@ -13,13 +13,11 @@ use serde_json::json;
 use crate::tools::context::ToolContext;
 use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::tools::error::ToolError;
-use crate::tools::ids;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve;
 use crate::tools::tasks::arguments::{self, Unknown};
 use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
-use crate::tools::tasks::paging::{self, MAX_PAGES_PER_CALL};
-use crate::tools::tasks::read::team_page;
+use crate::tools::tasks::read::collect_team_tasks;
 use crate::tools::tasks::shape::{DetailLevel, DueState, Render, Task};
 
 /// The tool name cursors of `clickup_my_task_list` are bound to.
@@ -128,18 +126,11 @@ pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFutur
         }
         let render = Render::new(zone.clone(), args.detail_level);
         filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
-        let team = ids::team(&workspace.id)?;
         let query = TeamTaskQuery {
             filter,
             ..TeamTaskQuery::default()
         };
-        let fetch = |page: u32| {
-            let mut q = query.clone();
-            q.filter.page = page;
-            let team = team.clone();
-            async move { team_page(ctx, &team, &q).await }
-        };
-        let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, |_| true).await?;
+        let collected = collect_team_tasks(ctx, &pager, &workspace.id, &query, |_| true).await?;
         let items = collected
             .tasks
             .iter()

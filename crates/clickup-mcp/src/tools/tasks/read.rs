@@ -3,19 +3,18 @@
 
 use clickup::filters::{ListTaskQuery, TaskReadOptions, TeamTaskQuery};
 use clickup::ids::{FolderId, ListId, SpaceId, UserId};
-use clickup::models::TaskPage;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::tools::context::ToolContext;
-use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
+use crate::tools::cursor::{DEFAULT_LIMIT, Page, Pager, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
 use crate::tools::tasks::arguments::{self, Unknown};
 use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
-use crate::tools::tasks::paging::{self, MAX_PAGES_PER_CALL};
+use crate::tools::tasks::paging::{self, Collected, MAX_PAGES_PER_CALL};
 use crate::tools::tasks::shape::{DetailLevel, Render, Section, Task};
 use crate::tools::{ids, task_ref};
 
@@ -259,13 +258,6 @@ pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture
         let render = Render::new(reader.zone().clone(), args.detail_level);
         team_query.filter.include_markdown_description =
             (render.level == DetailLevel::Full).then_some(true);
-        let team = ids::team(&workspace.id)?;
-        let fetch = |page: u32| {
-            let mut q = team_query.clone();
-            q.filter.page = page;
-            let team = team.clone();
-            async move { team_page(ctx, &team, &q).await }
-        };
         let keep = |task: &clickup::models::Task| match &query {
             None => true,
             Some(q) => {
@@ -276,22 +268,34 @@ pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture
                         .is_some_and(|c| c.to_lowercase() == *q)
             }
         };
-        let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, keep).await?;
+        let collected = collect_team_tasks(ctx, &pager, &workspace.id, &team_query, keep).await?;
         let items = collected.tasks.iter().map(|t| render.task(t)).collect();
         pager.page(items, collected.next)
     })
 }
 
-/// One page of `GET /v2/team/{team_id}/task`.
-pub async fn team_page(
+/// A tool page of the workspace's tasks (`GET /v2/team/{team_id}/task`, `query` at each
+/// upstream page from the pager's position), keeping those `keep` accepts.
+pub async fn collect_team_tasks(
     ctx: &ToolContext,
-    team: &clickup::ids::TeamId,
+    pager: &Pager<'_>,
+    workspace_id: &str,
     query: &TeamTaskQuery,
-) -> Result<TaskPage, ToolError> {
-    match ctx.clickup.get_team_tasks(&ctx.token, team, query).await {
-        Ok(page) => Ok(page),
-        Err(err) => Err(ctx.clickup_error(err, "The workspace's tasks").await),
-    }
+    keep: impl Fn(&clickup::models::Task) -> bool,
+) -> Result<Collected, ToolError> {
+    let team = ids::team(workspace_id)?;
+    let fetch = |page: u32| {
+        let mut q = query.clone();
+        q.filter.page = page;
+        let team = &team;
+        async move {
+            match ctx.clickup.get_team_tasks(&ctx.token, team, &q).await {
+                Ok(page) => Ok(page),
+                Err(err) => Err(ctx.clickup_error(err, "The workspace's tasks").await),
+            }
+        }
+    };
+    paging::collect(pager, MAX_PAGES_PER_CALL, fetch, keep).await
 }
 
 fn bad_id(what: &str) -> ToolError {

@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::{CustomIdQuery, RenderOptions, descendants, locate_task, task_json};
 use crate::api::body::{AddRem, Body, Patch, as_id_string, as_user_id};
 use crate::api::field::{checked_value, store_value};
+use crate::api::space::{optional_name, required_name};
 use crate::api::tag::ensure_space_tag;
 use crate::api::visible_list;
 use crate::auth::Caller;
@@ -40,10 +41,7 @@ pub(crate) async fn create_task(
         .cloned()
         .ok_or(ApiError::ObjectNotAuthorized)?;
 
-    let name = match body.string("name")? {
-        Patch::Value(name) if !name.trim().is_empty() => name,
-        _ => return Err(ApiError::NameInvalid),
-    };
+    let name = required_name(&body)?;
     let status = match body.string("status")? {
         Patch::Value(status) => canonical_status(data, &list, &status)?,
         Patch::Absent | Patch::Null => data
@@ -163,10 +161,8 @@ pub(crate) async fn update_task(
         .cloned()
         .ok_or(ApiError::ObjectNotAuthorized)?;
 
-    match body.string("name")? {
-        Patch::Value(name) if !name.trim().is_empty() => task.name = name,
-        Patch::Absent => {}
-        _ => return Err(ApiError::NameInvalid),
+    if let Some(name) = optional_name(&body)? {
+        task.name = name;
     }
     match (
         body.string("markdown_content")?,
