@@ -67,6 +67,7 @@ impl App {
             auditor: Auditor::new(config.audit_enabled),
             clock,
             credential_cache: Default::default(),
+            default_zone: config.default_timezone.clone(),
             oauth: crate::oauth::OAuthServer::new(&config.oauth),
             cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,

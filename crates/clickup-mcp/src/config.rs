@@ -36,6 +36,7 @@ pub const VARIABLES: &[&str] = &[
     "LOG_FORMAT",
     "CLICKUP_API_TOKEN",
     "CLICKUP_TEAM_ID",
+    "DEFAULT_TIMEZONE",
     "OAUTH_ACCESS_TOKEN_TTL",
     "OAUTH_REFRESH_TOKEN_TTL",
     "OAUTH_REGISTRATION_RATE_LIMIT",
@@ -234,6 +235,8 @@ pub struct LocalSettings {
     pub api_url: Url,
     /// `CLICKUP_TEAM_ID`: the default workspace, when set.
     pub team_id: Option<String>,
+    /// `DEFAULT_TIMEZONE`.
+    pub default_timezone: jiff::tz::TimeZone,
 }
 
 impl fmt::Debug for LocalSettings {
@@ -246,6 +249,20 @@ impl fmt::Debug for LocalSettings {
 }
 
 impl Settings {
+    /// `DEFAULT_TIMEZONE` (an IANA name; UTC when unset).
+    pub fn default_timezone(&self) -> Result<jiff::tz::TimeZone, ConfigError> {
+        match self.get("DEFAULT_TIMEZONE") {
+            None => Ok(jiff::tz::TimeZone::UTC),
+            Some(name) => jiff::tz::TimeZone::get(name).map_err(|_| {
+                ConfigError::Invalid(
+                    "DEFAULT_TIMEZONE",
+                    "expected an IANA time zone name such as Europe/Paris or America/New_York"
+                        .into(),
+                )
+            }),
+        }
+    }
+
     /// Validate what `stdio` needs.
     pub fn local_connection(&self) -> Result<LocalSettings, ConfigError> {
         let token = self
@@ -274,6 +291,7 @@ impl Settings {
             token,
             api_url: self.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
             team_id,
+            default_timezone: self.default_timezone()?,
         })
     }
 }
@@ -375,6 +393,8 @@ pub struct ServeConfig {
     pub sandbox_listen: Option<SocketAddr>,
     /// Secrets made up for this run (sandbox mode only).
     pub generated: GeneratedSecrets,
+    /// `DEFAULT_TIMEZONE`: the zone tools read and show dates in when a call names none.
+    pub default_timezone: jiff::tz::TimeZone,
 }
 
 impl fmt::Debug for ServeConfig {
@@ -491,6 +511,7 @@ impl ServeConfig {
                 None
             },
             generated,
+            default_timezone: settings.default_timezone()?,
         })
     }
 

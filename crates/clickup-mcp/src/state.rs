@@ -41,6 +41,8 @@ pub struct Inner {
     pub auditor: Auditor,
     /// Where "now" comes from.
     pub clock: Clock,
+    /// `DEFAULT_TIMEZONE`: the zone tools use when a call names none.
+    pub default_zone: jiff::tz::TimeZone,
     /// Opened ClickUp tokens of recent callers.
     pub credential_cache: crate::auth::credential_cache::CredentialCache,
     /// The MCP authorization server: token lifetimes, the registration limiter, fetched client

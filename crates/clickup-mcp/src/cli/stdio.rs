@@ -29,6 +29,7 @@ pub(super) async fn run(settings: Settings, _args: StdioArgs) -> anyhow::Result<
             clickup,
             token: local.token,
             default_workspace: local.team_id,
+            default_zone: local.default_timezone,
         })),
     );
     tracing::info!("clickup-mcp stdio: serving MCP on stdin/stdout");

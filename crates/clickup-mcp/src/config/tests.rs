@@ -117,6 +117,7 @@ fn bad_values_name_their_variable() {
         ("ENABLE_RATE_LIMITING", "maybe"),
         ("ALLOWED_ORIGINS", "https://a.example/path"),
         ("CLICKUP_API_URL", "https://user:pw@api.example"),
+        ("DEFAULT_TIMEZONE", "Mars/Olympus_Mons"),
     ];
     for (name, value) in cases {
         let mut pairs = full();

@@ -37,6 +37,8 @@ pub struct LocalConnection {
     pub token: secrecy::SecretString,
     /// `CLICKUP_TEAM_ID`, when set.
     pub default_workspace: Option<String>,
+    /// `DEFAULT_TIMEZONE`.
+    pub default_zone: jiff::tz::TimeZone,
 }
 
 impl std::fmt::Debug for LocalConnection {
@@ -141,6 +143,7 @@ impl McpCore {
                 cache: Arc::clone(&self.cache),
                 cache_key: "local".to_owned(),
                 cursors: Arc::clone(&self.cursors),
+                default_zone: local.default_zone.clone(),
             }),
             Mode::Hosted(state) => {
                 let caller = caller.ok_or_else(ToolError::reauth_required)?;
@@ -180,6 +183,7 @@ impl McpCore {
                     cache: Arc::clone(&self.cache),
                     cache_key: caller.user.id.subject(),
                     cursors: Arc::clone(&self.cursors),
+                    default_zone: state.default_zone.clone(),
                 })
             }
         }

@@ -203,7 +203,7 @@ fn comment_list<'a>(
             DEFAULT_COMMENT_LIMIT,
             Upstream::Page(0),
         )?;
-        let zone = output_zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let target = target(
             ctx,
@@ -318,14 +318,6 @@ pub(crate) async fn target_error(
         Target::View(_) => "The view",
     };
     ctx.clickup_error(err, what).await
-}
-
-/// The zone dates are written in: the `timezone` argument, else UTC (the server default).
-pub(crate) fn output_zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
-    match timezone {
-        Some(name) => dates::time_zone(name),
-        None => Ok(TimeZone::UTC),
-    }
 }
 
 #[cfg(test)]

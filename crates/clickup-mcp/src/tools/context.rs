@@ -74,6 +74,8 @@ pub struct ToolContext {
     pub cache_key: String,
     /// Signs and checks pagination cursors.
     pub cursors: Arc<crate::tools::cursor::CursorCodec>,
+    /// The zone dates are read and shown in when a call gives no `timezone` (`DEFAULT_TIMEZONE`).
+    pub default_zone: jiff::tz::TimeZone,
 }
 
 impl std::fmt::Debug for ToolContext {
@@ -87,6 +89,26 @@ impl std::fmt::Debug for ToolContext {
 }
 
 impl ToolContext {
+    /// The zone of this call: the `timezone` argument (an IANA name), else the server default.
+    pub fn zone(&self, timezone: Option<&str>) -> Result<jiff::tz::TimeZone, ToolError> {
+        match timezone {
+            Some(name) => crate::tools::dates::time_zone(name),
+            None => Ok(self.default_zone.clone()),
+        }
+    }
+
+    /// A date reader for this call: its zone, and now.
+    pub fn date_reader(
+        &self,
+        timezone: Option<&str>,
+    ) -> Result<crate::tools::dates::DateReader, ToolError> {
+        crate::tools::dates::DateReader::for_call(
+            timezone,
+            &self.default_zone,
+            jiff::Timestamp::now(),
+        )
+    }
+
     /// Turn a ClickUp failure into the tool error of TOOLS.md §1.10. A "team not authorized"
     /// 401, which ClickUp also answers for unknown ids, is `not_found` while `GET /v2/team` still
     /// shows the workspace authorized; a token ClickUp rejects is `reauth_required` and marks

@@ -99,7 +99,7 @@ pub struct FolderListArgs {
 
 fn folder_list<'a>(ctx: &'a ToolContext, args: FolderListArgs) -> ToolFuture<'a, Page<FolderOut>> {
     Box::pin(async move {
-        let zone = views::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let space = resolve::location(ctx, &ws, &args.space, Some(Kind::Space)).await?;
         let tool = "clickup_folder_list";
@@ -143,7 +143,7 @@ pub struct FolderGetArgs {
 
 fn folder_get<'a>(ctx: &'a ToolContext, args: FolderGetArgs) -> ToolFuture<'a, FolderOut> {
     Box::pin(async move {
-        let zone = views::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let folder = resolve::location(ctx, &ws, &args.folder, Some(Kind::Folder)).await?;
         let folder = read(ctx, &folder.id).await?;
@@ -247,7 +247,7 @@ async fn verified(ctx: &ToolContext, written: Folder, name: &str) -> FolderWrite
         verifier.same("name", name, folder.name.as_str());
     }
     FolderWrite {
-        folder: views::folder(&folder, DetailLevel::Summary, &jiff::tz::TimeZone::UTC),
+        folder: views::folder(&folder, DetailLevel::Summary, &ctx.default_zone),
         verified,
         not_applied: verifier.finish(),
     }

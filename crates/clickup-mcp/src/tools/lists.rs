@@ -86,7 +86,7 @@ pub struct ListListArgs {
 
 fn list_list<'a>(ctx: &'a ToolContext, args: ListListArgs) -> ToolFuture<'a, Page<ListOut>> {
     Box::pin(async move {
-        let zone = views::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let parent = match (args.folder.as_deref(), args.space.as_deref()) {
             (Some(folder), None) => (Kind::Folder, folder),
             (None, Some(space)) => (Kind::Space, space),
@@ -151,7 +151,7 @@ pub struct ListGetArgs {
 
 fn list_get<'a>(ctx: &'a ToolContext, args: ListGetArgs) -> ToolFuture<'a, ListOut> {
     Box::pin(async move {
-        let zone = views::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let list = resolve::location(ctx, &ws, &args.list, Some(Kind::List)).await?;
         let list = read(ctx, &list.id).await?;

@@ -14,7 +14,7 @@ use crate::tools::context::ToolContext;
 use crate::tools::cursor::{DEFAULT_LIMIT, Page};
 use crate::tools::dates;
 use crate::tools::error::{ToolError, ToolErrorCode};
-use crate::tools::hierarchy::views::{self, DetailLevel, PersonOut, RefOut};
+use crate::tools::hierarchy::views::{DetailLevel, PersonOut, RefOut};
 use crate::tools::hierarchy::{answer, paging};
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
@@ -309,7 +309,7 @@ pub struct SharedOut {
 
 fn user_get<'a>(ctx: &'a ToolContext, args: UserGetArgs) -> ToolFuture<'a, UserOut> {
     Box::pin(async move {
-        let zone = views::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let reference = args.user.as_deref().map(str::trim).unwrap_or("me");
         let wants_me = reference.is_empty() || reference.eq_ignore_ascii_case("me");

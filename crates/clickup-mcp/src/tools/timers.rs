@@ -158,7 +158,7 @@ pub struct TimerStartResult {
 
 fn timer_start<'a>(ctx: &'a ToolContext, args: TimerStartArgs) -> ToolFuture<'a, TimerStartResult> {
     Box::pin(async move {
-        let zone = output_zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let tags = time_tags(&args.tags)?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let team = ids::team(&ws.id)?;
@@ -290,7 +290,7 @@ pub struct TimerStopResult {
 
 fn timer_stop<'a>(ctx: &'a ToolContext, args: TimerStopArgs) -> ToolFuture<'a, TimerStopResult> {
     Box::pin(async move {
-        let zone = output_zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let tags = time_tags(&args.tags)?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let team = ids::team(&ws.id)?;
@@ -368,14 +368,6 @@ async fn current(ctx: &ToolContext, team: &TeamId) -> Result<Option<TimeEntry>, 
     match ctx.clickup.get_current_timer(&ctx.token, team, None).await {
         Ok(entry) => Ok(entry.filter(TimeEntry::is_running)),
         Err(err) => Err(ctx.clickup_error(err, "The workspace").await),
-    }
-}
-
-/// The zone dates are written in: the `timezone` argument, else UTC (the server default).
-fn output_zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
-    match timezone {
-        Some(name) => dates::time_zone(name),
-        None => Ok(TimeZone::UTC),
     }
 }
 

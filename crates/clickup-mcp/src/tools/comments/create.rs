@@ -7,7 +7,7 @@ use clickup::models::NewComment;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::tools::comments::{Person, Target, output_zone, target, target_error};
+use crate::tools::comments::{Person, Target, target, target_error};
 use crate::tools::context::ToolContext;
 use crate::tools::dates;
 use crate::tools::error::ToolError;
@@ -84,7 +84,7 @@ pub(super) fn comment_create<'a>(
         if args.text.trim().is_empty() {
             return Err(ToolError::invalid_argument("`text` is empty."));
         }
-        let zone = output_zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let group = match args.group_assignee.as_deref().map(str::trim) {
             Some(_) if args.task.is_none() => {
                 return Err(ToolError::invalid_argument(

@@ -9,18 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::tools::dates;
-use crate::tools::error::ToolError;
 use crate::tools::markdown;
 
 pub use crate::tools::detail::DetailLevel;
-
-/// The zone dates are shown and read in: the `timezone` argument, else UTC (the server default).
-pub fn zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
-    match timezone {
-        Some(name) => dates::time_zone(name),
-        None => Ok(TimeZone::UTC),
-    }
-}
 
 /// A parent or owner in short form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]

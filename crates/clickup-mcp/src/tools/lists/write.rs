@@ -16,7 +16,7 @@ use serde_json::Value;
 use crate::store::Tier;
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
-use crate::tools::dates::{ClickUpDate, DateArg, DateReader};
+use crate::tools::dates::{ClickUpDate, DateArg};
 use crate::tools::error::ToolError;
 use crate::tools::hierarchy::views::{self, DetailLevel, ListOut, ListView};
 use crate::tools::hierarchy::{answer, checked_name};
@@ -120,7 +120,7 @@ struct Requested {
 fn list_create<'a>(ctx: &'a ToolContext, args: ListCreateArgs) -> ToolFuture<'a, ListWrite> {
     Box::pin(async move {
         let name = checked_name(&args.name)?;
-        let reader = reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let due = args
             .due_date
             .as_ref()
@@ -225,7 +225,7 @@ pub struct ListUpdateArgs {
 fn list_update<'a>(ctx: &'a ToolContext, args: ListUpdateArgs) -> ToolFuture<'a, ListWrite> {
     Box::pin(async move {
         let name = args.name.as_deref().map(checked_name).transpose()?;
-        let reader = reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let due = args
             .due_date
             .as_ref()
@@ -420,10 +420,6 @@ fn compare(list: &List, requested: &Requested) -> Vec<NotApplied> {
         }
     }
     verifier.finish()
-}
-
-fn reader(timezone: Option<&str>) -> Result<DateReader, ToolError> {
-    DateReader::for_call(timezone, &TimeZone::UTC, jiff::Timestamp::now())
 }
 
 fn level(priority: Priority) -> Option<PriorityLevel> {

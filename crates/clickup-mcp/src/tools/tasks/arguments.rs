@@ -4,14 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use jiff::tz::TimeZone;
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::store::Tier;
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
-use crate::tools::dates::{self, DateReader};
 use crate::tools::error::{ToolError, ToolErrorCode};
 use crate::tools::resolve;
 
@@ -39,20 +37,6 @@ impl Unknown {
             }
         }
     }
-}
-
-/// The zone dates are read and written in: the `timezone` argument, else the server default
-/// (UTC until a configured default reaches the tool context).
-pub fn zone(timezone: Option<&str>) -> Result<TimeZone, ToolError> {
-    match timezone {
-        Some(name) => dates::time_zone(name),
-        None => Ok(TimeZone::UTC),
-    }
-}
-
-/// A date reader for this call: its zone and now.
-pub fn reader(timezone: Option<&str>) -> Result<DateReader, ToolError> {
-    Ok(DateReader::new(zone(timezone)?, jiff::Timestamp::now()))
 }
 
 /// `premium_required` when a free caller gives a *(prem)* argument (TOOLS.md §1.2); checked

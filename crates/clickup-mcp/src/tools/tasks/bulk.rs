@@ -18,7 +18,7 @@ use crate::tools::error::{ToolError, ToolErrorCode};
 use crate::tools::ids;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
-use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::arguments::Unknown;
 use crate::tools::tasks::update::{UpdateFields, update_one};
 use crate::tools::tasks::verify::NotApplied;
 use crate::tools::tasks::write::{CreateExtras, CreateFields, ListContext, create_one};
@@ -310,7 +310,7 @@ pub fn task_bulk_create<'a>(
         }
         let order = creation_order(&args.tasks)?;
         let verify = args.verify.unwrap_or(true);
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &workspace, &args.list, Some(Kind::List)).await?;
         let mut list = ListContext::new(ids::list(&location.id)?);
@@ -443,7 +443,7 @@ pub fn task_bulk_update<'a>(
             item.unknown.check()?;
         }
         let verify = args.verify.unwrap_or(true);
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let total = args.tasks.len() as u64;
         let mut results = Vec::with_capacity(args.tasks.len());

@@ -103,7 +103,7 @@ pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFutur
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let zone = reader.zone().clone();
         let today = zone.to_datetime(reader.now()).date();
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;

@@ -44,7 +44,7 @@ pub struct TaskGetArgs {
 pub fn task_get<'a>(ctx: &'a ToolContext, args: TaskGetArgs) -> ToolFuture<'a, Task> {
     Box::pin(async move {
         args.unknown.check()?;
-        let zone = arguments::zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let reference = task_ref::resolve(ctx, &workspace, &args.task, None).await?;
         let mut render = Render::new(zone, args.detail_level);
@@ -111,7 +111,7 @@ pub fn task_list<'a>(ctx: &'a ToolContext, args: TaskListArgs) -> ToolFuture<'a,
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &workspace, &args.list, Some(Kind::List)).await?;
         let list = ids::list(&location.id)?;
@@ -223,7 +223,7 @@ pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let mut team_query = TeamTaskQuery::default();
         for space in &args.spaces {

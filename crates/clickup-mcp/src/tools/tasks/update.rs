@@ -162,7 +162,7 @@ pub fn task_update<'a>(
         if !args.fields.custom_fields.is_empty() {
             arguments::require_premium_argument(ctx, "custom_fields")?;
         }
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let updated = update_one(ctx, &workspace, &reader, &args.task, &args.fields, true).await?;
         let render = Render::new(reader.zone().clone(), args.detail_level);

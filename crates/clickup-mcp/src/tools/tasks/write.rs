@@ -386,7 +386,7 @@ pub fn task_create<'a>(
         if !args.fields.custom_fields.is_empty() {
             arguments::require_premium_argument(ctx, "custom_fields")?;
         }
-        let reader = arguments::reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &workspace, &args.list, Some(Kind::List)).await?;
         let mut list = ListContext::new(ids::list(&location.id)?);
