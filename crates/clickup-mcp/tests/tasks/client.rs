@@ -6,7 +6,7 @@ use clickup_mcp::store::{Tier, UserId};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 
-use crate::helpers::{Answer, TestApp, spawn_app};
+use crate::helpers::{Answer, AppOptions, TestApp, spawn_app_with};
 
 pub const ALICE: u64 = 81_000_001;
 pub const SPRINT_12: &str = "901101001";
@@ -20,7 +20,12 @@ pub struct Session {
 
 impl Session {
     pub async fn start(tier: Tier) -> Self {
-        let app = spawn_app().await;
+        Self::start_with(tier, AppOptions::default()).await
+    }
+
+    /// A session on an app started with these options.
+    pub async fn start_with(tier: Tier, options: AppOptions) -> Self {
+        let app = spawn_app_with(options).await;
         let token = app.login_as(ALICE).await.token;
         if tier == Tier::Premium {
             let audit = AuditRecord::new(AuditEvent::TierChanged, app.now()).user(UserId(ALICE));

@@ -39,6 +39,29 @@ async fn a_task_by_custom_id_is_one_clickup_read_with_names_and_iso_dates() {
 }
 
 #[tokio::test]
+async fn dates_are_shown_in_the_default_timezone_when_the_call_names_none() {
+    let options = crate::helpers::AppOptions {
+        settings: vec![("DEFAULT_TIMEZONE", "America/New_York".into())],
+        ..crate::helpers::AppOptions::default()
+    };
+    let s = Session::start_with(Tier::Free, options).await;
+
+    let task = s.ok("clickup_task_get", json!({"task": "ENG-1"})).await;
+    assert_eq!(task["due_date"], "2025-01-04T05:00:00-05:00", "{task}");
+
+    let paris = s
+        .ok(
+            "clickup_task_get",
+            json!({"task": "ENG-1", "timezone": "Europe/Paris"}),
+        )
+        .await;
+    assert_eq!(
+        paris["due_date"], "2025-01-04T11:00:00+01:00",
+        "the argument wins"
+    );
+}
+
+#[tokio::test]
 async fn full_detail_reads_custom_fields_as_labels_and_people() {
     let s = Session::start(Tier::Free).await;
 
