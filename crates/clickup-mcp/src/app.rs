@@ -68,6 +68,7 @@ impl App {
             clock,
             credential_cache: Default::default(),
             default_zone: config.default_timezone.clone(),
+            enabled_toolsets: config.enabled_toolsets.clone(),
             oauth: crate::oauth::OAuthServer::new(&config.oauth),
             cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,

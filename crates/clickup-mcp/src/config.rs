@@ -14,6 +14,8 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
+use crate::tools::toolsets::Surface;
+
 /// Every variable this program reads (DESIGN §2). Anything else in a config file is an error,
 /// so a typo does not silently fall back to a default.
 pub const VARIABLES: &[&str] = &[
@@ -37,6 +39,9 @@ pub const VARIABLES: &[&str] = &[
     "CLICKUP_API_TOKEN",
     "CLICKUP_TEAM_ID",
     "DEFAULT_TIMEZONE",
+    "ENABLED_TOOLSETS",
+    "CLICKUP_TOOLSETS",
+    "CLICKUP_READ_ONLY",
     "OAUTH_ACCESS_TOKEN_TTL",
     "OAUTH_REFRESH_TOKEN_TTL",
     "OAUTH_REGISTRATION_RATE_LIMIT",
@@ -237,6 +242,9 @@ pub struct LocalSettings {
     pub team_id: Option<String>,
     /// `DEFAULT_TIMEZONE`.
     pub default_timezone: jiff::tz::TimeZone,
+    /// `CLICKUP_TOOLSETS` and `CLICKUP_READ_ONLY` (or `--toolsets`, `--read-only`): what this
+    /// process serves; every toolset by default.
+    pub surface: Surface,
 }
 
 impl fmt::Debug for LocalSettings {
@@ -244,11 +252,21 @@ impl fmt::Debug for LocalSettings {
         f.debug_struct("LocalSettings")
             .field("api_url", &self.api_url.as_str())
             .field("team_id", &self.team_id)
+            .field("surface", &self.surface.describe())
             .finish_non_exhaustive()
     }
 }
 
 impl Settings {
+    /// A toolset list from `variable` (`tasks,time`, `all`, `default`); `None` when unset.
+    fn toolsets(&self, variable: &'static str) -> Result<Option<Surface>, ConfigError> {
+        self.get(variable)
+            .map(|list| {
+                Surface::parse(list).map_err(|err| ConfigError::Invalid(variable, err.to_string()))
+            })
+            .transpose()
+    }
+
     /// `DEFAULT_TIMEZONE` (an IANA name; UTC when unset).
     pub fn default_timezone(&self) -> Result<jiff::tz::TimeZone, ConfigError> {
         match self.get("DEFAULT_TIMEZONE") {
@@ -292,6 +310,16 @@ impl Settings {
             api_url: self.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
             team_id,
             default_timezone: self.default_timezone()?,
+            surface: {
+                let surface = self
+                    .toolsets("CLICKUP_TOOLSETS")?
+                    .unwrap_or_else(Surface::all);
+                if self.flag("CLICKUP_READ_ONLY", false)? {
+                    surface.read_only()
+                } else {
+                    surface
+                }
+            },
         })
     }
 }
@@ -395,6 +423,9 @@ pub struct ServeConfig {
     pub generated: GeneratedSecrets,
     /// `DEFAULT_TIMEZONE`: the zone tools read and show dates in when a call names none.
     pub default_timezone: jiff::tz::TimeZone,
+    /// `ENABLED_TOOLSETS`: the toolsets this deployment serves at all (every one by default);
+    /// each `/mcp` URL serves what it asks for within these.
+    pub enabled_toolsets: Surface,
 }
 
 impl fmt::Debug for ServeConfig {
@@ -411,6 +442,7 @@ impl fmt::Debug for ServeConfig {
             .field("oauth", &self.oauth)
             .field("sandbox_listen", &self.sandbox_listen)
             .field("generated", &self.generated)
+            .field("enabled_toolsets", &self.enabled_toolsets.describe())
             .finish_non_exhaustive()
     }
 }
@@ -512,6 +544,9 @@ impl ServeConfig {
             },
             generated,
             default_timezone: settings.default_timezone()?,
+            enabled_toolsets: settings
+                .toolsets("ENABLED_TOOLSETS")?
+                .unwrap_or_else(Surface::all),
         })
     }
 

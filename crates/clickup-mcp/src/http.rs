@@ -66,13 +66,17 @@ pub fn router(
             HeaderName::from_static("x-ratelimit-remaining"),
             HeaderName::from_static("x-ratelimit-reset"),
         ]);
+    let mcp_methods = || {
+        post(mcp_route::post)
+            .get(mcp_route::method_not_allowed)
+            .delete(mcp_route::method_not_allowed)
+    };
+    // One endpoint, several surfaces (toolsets and read-only by URL): see `mcp_route`.
     let mcp = Router::new()
-        .route(
-            "/mcp",
-            post(mcp_route::post)
-                .get(mcp_route::method_not_allowed)
-                .delete(mcp_route::method_not_allowed),
-        )
+        .route("/mcp", mcp_methods())
+        .route("/mcp/readonly", mcp_methods())
+        .route("/mcp/x/{toolsets}", mcp_methods())
+        .route("/mcp/x/{toolsets}/readonly", mcp_methods())
         .with_state(mcp_route::McpRoute::new(
             state.clone(),
             allowed_origins,
@@ -91,6 +95,11 @@ pub fn router(
         )
         .route(
             "/.well-known/oauth-protected-resource/mcp",
+            get(oauth::metadata::protected_resource),
+        )
+        // RFC 9728 path-suffixed discovery from a toolset URL: the same resource, `/mcp`.
+        .route(
+            "/.well-known/oauth-protected-resource/mcp/{*surface}",
             get(oauth::metadata::protected_resource),
         )
         .route(

@@ -43,6 +43,8 @@ pub struct Inner {
     pub clock: Clock,
     /// `DEFAULT_TIMEZONE`: the zone tools use when a call names none.
     pub default_zone: jiff::tz::TimeZone,
+    /// `ENABLED_TOOLSETS`: what any `/mcp` URL may serve.
+    pub enabled_toolsets: crate::tools::toolsets::Surface,
     /// Opened ClickUp tokens of recent callers.
     pub credential_cache: crate::auth::credential_cache::CredentialCache,
     /// The MCP authorization server: token lifetimes, the registration limiter, fetched client

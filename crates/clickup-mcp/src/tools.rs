@@ -28,11 +28,13 @@ pub mod people;
 pub mod priority;
 pub mod registry;
 pub mod resolve;
+pub mod schema;
 pub mod spaces;
 pub mod tags;
 pub mod task_ref;
 pub mod tasks;
 pub mod timers;
+pub mod toolsets;
 pub mod verify;
 pub mod workspace;
 

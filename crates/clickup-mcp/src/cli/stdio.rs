@@ -12,15 +12,34 @@ use rmcp::ServiceExt;
 use crate::config::Settings;
 use crate::mcp::core::{LocalConnection, McpCore, Mode};
 use crate::mcp::handler::McpHandler;
+use crate::tools::toolsets::Surface;
 
-/// `stdio` takes no arguments: it reads `CLICKUP_API_TOKEN`, `CLICKUP_API_URL` and
-/// `CLICKUP_TEAM_ID`.
+/// `stdio` reads `CLICKUP_API_TOKEN`, `CLICKUP_API_URL` and `CLICKUP_TEAM_ID`; what it serves
+/// can be narrowed here or with `CLICKUP_TOOLSETS` and `CLICKUP_READ_ONLY`.
 #[derive(Debug, Args)]
-pub struct StdioArgs {}
+pub struct StdioArgs {
+    /// Serve only these toolsets, comma-separated (`tasks,time`; `all`, `default`); overrides
+    /// CLICKUP_TOOLSETS. Default: every toolset.
+    #[arg(long, value_name = "LIST")]
+    toolsets: Option<String>,
+    /// Serve only the tools that read (also CLICKUP_READ_ONLY=true).
+    #[arg(long)]
+    read_only: bool,
+}
 
-pub(super) async fn run(settings: Settings, _args: StdioArgs) -> anyhow::Result<ExitCode> {
+pub(super) async fn run(settings: Settings, args: StdioArgs) -> anyhow::Result<ExitCode> {
     super::init_logging_to_stderr(&settings)?;
-    let local = settings.local_connection()?;
+    let mut local = settings.local_connection()?;
+    if let Some(list) = &args.toolsets {
+        let read_only = local.surface.is_read_only();
+        local.surface = Surface::parse(list).map_err(|err| anyhow::anyhow!("--toolsets: {err}"))?;
+        if read_only {
+            local.surface = local.surface.read_only();
+        }
+    }
+    if args.read_only {
+        local.surface = local.surface.read_only();
+    }
     let clickup = clickup::ClickUp::new(&local.api_url, clickup::Timeouts::default())
         .context("failed to build the ClickUp client")?;
     let core = McpCore::new(
@@ -30,9 +49,13 @@ pub(super) async fn run(settings: Settings, _args: StdioArgs) -> anyhow::Result<
             token: local.token,
             default_workspace: local.team_id,
             default_zone: local.default_timezone,
+            surface: local.surface.clone(),
         })),
     );
-    tracing::info!("clickup-mcp stdio: serving MCP on stdin/stdout");
+    tracing::info!(
+        toolsets = %local.surface.describe(),
+        "clickup-mcp stdio: serving MCP on stdin/stdout"
+    );
     let service = McpHandler::new(core)
         .serve(rmcp::transport::stdio())
         .await

@@ -31,6 +31,7 @@ use crate::mcp::handler::McpHandler;
 use crate::oauth::scopes::Scope;
 use crate::state::AppState;
 use crate::store::Tier;
+use crate::tools::toolsets::Surface;
 
 /// The largest `/mcp` body accepted (a bulk call of 100 tasks with descriptions fits).
 pub const MAX_MCP_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -98,9 +99,13 @@ impl McpRoute {
     }
 }
 
-/// `POST /mcp`.
+/// `POST /mcp`, `/mcp/readonly`, `/mcp/x/{toolsets}` and `/mcp/x/{toolsets}/readonly`.
 pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
     let (mut parts, body) = request.into_parts();
+    let surface = match surface_of(parts.uri.path()) {
+        Ok(surface) => surface.within(&route.state.enabled_toolsets),
+        Err(response) => return *response,
+    };
     let body = match read_body(&parts.headers, body).await {
         Ok(body) => body,
         Err(err) => return err.into_response(),
@@ -127,12 +132,13 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
         user,
         scope,
         origin: crate::http::request_origin::origin_of(&parts),
+        surface,
     };
     let value = match mcp_body::classify(&parts.headers, &body) {
         McpBody::Refused(response) => return with_limit_headers(response, decision),
         McpBody::Bare(value) | McpBody::JsonRpc(value) => value,
     };
-    if let Some(tool) = write_tool_beyond_scope(&route.core, scope, &value) {
+    if let Some(tool) = write_tool_beyond_scope(&route.core, &caller, &value) {
         return with_limit_headers(insufficient_scope(state, &tool), decision);
     }
     let response = if bare::is_bare(&value) {
@@ -148,6 +154,41 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
         mcp_body::normalize_transport_refusal(response).await
     };
     with_limit_headers(response, decision)
+}
+
+/// What the URL serves: `/mcp` the default toolsets, `/mcp/x/tasks,time` those toolsets
+/// (`all`: every one), and `/readonly` at the end only the read-only tools. An unknown toolset
+/// is a 404 naming the valid ones.
+fn surface_of(path: &str) -> Result<Surface, Box<Response>> {
+    let path = path.trim_end_matches('/');
+    let (rest, read_only) = match path.strip_suffix("/readonly") {
+        Some(rest) => (rest, true),
+        None => (path, false),
+    };
+    let surface = match rest.strip_prefix("/mcp/x/") {
+        Some(list) => Surface::parse(list).map_err(|err| {
+            Box::new(
+                (
+                    StatusCode::NOT_FOUND,
+                    Json(crate::http::error::error_body(
+                        "not_found",
+                        &format!(
+                            "This server has no such MCP URL: {err}. Use /mcp, /mcp/readonly, \
+                             /mcp/x/{{toolsets}} or /mcp/x/{{toolsets}}/readonly."
+                        ),
+                        None,
+                    )),
+                )
+                    .into_response(),
+            )
+        })?,
+        None => Surface::default(),
+    };
+    Ok(if read_only {
+        surface.read_only()
+    } else {
+        surface
+    })
 }
 
 /// `GET` and `DELETE /mcp`: this server is stateless and opens no SSE stream.
@@ -224,13 +265,14 @@ fn unauthorized(state: &AppState, err: ApiError) -> Response {
 }
 
 /// The first tool a `tools/call` in `body` (JSON-RPC or bare; one message or a batch) names
-/// that `scope` does not allow, if any. Unknown tools are left to the core to refuse.
+/// that the caller's scope does not allow, if any. Unknown tools, and tools this URL does not
+/// serve, are left to the core to refuse (a wider grant would not help).
 fn write_tool_beyond_scope(
     core: &McpCore,
-    scope: Scope,
+    caller: &Caller,
     body: &serde_json::Value,
 ) -> Option<String> {
-    if scope == Scope::ReadWrite {
+    if caller.scope == Scope::ReadWrite {
         return None;
     }
     let messages = match body {
@@ -242,7 +284,8 @@ fn write_tool_beyond_scope(
             return None;
         }
         let name = message.pointer("/params/name")?.as_str()?;
-        (core.is_read_only(name) == Some(false)).then(|| name.to_owned())
+        (core.is_read_only(name) == Some(false) && core.serves(Some(caller), name))
+            .then(|| name.to_owned())
     })
 }
 

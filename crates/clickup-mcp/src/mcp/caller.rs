@@ -15,4 +15,7 @@ pub struct Caller {
     pub scope: Scope,
     /// Where the request came from, for audit rows.
     pub origin: crate::audit::RequestOrigin,
+    /// The tools the request's URL serves (`/mcp/x/tasks/readonly`), within the operator's
+    /// `ENABLED_TOOLSETS`.
+    pub surface: crate::tools::toolsets::Surface,
 }

@@ -19,6 +19,7 @@ use crate::tools::context::{CredentialEvents, IgnoreCredentialEvents, Progress, 
 use crate::tools::cursor::CursorCodec;
 use crate::tools::error::ToolError;
 use crate::tools::registry::{Registry, ToolSpec};
+use crate::tools::toolsets::Surface;
 
 /// Where tools get their ClickUp connection.
 #[derive(Clone, Debug)]
@@ -39,6 +40,8 @@ pub struct LocalConnection {
     pub default_workspace: Option<String>,
     /// `DEFAULT_TIMEZONE`.
     pub default_zone: jiff::tz::TimeZone,
+    /// `--toolsets` / `--read-only`: what this process serves.
+    pub surface: Surface,
 }
 
 impl std::fmt::Debug for LocalConnection {
@@ -74,17 +77,35 @@ impl McpCore {
         }
     }
 
-    /// The tools this caller may call (all of them in local mode).
+    /// The tools this caller may call: those the connection's surface serves, and in hosted
+    /// mode that the caller's tier and scope allow.
     pub fn list_tools(&self, caller: Option<&Caller>) -> Vec<Tool> {
         match (&self.mode, caller) {
-            (Mode::Local(_), _) => self.registry.descriptors(|_| true),
+            (Mode::Local(local), _) => self
+                .registry
+                .descriptors(None, |spec| local.surface.serves(spec)),
             (Mode::Hosted(_), Some(caller)) => {
                 let tier = caller.user.tier;
                 // A read-only token (scope `clickup:read`) lists read-only tools only.
-                self.registry
-                    .descriptors(|spec| allowed(spec, tier) && caller.scope.permits(spec.effect))
+                self.registry.descriptors(Some(tier), |spec| {
+                    caller.surface.serves(spec)
+                        && allowed(spec, tier)
+                        && caller.scope.permits(spec.effect)
+                })
             }
             (Mode::Hosted(_), None) => Vec::new(),
+        }
+    }
+
+    /// Whether the connection serves the named tool (unknown tools: no).
+    pub fn serves(&self, caller: Option<&Caller>, name: &str) -> bool {
+        let Some(tool) = self.registry.get(name) else {
+            return false;
+        };
+        match (&self.mode, caller) {
+            (Mode::Local(local), _) => local.surface.serves(tool.spec()),
+            (Mode::Hosted(_), Some(caller)) => caller.surface.serves(tool.spec()),
+            (Mode::Hosted(_), None) => false,
         }
     }
 
@@ -131,6 +152,13 @@ impl McpCore {
         spec: &ToolSpec,
         progress: Option<Progress>,
     ) -> Result<ToolContext, ToolError> {
+        let surface = match (&self.mode, caller) {
+            (Mode::Local(local), _) => Some(&local.surface),
+            (Mode::Hosted(_), caller) => caller.map(|c| &c.surface),
+        };
+        if let Some(refusal) = surface.and_then(|s| s.refusal(spec)) {
+            return Err(ToolError::invalid_argument(refusal));
+        }
         match &self.mode {
             Mode::Local(local) => Ok(ToolContext {
                 clickup: local.clickup.clone(),

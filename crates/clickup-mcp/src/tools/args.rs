@@ -29,6 +29,94 @@ pub fn fold_id_aliases(
     Ok(())
 }
 
+/// `invalid_argument` naming the first argument the tool's input schema does not declare, at
+/// any depth where the schema closes an object (`additionalProperties: false`): its path, never
+/// its value. At the top level the `_id` spellings of `references` are accepted too.
+pub fn refuse_unknown(
+    args: &Map<String, Value>,
+    schema: &Map<String, Value>,
+    references: &[&str],
+) -> Result<(), ToolError> {
+    let empty = Map::new();
+    let defs = schema
+        .get("$defs")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let properties = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    for (name, value) in args {
+        let declared = properties.get(name).or_else(|| {
+            name.strip_suffix("_id")
+                .filter(|base| references.contains(base))
+                .and_then(|base| properties.get(base))
+        });
+        let Some(declared) = declared else {
+            let takes: Vec<&str> = properties.keys().map(String::as_str).collect();
+            return Err(ToolError::invalid_argument(format!(
+                "Unknown argument `{}`. This tool takes: {}.",
+                printable(name),
+                takes.join(", ")
+            )));
+        };
+        if let Some(path) = undeclared(value, declared, defs, printable(name)) {
+            return Err(ToolError::invalid_argument(format!(
+                "Unknown field `{path}`; check the tool's input schema for what `{}` holds.",
+                printable(name)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The path of the first key in `value` that `schema` (a closed object) does not declare.
+fn undeclared(
+    value: &Value,
+    schema: &Value,
+    defs: &Map<String, Value>,
+    path: String,
+) -> Option<String> {
+    let schema = match schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        Some(name) => defs.get(name)?,
+        None => schema,
+    };
+    match value {
+        Value::Object(object) => {
+            let properties = schema.get("properties").and_then(Value::as_object)?;
+            let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+            object.iter().find_map(|(key, child)| {
+                let path = format!("{path}.{}", printable(key));
+                match properties.get(key) {
+                    Some(declared) => undeclared(child, declared, defs, path),
+                    None if closed => Some(path),
+                    None => None,
+                }
+            })
+        }
+        Value::Array(items) => {
+            let declared = schema.get("items")?;
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| undeclared(item, declared, defs, format!("{path}[{i}]")))
+        }
+        _ => None,
+    }
+}
+
+/// A name fit to quote: letters, digits and `_`, at most 64 of them.
+fn printable(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(64)
+        .collect()
+}
+
 /// Deserialize the arguments into `A`; an error names the argument and what was expected.
 pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolError> {
     serde_path_to_error::deserialize(Value::Object(args)).map_err(|err| {
@@ -107,6 +195,34 @@ mod tests {
         assert_eq!(args.get("list"), Some(&json!("123")));
         let mut both = object(json!({"list_id": "1", "list": "2"}));
         assert!(fold_id_aliases(&mut both, &["list"]).is_err());
+    }
+
+    #[test]
+    fn unknown_arguments_are_refused_at_any_depth_by_name_only() {
+        let schema = object(json!({
+            "properties": {
+                "list": {"type": "string"},
+                "tasks": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
+                "features": {"type": "object"},
+            },
+            "$defs": {"Item": {"properties": {"name": {}}, "additionalProperties": false}},
+            "additionalProperties": false,
+        }));
+        let ok = object(json!({"list_id": "1", "tasks": [{"name": "a"}], "features": {"x": 1}}));
+        assert!(refuse_unknown(&ok, &schema, &["list"]).is_ok());
+        let cases = [
+            (json!({"sttaus": "SECRET-VALUE"}), "`sttaus`"),
+            (
+                json!({"tasks": [{"name": "a"}, {"nmae": "SECRET-VALUE"}]}),
+                "`tasks[1].nmae`",
+            ),
+            (json!({"list_id": "1", "task_id": "2"}), "`task_id`"),
+        ];
+        for (args, named) in cases {
+            let err = refuse_unknown(&object(args.clone()), &schema, &["list"]).unwrap_err();
+            assert!(err.message.contains(named), "{args}: {}", err.message);
+            assert!(!err.message.contains("SECRET"), "{}", err.message);
+        }
     }
 
     #[test]

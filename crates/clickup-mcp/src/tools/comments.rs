@@ -23,6 +23,7 @@ use crate::tools::cursor::{CursorPosition, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::{dates, ids, task_ref};
 
 mod create;
@@ -43,8 +44,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               `view_id`), newest first, with their reply counts. Paged: pass `next_cursor` \
                               back as `cursor` for older comments.",
                 tier: Tier::Free,
+                toolset: Toolset::Comments,
                 effect: Effect::Read,
                 references: &["task", "list"],
+                premium_arguments: &[],
             },
             comment_list,
         )),
@@ -57,8 +60,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               stores the text as written: markdown is not rendered. ClickUp cannot read one \
                               comment back, so the result is `verified: false`.",
                 tier: Tier::Free,
+                toolset: Toolset::Comments,
                 effect: Effect::Write,
                 references: &["task", "list"],
+                premium_arguments: &[],
             },
             create::comment_create,
         )),

@@ -17,6 +17,7 @@ use crate::tools::hierarchy::{answer, checked_name, paging};
 use crate::tools::ids;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::verify::{NotApplied, Verifier};
 
 /// The tools of this file.
@@ -29,8 +30,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Folders of a space, each with its lists. `archived: true` lists the \
                               archived folders instead.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["space"],
+                premium_arguments: &[],
             },
             folder_list,
         )),
@@ -40,8 +43,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 title: "Get a folder",
                 description: "One folder (id, name, `Space/Folder` path or URL) with its lists.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["folder"],
+                premium_arguments: &[],
             },
             folder_get,
         )),
@@ -51,8 +56,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 title: "Create a folder",
                 description: "Create a folder in a space.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Write,
                 references: &["space"],
+                premium_arguments: &[],
             },
             folder_create,
         )),
@@ -63,8 +70,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Rename a folder. Folders cannot be moved to another space through \
                               ClickUp's API.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
                 references: &["folder"],
+                premium_arguments: &[],
             },
             folder_update,
         )),

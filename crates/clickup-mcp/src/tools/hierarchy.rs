@@ -29,6 +29,7 @@ use crate::tools::cursor::Page;
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::{cache::WorkspaceInfo, ids};
 use views::DetailLevel;
 
@@ -49,8 +50,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               a live folder: clickup_list_list with `archived`). `scope: shared` lists \
                               the folders, lists and tasks shared with you instead.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["space"],
+                premium_arguments: &[],
             },
             hierarchy_get,
         )),
@@ -63,8 +66,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               to its kind, ids and full path. Several matches → `ambiguous` with \
                               candidates. Give `kind` to narrow, or to look up an archived item by id.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &[],
+                premium_arguments: &[],
             },
             location::location_get,
         )),

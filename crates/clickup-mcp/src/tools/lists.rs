@@ -20,6 +20,7 @@ use crate::tools::hierarchy::{answer, paging};
 use crate::tools::ids;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 
 /// The tools of this file and its submodules.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
@@ -31,8 +32,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Lists of a folder, or the folderless lists of a space (give exactly one \
                               of `folder`, `space`). `archived: true` lists the archived ones instead.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["folder", "space"],
+                premium_arguments: &[],
             },
             list_list,
         )),
@@ -43,8 +46,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "One list (id, name, path or URL): description, colour, owner, \
                               priority, dates, task count, task statuses, folder and space.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["list"],
+                premium_arguments: &[],
             },
             list_get,
         )),

@@ -104,9 +104,12 @@ impl<T: JsonSchema> JsonSchema for Patch<T> {
         format!("Patch<{}>", T::schema_id()).into()
     }
 
-    /// The schema of `T`, with `null` allowed.
+    /// The schema of `T`, with `null` allowed and marked as meaningful (it clears the value),
+    /// so that the compact input schema keeps it (`crate::tools::schema`).
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        <Option<T>>::json_schema(generator)
+        let mut schema = <Option<T>>::json_schema(generator);
+        schema.insert(crate::tools::schema::CLEARABLE.into(), true.into());
+        schema
     }
 }
 

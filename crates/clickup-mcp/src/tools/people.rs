@@ -18,6 +18,7 @@ use crate::tools::hierarchy::views::{DetailLevel, PersonOut, RefOut};
 use crate::tools::hierarchy::{answer, paging};
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::{ids, task_ref};
 
 /// The tools of this file.
@@ -31,8 +32,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               `task` (give at most one): id, name, email, workspace role. `query` \
                               keeps those whose name or email contains it.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["list", "task"],
+                premium_arguments: &[],
             },
             member_list,
         )),
@@ -45,8 +48,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               also get the member's workspace details (joined, last active, who \
                               invited them) where ClickUp's plan allows (Enterprise).",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &[],
+                premium_arguments: &[],
             },
             user_get,
         )),

@@ -1,6 +1,7 @@
-//! The tool catalogue: each tool's spec (name, tier, annotations, schemas) and its handler, and
-//! the registry that lists and finds them. Schemas are generated from the argument and output
-//! types once, at start-up, and shared.
+//! The tool catalogue: each tool's spec (name, tier, toolset, annotations, schemas) and its
+//! handler, and the registry that lists and finds them. Schemas are generated from the argument
+//! and output types once, at start-up (compact and portable: [`crate::tools::schema`]), and
+//! shared. Unknown arguments are refused here, once for every tool, from the tool's own schema.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -9,16 +10,17 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use rmcp::model::{JsonObject, Tool, ToolAnnotations};
+use rmcp::model::{Tool, ToolAnnotations};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::store::Tier;
-use crate::tools::args;
 use crate::tools::context::ToolContext;
 use crate::tools::error::ToolError;
+use crate::tools::toolsets::Toolset;
+use crate::tools::{args, schema};
 
 /// What a tool does to ClickUp (TOOLS.md §1.2 annotations).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +43,9 @@ impl Effect {
         self == Effect::Read
     }
 
-    fn annotations(self, title: &str) -> ToolAnnotations {
+    /// The MCP hints. `destructiveHint` and `idempotentHint` mean something only when
+    /// `readOnlyHint` is false, so read tools carry just that one; the title is the tool's own.
+    fn annotations(self) -> ToolAnnotations {
         let (read_only, destructive, idempotent) = match self {
             Effect::Read => (true, false, true),
             Effect::Write => (false, false, false),
@@ -50,10 +54,11 @@ impl Effect {
             Effect::DestructiveIdempotent => (false, true, true),
         };
         let mut annotations = ToolAnnotations::default();
-        annotations.title = Some(title.to_owned());
         annotations.read_only_hint = Some(read_only);
-        annotations.destructive_hint = Some(destructive);
-        annotations.idempotent_hint = Some(idempotent);
+        if !read_only {
+            annotations.destructive_hint = Some(destructive);
+            annotations.idempotent_hint = Some(idempotent);
+        }
         annotations.open_world_hint = Some(true);
         annotations
     }
@@ -70,10 +75,15 @@ pub struct ToolSpec {
     pub description: &'static str,
     /// The lowest tier that may call it.
     pub tier: Tier,
+    /// The toolset (catalogue area) it belongs to.
+    pub toolset: Toolset,
     /// Its annotations.
     pub effect: Effect,
-    /// Reference arguments that also accept the `<name>_id` spelling.
+    /// Reference arguments that also accept the seed's `<name>_id` spelling (accepted, not
+    /// advertised).
     pub references: &'static [&'static str],
+    /// Arguments only premium callers may give (left out of a free caller's schema).
+    pub premium_arguments: &'static [&'static str],
 }
 
 /// A tool's future.
@@ -86,6 +96,8 @@ pub trait ClickUpTool: Send + Sync + 'static {
     fn spec(&self) -> &ToolSpec;
     /// The MCP description (schemas included), built once.
     fn descriptor(&self) -> &Tool;
+    /// The description a free caller sees: without the premium arguments.
+    fn free_descriptor(&self) -> &Tool;
     /// Run with raw arguments; returns the structured result.
     async fn call(
         &self,
@@ -98,6 +110,8 @@ pub trait ClickUpTool: Send + Sync + 'static {
 pub struct TypedTool<A, O> {
     spec: ToolSpec,
     descriptor: Tool,
+    free_descriptor: Tool,
+
     handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
     _types: PhantomData<fn(A) -> O>,
 }
@@ -120,16 +134,24 @@ where
         spec: ToolSpec,
         handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
     ) -> Self {
-        let mut input = schema_object::<A>(Direction::Input);
-        add_id_aliases(&mut input, spec.references);
-        let output = with_error_alternative(schema_object::<O>(Direction::Output));
-        let mut descriptor = Tool::new(spec.name, spec.description, Arc::new(input));
-        descriptor.title = Some(spec.title.to_owned());
-        descriptor.output_schema = Some(Arc::new(output));
-        descriptor.annotations = Some(spec.effect.annotations(spec.title));
+        let input = schema::input::<A>();
+        let output = Arc::new(schema::output::<O>());
+        let describe = |input: rmcp::model::JsonObject| {
+            let mut tool = Tool::new(spec.name, spec.description, Arc::new(input));
+            tool.title = Some(spec.title.to_owned());
+            tool.output_schema = Some(Arc::clone(&output));
+            tool.annotations = Some(spec.effect.annotations());
+            tool
+        };
+        let free_descriptor = describe(schema::without_properties(
+            input.clone(),
+            spec.premium_arguments,
+        ));
+        let descriptor = describe(input);
         Self {
             spec,
             descriptor,
+            free_descriptor,
             handler,
             _types: PhantomData,
         }
@@ -150,11 +172,20 @@ where
         &self.descriptor
     }
 
+    fn free_descriptor(&self) -> &Tool {
+        &self.free_descriptor
+    }
+
     async fn call(
         &self,
         ctx: &ToolContext,
         mut arguments: Map<String, Value>,
     ) -> Result<Value, ToolError> {
+        args::refuse_unknown(
+            &arguments,
+            &self.descriptor.input_schema,
+            self.spec.references,
+        )?;
         args::fold_id_aliases(&mut arguments, self.spec.references)?;
         let parsed: A = args::parse(arguments)?;
         let output = (self.handler)(ctx, parsed).await?;
@@ -198,211 +229,20 @@ impl Registry {
         self.tools.iter()
     }
 
-    /// The MCP descriptions of the tools `visible` keeps.
-    pub fn descriptors(&self, visible: impl Fn(&ToolSpec) -> bool) -> Vec<Tool> {
+    /// The MCP descriptions of the tools `visible` keeps, as a caller of `tier` sees them
+    /// (`None`: no tiers, as in stdio).
+    pub fn descriptors(
+        &self,
+        tier: Option<Tier>,
+        visible: impl Fn(&ToolSpec) -> bool,
+    ) -> Vec<Tool> {
         self.tools
             .iter()
             .filter(|t| visible(t.spec()))
-            .map(|t| t.descriptor().clone())
+            .map(|t| match tier {
+                Some(Tier::Free) => t.free_descriptor().clone(),
+                _ => t.descriptor().clone(),
+            })
             .collect()
-    }
-}
-
-/// Whether a schema describes what a tool accepts or what it returns (types such as priority
-/// accept more forms than they produce).
-#[derive(Clone, Copy)]
-enum Direction {
-    Input,
-    Output,
-}
-
-/// The JSON Schema of `T` as an object (MCP wants `type: object` at the top).
-fn schema_object<T: JsonSchema>(direction: Direction) -> JsonObject {
-    let settings = schemars::generate::SchemaSettings::draft2020_12();
-    let settings = match direction {
-        Direction::Input => settings.for_deserialize(),
-        Direction::Output => settings.for_serialize(),
-    };
-    let schema = settings.into_generator().into_root_schema_for::<T>();
-    let mut value = serde_json::to_value(schema).unwrap_or(Value::Null);
-    strip_nonstandard_formats(&mut value);
-    replace_bare_true_schemas(&mut value);
-    if matches!(direction, Direction::Output) {
-        // The model reads argument descriptions; output shapes are for clients to check, and
-        // their prose would double every `tools/list` answer.
-        strip_descriptions(&mut value);
-    }
-    match value {
-        Value::Object(mut object) => {
-            object.remove("title");
-            object
-                .entry("type")
-                .or_insert_with(|| Value::from("object"));
-            object
-        }
-        _ => {
-            let mut object = JsonObject::new();
-            object.insert("type".into(), Value::from("object"));
-            object
-        }
-    }
-}
-
-/// Rust-specific `format`s schemars adds (`uint32`, `int64`, …) are not JSON Schema formats;
-/// validators warn about them on every listing. The bounds (`minimum`) stay.
-fn strip_nonstandard_formats(value: &mut Value) {
-    const RUST_FORMATS: &[&str] = &[
-        "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
-        "float", "double",
-    ];
-    match value {
-        Value::Object(object) => {
-            if object
-                .get("format")
-                .and_then(Value::as_str)
-                .is_some_and(|f| RUST_FORMATS.contains(&f))
-            {
-                object.remove("format");
-            }
-            object.values_mut().for_each(strip_nonstandard_formats);
-        }
-        Value::Array(items) => items.iter_mut().for_each(strip_nonstandard_formats),
-        _ => {}
-    }
-}
-
-/// schemars writes `true` for "any value" (e.g. the items of a `Vec<serde_json::Value>`);
-/// some validators want a schema object there. `{}` means the same.
-fn replace_bare_true_schemas(value: &mut Value) {
-    let Value::Object(object) = value else {
-        if let Value::Array(items) = value {
-            items.iter_mut().for_each(replace_bare_true_schemas);
-        }
-        return;
-    };
-    for (key, child) in object.iter_mut() {
-        match key.as_str() {
-            "items" | "additionalItems" | "contains" | "not" | "if" | "then" | "else"
-                if *child == Value::Bool(true) =>
-            {
-                *child = Value::Object(JsonObject::new());
-            }
-            "properties" | "$defs" | "definitions" | "patternProperties" => {
-                if let Value::Object(schemas) = child {
-                    for schema in schemas.values_mut() {
-                        if *schema == Value::Bool(true) {
-                            *schema = Value::Object(JsonObject::new());
-                        }
-                    }
-                }
-            }
-            "anyOf" | "oneOf" | "allOf" | "prefixItems" => {
-                if let Value::Array(schemas) = child {
-                    for schema in schemas.iter_mut() {
-                        if *schema == Value::Bool(true) {
-                            *schema = Value::Object(JsonObject::new());
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-        replace_bare_true_schemas(child);
-    }
-}
-
-/// Remove `description` keywords (not properties named `description`) throughout a schema.
-fn strip_descriptions(value: &mut Value) {
-    match value {
-        Value::Object(object) => {
-            if object.get("description").is_some_and(Value::is_string) {
-                object.remove("description");
-            }
-            for (key, child) in object.iter_mut() {
-                if key == "properties" {
-                    // Property names are data here: a property may be called `description`.
-                    if let Value::Object(properties) = child {
-                        properties.values_mut().for_each(strip_descriptions);
-                    }
-                } else {
-                    strip_descriptions(child);
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(strip_descriptions),
-        _ => {}
-    }
-}
-
-/// A tool's result is either its output or, with `isError: true`, `{"error": {…}}` (TOOLS.md
-/// §1.10). Clients check `structuredContent` against `outputSchema` (the TypeScript SDK does
-/// so even for errors), so the schema admits both: the output's required fields become one
-/// alternative, `error` the other.
-fn with_error_alternative(mut schema: JsonObject) -> JsonObject {
-    let required = schema
-        .remove("required")
-        .unwrap_or_else(|| Value::Array(Vec::new()));
-    let error = serde_json::json!({
-        "type": "object",
-        "description": "Present instead of the result when the call failed (isError: true).",
-        "properties": {
-            "code": {"type": "string", "enum": [
-                "not_found", "ambiguous", "invalid_argument", "premium_required",
-                "rate_limited", "reauth_required", "upstream_error"
-            ]},
-            "message": {"type": "string"},
-            "hint": {"type": "string"},
-            "candidates": {"type": "array", "items": {"type": "object", "properties": {
-                "id": {"type": "string"}, "name": {"type": "string"}, "path": {"type": "string"}
-            }}},
-            "retry_after_s": {"type": "integer", "minimum": 0},
-            "upstream": {"type": "object", "properties": {
-                "status": {"type": "integer"}, "ecode": {"type": "string"}
-            }}
-        },
-        "required": ["code", "message"]
-    });
-    if let Some(Value::Object(properties)) = schema.get_mut("properties") {
-        properties.insert("error".into(), error);
-    }
-    schema.insert(
-        "anyOf".into(),
-        serde_json::json!([{ "required": required }, { "required": ["error"] }]),
-    );
-    schema
-}
-
-/// Document the `<name>_id` spelling of each reference argument in the input schema.
-fn add_id_aliases(schema: &mut JsonObject, references: &[&str]) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
-        return;
-    };
-    for name in references {
-        if properties.contains_key(*name) {
-            let alias = format!("{name}_id");
-            properties.insert(
-                alias,
-                serde_json::json!({
-                    "type": "string",
-                    "description": format!("Same as `{name}` (the seed's spelling); give one or the other."),
-                }),
-            );
-        }
-    }
-    // A required reference may come under either spelling: require one of the two.
-    let mut either = Vec::new();
-    if let Some(Value::Array(required)) = schema.get_mut("required") {
-        required.retain(|r| match r.as_str() {
-            Some(name) if references.contains(&name) => {
-                either.push(serde_json::json!({
-                    "anyOf": [{"required": [name]}, {"required": [format!("{name}_id")]}]
-                }));
-                false
-            }
-            _ => true,
-        });
-    }
-    if !either.is_empty() {
-        schema.insert("allOf".into(), Value::Array(either));
     }
 }

@@ -19,6 +19,7 @@ use crate::tools::hierarchy::{answer, checked_name, paging};
 use crate::tools::ids;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::verify::{NotApplied, Verifier};
 
 /// Spaces per page when no `limit` is given.
@@ -34,8 +35,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Spaces of the workspace: id, name, colour, privacy. `archived: true` \
                               lists the archived spaces instead.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &[],
+                premium_arguments: &[],
             },
             space_list,
         )),
@@ -46,8 +49,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "One space (id, name or URL): statuses, enabled ClickApps, privacy, \
                               multiple assignees, members. `full` adds every ClickApp's settings.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
                 references: &["space"],
+                premium_arguments: &[],
             },
             space_get,
         )),
@@ -59,8 +64,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               switches some: `{\"time_tracking\": false, \"due_dates\": {\"enabled\": \
                               true, \"start_date\": false}}`.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Write,
                 references: &[],
+                premium_arguments: &[],
             },
             space_create,
         )),
@@ -72,8 +79,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               switch ClickApps (`features`, merged per feature: `{\"points\": false}`). \
                               Omitted fields keep their values.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
                 references: &["space"],
+                premium_arguments: &[],
             },
             space_update,
         )),

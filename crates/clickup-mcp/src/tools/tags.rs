@@ -18,6 +18,7 @@ use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::verify::NotApplied;
 use crate::tools::{ids, task_ref};
 
@@ -34,8 +35,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Tags defined in a space, with their colours. Tasks of the space can only \
                               carry these tags (clickup_task_tag_add can define new ones).",
                 tier: Tier::Free,
+                toolset: Toolset::Tags,
                 effect: Effect::Read,
                 references: &["space"],
+                premium_arguments: &[],
             },
             space_tag_list,
         )),
@@ -48,8 +51,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               are defined first). Tags already on the task are left as they are. The task is \
                               read back to verify.",
                 tier: Tier::Free,
+                toolset: Toolset::Tags,
                 effect: Effect::WriteIdempotent,
                 references: &["task"],
+                premium_arguments: &[],
             },
             task_tag_add,
         )),
@@ -60,8 +65,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 description: "Take tags off a task. Tags the task does not carry are reported in \
                               `not_on_task` and need no change; the tags stay defined in the space.",
                 tier: Tier::Free,
+                toolset: Toolset::Tags,
                 effect: Effect::DestructiveIdempotent,
                 references: &["task"],
+                premium_arguments: &[],
             },
             task_tag_remove,
         )),

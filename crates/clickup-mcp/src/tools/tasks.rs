@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::store::Tier;
 use crate::tools::registry::{ClickUpTool, Effect, ToolSpec, TypedTool};
+use crate::tools::toolsets::Toolset;
 
 pub mod arguments;
 pub mod bulk;
@@ -40,8 +41,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               sections to the summary (subtasks, checklists, custom_fields, attachments, \
                               relationships); `detail_level: full` returns everything.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::Read,
                 references: &["task"],
+                premium_arguments: &[],
             },
             read::task_get,
         )),
@@ -53,8 +56,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               dates, custom fields, task types) and ordered; paged: pass `next_cursor` \
                               while `has_more` is true. Closed tasks and subtasks only when asked.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::Read,
                 references: &["list"],
+                premium_arguments: &[],
             },
             read::task_list,
         )),
@@ -67,8 +72,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               most 5 of ClickUp's pages per call; when `has_more` is true, pass \
                               `next_cursor` to continue.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::Read,
                 references: &[],
+                premium_arguments: &[],
             },
             read::task_search,
         )),
@@ -80,8 +87,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               each marked overdue / today / upcoming / no_date; `window` narrows to \
                               overdue, today or the coming week.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::Read,
                 references: &[],
+                premium_arguments: &[],
             },
             mine::my_task_list,
         )),
@@ -95,8 +104,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               estimate as `1h 30m`. The task is read back: `not_applied` lists what \
                               ClickUp did not take. `custom_fields` is premium.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::Write,
                 references: &["list"],
+                premium_arguments: &["custom_fields"],
             },
             write::task_create,
         )),
@@ -111,8 +122,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               a subtask under another task of its list. Verified: `not_applied` lists \
                               what did not take. `custom_fields` is premium.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::WriteIdempotent,
                 references: &["task"],
+                premium_arguments: &["custom_fields"],
             },
             update::task_update,
         )),
@@ -122,8 +135,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                 title: "Delete a task",
                 description: "Delete a task and its subtasks.",
                 tier: Tier::Free,
+                toolset: Toolset::Tasks,
                 effect: Effect::DestructiveIdempotent,
                 references: &["task"],
+                premium_arguments: &[],
             },
             write::task_delete,
         )),
@@ -137,8 +152,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               atomically; results come in input order with `succeeded`, `failed`, \
                               `not_attempted`.",
                 tier: Tier::Premium,
+                toolset: Toolset::Bulk,
                 effect: Effect::Write,
                 references: &["list"],
+                premium_arguments: &[],
             },
             bulk::task_bulk_create,
         )),
@@ -150,8 +167,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               Items run one by one, not atomically; results come in input order with \
                               `succeeded`, `failed`, `not_attempted`.",
                 tier: Tier::Premium,
+                toolset: Toolset::Bulk,
                 effect: Effect::WriteIdempotent,
                 references: &[],
+                premium_arguments: &[],
             },
             bulk::task_bulk_update,
         )),

@@ -17,6 +17,7 @@ use crate::tools::context::ToolContext;
 use crate::tools::dates;
 use crate::tools::error::ToolError;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::tools::toolsets::Toolset;
 use crate::tools::verify::NotApplied;
 use crate::tools::{ids, resolve, task_ref};
 
@@ -38,8 +39,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               running one is stopped first and returned as `stopped`). The new timer is read \
                               back to verify.",
                 tier: Tier::Premium,
+                toolset: Toolset::Time,
                 effect: Effect::Write,
                 references: &["task"],
+                premium_arguments: &[],
             },
             timer_start,
         )),
@@ -51,8 +54,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               time-entry tags. Refused when no timer is running. The entry is read back to \
                               verify.",
                 tier: Tier::Premium,
+                toolset: Toolset::Time,
                 effect: Effect::WriteIdempotent,
                 references: &[],
+                premium_arguments: &[],
             },
             timer_stop,
         )),

@@ -9,6 +9,7 @@ use crate::store::Tier;
 use crate::tools::context::ToolContext;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve;
+use crate::tools::toolsets::Toolset;
 
 /// The tools of this file.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
@@ -19,8 +20,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             description: "Workspaces (ClickUp 'teams') this connection may use: id, name, member count, \
                           and which one is the default for tools that take `workspace_id`.",
             tier: Tier::Free,
+            toolset: Toolset::Hierarchy,
             effect: Effect::Read,
             references: &[],
+            premium_arguments: &[],
         },
         workspace_list,
     ))]

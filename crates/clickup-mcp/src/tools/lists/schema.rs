@@ -18,6 +18,7 @@ use crate::tools::ids;
 use crate::tools::priority::Priority;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 
 /// The tools of this file.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
@@ -30,8 +31,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                           enabled ClickApps. `fields` narrows the custom fields to those named. Call \
                           before writing statuses or custom fields.",
             tier: Tier::Free,
+            toolset: Toolset::Hierarchy,
             effect: Effect::Read,
             references: &["list"],
+            premium_arguments: &[],
         },
         list_schema_get,
     ))]

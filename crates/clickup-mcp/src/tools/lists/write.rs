@@ -26,6 +26,7 @@ use crate::tools::patch::Patch;
 use crate::tools::priority::Priority;
 use crate::tools::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::tools::resolve::{self, Kind};
+use crate::tools::toolsets::Toolset;
 use crate::tools::verify::{NotApplied, Verifier};
 
 /// The tools of this file.
@@ -39,8 +40,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               one), with an optional markdown description, due date, priority, owner \
                               and colour.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::Write,
                 references: &["folder", "space"],
+                premium_arguments: &[],
             },
             list_create,
         )),
@@ -52,8 +55,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
                               a list; `null` clears description, due date, priority, owner or colour. \
                               Omitted fields keep their values. A list cannot be moved.",
                 tier: Tier::Free,
+                toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
                 references: &["list"],
+                premium_arguments: &[],
             },
             list_update,
         )),

@@ -1,43 +1,11 @@
-//! Argument pieces every task tool shares: refusing unknown arguments (the tools flatten shared
-//! argument groups, which serde's `deny_unknown_fields` cannot combine with), the effective time
-//! zone, *(prem)* arguments, and people references (`me` included).
-
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
-use serde_json::Value;
+//! Argument pieces every task tool shares: *(prem)* arguments and people references (`me`
+//! included). Unknown arguments are refused by the registry, from the tool's schema.
 
 use crate::store::Tier;
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
 use crate::tools::error::{ToolError, ToolErrorCode};
 use crate::tools::resolve;
-
-/// Whatever arguments the tool does not know. Declared last, flattened, and skipped in the
-/// schema; [`Unknown::check`] refuses the call when it holds anything.
-#[derive(Debug, Default, Deserialize)]
-#[serde(transparent)]
-pub struct Unknown(BTreeMap<String, Value>);
-
-impl Unknown {
-    /// `invalid_argument` naming the first unknown argument (its name, never its value).
-    pub fn check(&self) -> Result<(), ToolError> {
-        match self.0.keys().next() {
-            None => Ok(()),
-            Some(name) => {
-                let name: String = name
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .take(64)
-                    .collect();
-                Err(
-                    ToolError::invalid_argument(format!("Unknown argument `{name}`."))
-                        .with_hint("Check the tool's input schema for the arguments it takes."),
-                )
-            }
-        }
-    }
-}
 
 /// `premium_required` when a free caller gives a *(prem)* argument (TOOLS.md §1.2); checked
 /// before any ClickUp request. Stdio (`tier: None`) has no tiers.
@@ -87,31 +55,4 @@ pub async fn people(
         }
     }
     Ok(ids)
-}
-
-#[cfg(test)]
-mod tests {
-    use serde_json::json;
-
-    use super::*;
-
-    #[derive(Debug, Deserialize)]
-    struct Args {
-        #[expect(dead_code, reason = "only parsed")]
-        known: Option<u8>,
-        #[serde(flatten)]
-        unknown: Unknown,
-    }
-
-    #[test]
-    fn unknown_arguments_are_named_without_their_values() {
-        let args: Args = serde_json::from_value(json!({"known": 1})).unwrap();
-        assert!(args.unknown.check().is_ok());
-        let args: Args =
-            serde_json::from_value(json!({"known": 1, "sttaus": "SECRET-VALUE"})).unwrap();
-        let err = args.unknown.check().unwrap_err();
-        assert_eq!(err.code, ToolErrorCode::InvalidArgument);
-        assert!(err.message.contains("`sttaus`"), "{}", err.message);
-        assert!(!err.message.contains("SECRET"), "{}", err.message);
-    }
 }

@@ -18,7 +18,6 @@ use crate::tools::error::{ToolError, ToolErrorCode};
 use crate::tools::ids;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
-use crate::tools::tasks::arguments::Unknown;
 use crate::tools::tasks::update::{UpdateFields, update_one};
 use crate::tools::tasks::verify::NotApplied;
 use crate::tools::tasks::write::{CreateExtras, CreateFields, ListContext, create_one};
@@ -28,6 +27,7 @@ pub const MAX_ITEMS: usize = 100;
 
 /// One task of `clickup_task_bulk_create`.
 #[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct BulkCreateItem {
     /// The task's fields.
     #[serde(flatten)]
@@ -41,9 +41,6 @@ pub struct BulkCreateItem {
     /// The `ref`s of other items of this call that this task waits on.
     #[serde(default)]
     pub waiting_on_refs: Vec<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// Arguments of `clickup_task_bulk_create`.
@@ -62,22 +59,17 @@ pub struct TaskBulkCreateArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// One task of `clickup_task_bulk_update`.
 #[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(extend("additionalProperties" = false))]
 pub struct BulkUpdateItem {
     /// The task: id, custom id, URL, path or name.
     pub task: String,
     /// What to change (as clickup_task_update).
     #[serde(flatten)]
     pub fields: UpdateFields,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// Arguments of `clickup_task_bulk_update`.
@@ -94,9 +86,6 @@ pub struct TaskBulkUpdateArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// Why an item failed or was not attempted.
@@ -303,11 +292,7 @@ pub fn task_bulk_create<'a>(
     args: TaskBulkCreateArgs,
 ) -> ToolFuture<'a, BulkResult> {
     Box::pin(async move {
-        args.unknown.check()?;
         check_count(args.tasks.len())?;
-        for item in &args.tasks {
-            item.unknown.check()?;
-        }
         let order = creation_order(&args.tasks)?;
         let verify = args.verify.unwrap_or(true);
         let reader = ctx.date_reader(args.timezone.as_deref())?;
@@ -437,11 +422,7 @@ pub fn task_bulk_update<'a>(
     args: TaskBulkUpdateArgs,
 ) -> ToolFuture<'a, BulkResult> {
     Box::pin(async move {
-        args.unknown.check()?;
         check_count(args.tasks.len())?;
-        for item in &args.tasks {
-            item.unknown.check()?;
-        }
         let verify = args.verify.unwrap_or(true);
         let reader = ctx.date_reader(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;

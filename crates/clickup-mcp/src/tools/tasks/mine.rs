@@ -15,7 +15,7 @@ use crate::tools::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve;
-use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::arguments;
 use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
 use crate::tools::tasks::read::collect_team_tasks;
 use crate::tools::tasks::shape::{DetailLevel, DueState, Render, Task};
@@ -74,15 +74,11 @@ pub struct MyTaskListArgs {
     /// Tasks per page, 1–100 (default 50).
     #[serde(default)]
     pub limit: Option<u32>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// `clickup_my_task_list`.
 pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFuture<'a, Page<Task>> {
     Box::pin(async move {
-        args.unknown.check()?;
         if !args.filters.assignees.is_empty()
             || args.filters.order_by.is_some()
             || args.filters.reverse.is_some()

@@ -12,7 +12,7 @@ use crate::tools::cursor::{DEFAULT_LIMIT, Page, Pager, Upstream};
 use crate::tools::error::ToolError;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
-use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::arguments;
 use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
 use crate::tools::tasks::paging::{self, Collected, MAX_PAGES_PER_CALL};
 use crate::tools::tasks::shape::{DetailLevel, Render, Section, Task};
@@ -35,15 +35,11 @@ pub struct TaskGetArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// `clickup_task_get`.
 pub fn task_get<'a>(ctx: &'a ToolContext, args: TaskGetArgs) -> ToolFuture<'a, Task> {
     Box::pin(async move {
-        args.unknown.check()?;
         let zone = ctx.zone(args.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let reference = task_ref::resolve(ctx, &workspace, &args.task, None).await?;
@@ -90,15 +86,11 @@ pub struct TaskListArgs {
     /// Tasks per page, 1–100 (default 50).
     #[serde(default)]
     pub limit: Option<u32>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// `clickup_task_list`.
 pub fn task_list<'a>(ctx: &'a ToolContext, args: TaskListArgs) -> ToolFuture<'a, Page<Task>> {
     Box::pin(async move {
-        args.unknown.check()?;
         let fingerprint = json!({
             "list": args.list, "filters": args.filters.fingerprint(), "watchers": args.watchers,
             "archived": args.archived, "timezone": args.timezone, "workspace_id": args.workspace_id,
@@ -191,15 +183,11 @@ pub struct TaskSearchArgs {
     /// Tasks per page, 1–100 (default 50).
     #[serde(default)]
     pub limit: Option<u32>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// `clickup_task_search`.
 pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture<'a, Page<Task>> {
     Box::pin(async move {
-        args.unknown.check()?;
         let query = args
             .query
             .as_deref()

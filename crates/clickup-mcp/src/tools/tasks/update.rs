@@ -19,7 +19,7 @@ use crate::tools::patch::Patch;
 use crate::tools::priority::Priority;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve;
-use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::arguments;
 use crate::tools::tasks::fields::{self, FieldInput};
 use crate::tools::tasks::filters;
 use crate::tools::tasks::shape::{DetailLevel, Render};
@@ -146,9 +146,6 @@ pub struct TaskUpdateArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// `clickup_task_update`.
@@ -157,7 +154,6 @@ pub fn task_update<'a>(
     args: TaskUpdateArgs,
 ) -> ToolFuture<'a, TaskWriteResult> {
     Box::pin(async move {
-        args.unknown.check()?;
         args.fields.check()?;
         if !args.fields.custom_fields.is_empty() {
             arguments::require_premium_argument(ctx, "custom_fields")?;

@@ -14,7 +14,7 @@ use crate::tools::error::ToolError;
 use crate::tools::priority::Priority;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
-use crate::tools::tasks::arguments::{self, Unknown};
+use crate::tools::tasks::arguments;
 use crate::tools::tasks::fields::{self, FieldInput};
 use crate::tools::tasks::filters;
 use crate::tools::tasks::shape::{DetailLevel, Render};
@@ -93,9 +93,6 @@ pub struct TaskCreateArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// A list being written to, with what was read of it in this call.
@@ -382,7 +379,6 @@ pub fn task_create<'a>(
     args: TaskCreateArgs,
 ) -> ToolFuture<'a, TaskWriteResult> {
     Box::pin(async move {
-        args.unknown.check()?;
         if !args.fields.custom_fields.is_empty() {
             arguments::require_premium_argument(ctx, "custom_fields")?;
         }
@@ -415,9 +411,6 @@ pub struct TaskDeleteArgs {
     /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    #[serde(flatten)]
-    #[schemars(skip)]
-    unknown: Unknown,
 }
 
 /// The answer of a delete.
@@ -432,7 +425,6 @@ pub struct Deleted {
 /// `clickup_task_delete`.
 pub fn task_delete<'a>(ctx: &'a ToolContext, args: TaskDeleteArgs) -> ToolFuture<'a, Deleted> {
     Box::pin(async move {
-        args.unknown.check()?;
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let reference = task_ref::resolve(ctx, &workspace, &args.task, None).await?;
         match ctx.clickup.delete_task(&ctx.token, &reference).await {
