@@ -22,9 +22,21 @@ pub const PROTOCOL_VERSIONS: &[ProtocolVersion] = &[
     ProtocolVersion::V_2026_07_28,
 ];
 
-const INSTRUCTIONS: &str = "ClickUp tools. Objects are referred to by id, name, path (Space/Folder/List) \
-or ClickUp URL; an ambiguous name returns candidates to choose from. Lists and searches are paged: pass \
-`cursor` from `next_cursor` while `has_more` is true.";
+/// Read once per conversation (clients hand it to the model), so conventions every tool shares
+/// are said here, not in every tool's schema (docs/tools.md, "What a model reads").
+const INSTRUCTIONS: &str = "ClickUp tools. Conventions shared by every tool:
+- References: a space, folder, list or task is given by id, name, path (`Space/Folder/List`, \
+`Space/Folder/List/Task name`) or ClickUp URL; tasks also by custom id (`ENG-42`). An ambiguous \
+name answers `ambiguous` with candidates: pick one and call again with its id.
+- People: user id, email, username or `me`.
+- `workspace_id`: optional; default is this connection's workspace (`clickup_workspace_list`).
+- Dates: ISO 8601, epoch ms, or text (`tomorrow 9am`, `next friday`, `end of month`), read in \
+`timezone` (an IANA name; default: the server's zone). Durations: `1h 30m`, `90m`, or ms.
+- Paging: pass `next_cursor` as `cursor` (same other arguments) while `has_more` is true.
+- `detail_level`: `summary` (default) or `full`.
+- Writes are read back: `not_applied` lists what ClickUp did not take. On update tools `null` \
+clears a value.
+- Errors carry a code and say what to do next.";
 
 /// The MCP server handler.
 #[derive(Clone, Debug)]
