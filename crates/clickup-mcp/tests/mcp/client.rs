@@ -129,7 +129,18 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: impl Into<reqwest::Body>,
     ) -> Answer {
-        let mut request = self.http.post(format!("{}/mcp", self.url)).body(body);
+        self.post_mcp_at("/mcp", token, headers, body).await
+    }
+
+    /// `POST` to one of the MCP URLs (`/mcp/x/time`, `/mcp/readonly`, …), as [`Self::post_mcp`].
+    pub async fn post_mcp_at(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: impl Into<reqwest::Body>,
+    ) -> Answer {
+        let mut request = self.http.post(format!("{}{path}", self.url)).body(body);
         if let Some(token) = token {
             request = request.header(AUTHORIZATION, format!("Bearer {token}"));
         }

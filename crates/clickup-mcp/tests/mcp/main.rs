@@ -23,4 +23,5 @@ mod rate_limits;
 mod requests;
 mod stdio;
 mod tiers;
+mod toolsets;
 mod upstream;

@@ -22,8 +22,14 @@ struct StdioServer {
 
 impl StdioServer {
     fn start(env: &[(&str, &str)]) -> Self {
+        Self::start_with(&[], env)
+    }
+
+    /// `clickup-mcp stdio ARGS…` with exactly this environment.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_clickup-mcp"))
             .arg("stdio")
+            .args(args)
             .env_clear()
             .envs(env.iter().copied())
             .env("LOG_FORMAT", "json")
@@ -243,4 +249,59 @@ async fn stdio_without_a_token_stops_and_names_the_variable() {
         "nothing on the protocol channel: {}",
         output.stdout
     );
+}
+
+#[tokio::test]
+async fn stdio_serves_the_toolsets_and_read_only_it_is_told_to() {
+    let app = spawn_app().await;
+    let api = format!("{}/api", app.sandbox_url);
+    let base = [
+        ("CLICKUP_API_TOKEN", DAVE_PK),
+        ("CLICKUP_API_URL", api.as_str()),
+    ];
+    let names = |list: &Value| -> Vec<String> {
+        list["result"]["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    // Flags.
+    let mut stdio = StdioServer::start_with(&["--toolsets", "time,tags", "--read-only"], &base);
+    handshake(&mut stdio, V2025_11_25).await;
+    let list = stdio.request(2, "tools/list", json!({})).await;
+    let refused = stdio
+        .request(
+            3,
+            "tools/call",
+            json!({"name": "clickup_timer_stop", "arguments": {}}),
+        )
+        .await;
+    stdio.finish().await;
+    assert_eq!(names(&list), ["clickup_space_tag_list"], "{list}");
+    assert_eq!(tool_error_code(&refused["result"]), "invalid_argument");
+
+    // The environment.
+    let mut env = base.to_vec();
+    env.push(("CLICKUP_TOOLSETS", "time"));
+    let mut stdio = StdioServer::start_with(&[], &env);
+    handshake(&mut stdio, V2025_11_25).await;
+    let list = stdio.request(2, "tools/list", json!({})).await;
+    stdio.finish().await;
+    assert_eq!(names(&list), ["clickup_timer_start", "clickup_timer_stop"]);
+
+    // A bad name stops start-up with the valid ones.
+    let out = run_cli(&["stdio", "--toolsets", "tasks,docs"], &base).await;
+    assert!(!out.success);
+    assert!(
+        out.stderr.contains("unknown toolset `docs`") && out.stderr.contains("hierarchy, tasks"),
+        "{}",
+        out.stderr
+    );
+    let mut env = base.to_vec();
+    env.push(("CLICKUP_TOOLSETS", "nope"));
+    let out = run_cli(&["stdio"], &env).await;
+    assert!(out.stderr.contains("CLICKUP_TOOLSETS"), "{}", out.stderr);
 }
