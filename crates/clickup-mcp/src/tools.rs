@@ -60,6 +60,11 @@ pub fn catalogue() -> Registry {
 mod tests {
     use std::collections::HashSet;
 
+    use serde_json::Value;
+
+    use crate::store::Tier;
+    use crate::tools::toolsets::Surface;
+
     #[test]
     fn tool_names_are_unique_and_follow_the_naming_rule() {
         let registry = super::catalogue();
@@ -78,6 +83,155 @@ mod tests {
                 Some("object"),
                 "{name}"
             );
+        }
+    }
+
+    fn bytes(value: &impl serde::Serialize) -> usize {
+        serde_json::to_vec(value).map_or(0, |v| v.len())
+    }
+
+    /// The context budget of docs/tools.md, measured as a client receives it: the compact JSON
+    /// of each tool in `tools/list`. `cargo test -p clickup-mcp --lib budget -- --nocapture`
+    /// prints the table.
+    #[test]
+    fn the_default_surface_of_a_premium_user_fits_the_context_budget() {
+        let registry = super::catalogue();
+        let surface = Surface::default();
+        let tools = registry.descriptors(Some(Tier::Premium), |spec| surface.serves(spec));
+        let mut rows: Vec<(usize, usize, usize, &str)> = tools
+            .iter()
+            .map(|tool| {
+                let shown = bytes(&serde_json::json!({
+                    "name": tool.name,
+                    "description": tool.description,
+                    "inputSchema": tool.input_schema,
+                }));
+                (
+                    bytes(tool),
+                    shown,
+                    bytes(&tool.output_schema),
+                    tool.name.as_ref(),
+                )
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| b.cmp(a));
+        for (total, shown, output, name) in &rows {
+            println!("{name:34} {total:6} shown {shown:6} output {output:5}");
+        }
+        let total = bytes(&tools);
+        let shown: usize = rows.iter().map(|r| r.1).sum();
+        println!(
+            "{} tools: {total} bytes, {shown} shown to the model",
+            tools.len()
+        );
+        assert!(tools.len() <= 36, "{} tools on /mcp", tools.len());
+        assert!(total <= 40_000, "tools/list is {total} bytes");
+        assert!(
+            shown <= 28_000,
+            "names, descriptions and input schemas are {shown} bytes"
+        );
+        for (total, _, _, name) in &rows {
+            assert!(*total <= 2_500, "{name} is {total} bytes");
+        }
+    }
+
+    /// What the MCP Inspector's `--strict` schema check (tests/e2e) reports, checked here too:
+    /// no `type` arrays, no bare `true`/`false` schemas, no schema without a validation keyword.
+    #[test]
+    fn every_schema_is_portable() {
+        let registry = super::catalogue();
+        let mut findings = Vec::new();
+        for tool in registry.all() {
+            let descriptor = tool.descriptor();
+            let input = Value::Object((*descriptor.input_schema).clone());
+            lint(
+                &input,
+                &format!("{}.inputSchema", descriptor.name),
+                None,
+                &mut findings,
+            );
+            if let Some(output) = &descriptor.output_schema {
+                let output = Value::Object((**output).clone());
+                lint(
+                    &output,
+                    &format!("{}.outputSchema", descriptor.name),
+                    None,
+                    &mut findings,
+                );
+            }
+            assert_eq!(
+                descriptor.input_schema.get("additionalProperties"),
+                Some(&Value::Bool(false)),
+                "{}",
+                descriptor.name
+            );
+        }
+        assert!(findings.is_empty(), "{}", findings.join("\n"));
+    }
+
+    const CONSTRAINING: &[&str] = &[
+        "type",
+        "enum",
+        "const",
+        "multipleOf",
+        "maximum",
+        "exclusiveMaximum",
+        "minimum",
+        "exclusiveMinimum",
+        "maxLength",
+        "minLength",
+        "pattern",
+        "format",
+        "maxItems",
+        "minItems",
+        "uniqueItems",
+        "maxProperties",
+        "minProperties",
+        "required",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "items",
+        "prefixItems",
+        "contains",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "propertyNames",
+        "$ref",
+    ];
+
+    fn lint(schema: &Value, path: &str, keyword: Option<&str>, findings: &mut Vec<String>) {
+        let node = match schema {
+            Value::Bool(_) if keyword == Some("additionalProperties") => return,
+            Value::Bool(_) => return findings.push(format!("{path}: a bare boolean schema")),
+            Value::Object(node) => node,
+            _ => return,
+        };
+        if node.get("type").is_some_and(Value::is_array) {
+            findings.push(format!("{path}: a `type` array"));
+        }
+        if keyword != Some("not") && !node.keys().any(|k| CONSTRAINING.contains(&k.as_str())) {
+            findings.push(format!("{path}: no validation keyword"));
+        }
+        for (key, child) in node {
+            match key.as_str() {
+                "properties" | "$defs" | "patternProperties" => {
+                    for (name, sub) in child.as_object().into_iter().flatten() {
+                        lint(sub, &format!("{path}.{name}"), Some(key), findings);
+                    }
+                }
+                "anyOf" | "oneOf" | "allOf" | "prefixItems" => {
+                    for (i, sub) in child.as_array().into_iter().flatten().enumerate() {
+                        lint(sub, &format!("{path}.{key}[{i}]"), Some(key), findings);
+                    }
+                }
+                "items" | "not" | "additionalProperties" | "contains" | "propertyNames" => {
+                    lint(child, &format!("{path}.{key}"), Some(key), findings);
+                }
+                _ => {}
+            }
         }
     }
 }

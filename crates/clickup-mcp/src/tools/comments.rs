@@ -40,9 +40,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: LIST_TOOL,
                 title: "List comments",
-                description: "Comments on a task, a list or a chat view (give exactly one of `task`, `list`, \
-                              `view_id`), newest first, with their reply counts. Paged: pass `next_cursor` \
-                              back as `cursor` for older comments.",
+                description: "Comments on a task, a list (info comments) or a chat view (give one of \
+                              `task`, `list`, `view_id`), newest first.",
                 tier: Tier::Free,
                 toolset: Toolset::Comments,
                 effect: Effect::Read,
@@ -55,10 +54,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_comment_create",
                 title: "Comment",
-                description: "Post a comment on a task, a list or a chat view (exactly one of `task`, `list`, \
-                              `view_id`), optionally assigned to a person (or, on tasks, a group). ClickUp \
-                              stores the text as written: markdown is not rendered. ClickUp cannot read one \
-                              comment back, so the result is `verified: false`.",
+                description: "Comment on a task, a list or a chat view (give one of `task`, `list`, \
+                              `view_id`). Markdown is not rendered; `verified` is always false.",
                 tier: Tier::Free,
                 toolset: Toolset::Comments,
                 effect: Effect::Write,
@@ -166,28 +163,32 @@ impl CommentOut {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommentListArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference (the tool description says which target to give).
     #[serde(default)]
     pub task: Option<String>,
-    /// The list (its info comments): id, name, path `Space/Folder/List`, or URL.
+    // A list reference: its info comments.
     #[serde(default)]
     pub list: Option<String>,
-    /// A chat view's id (`3c9q1-1001`).
+    // A chat view's id (`3c9q1-1001`).
     #[serde(default)]
     pub view_id: Option<String>,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `summary` (default) or `full`.
+    // Shared argument.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// IANA time zone for the dates in the result (default: the server's, UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// `next_cursor` of the previous page (same arguments otherwise).
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Comments per page, 1–100 (default 25).
+    // Shared argument; default 25 (one ClickUp page).
     #[serde(default)]
     pub limit: Option<u32>,
 }

@@ -161,9 +161,7 @@ impl JsonSchema for DateArg {
     fn json_schema(_generator: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": ["string", "integer"],
-            "description": "A date: ISO 8601 (\"2026-12-01\", \"2026-12-01T09:30:00+01:00\"), epoch milliseconds, \
-                            or text such as \"tomorrow 9am\", \"next friday\", \"in 3 days\", \"end of month\"; \
-                            read in `timezone`.",
+            "description": "ISO 8601, epoch ms, or text (`tomorrow 9am`).",
         })
     }
 }

@@ -339,6 +339,11 @@ impl<'de> Deserialize<'de> for DurationMs {
 }
 
 impl JsonSchema for DurationMs {
+    /// Inlined: a tool takes one duration, and a `$ref` costs more than it saves.
+    fn inline_schema() -> bool {
+        true
+    }
+
     fn schema_name() -> Cow<'static, str> {
         "Duration".into()
     }
@@ -351,8 +356,7 @@ impl JsonSchema for DurationMs {
         if generator.contract().is_deserialize() {
             json_schema!({
                 "type": ["integer", "string"],
-                "description": "Duration: milliseconds (at least 60000) or text such as \"1h 30m\", \"90m\", \"1.5h\", \"1d\" (24 h).",
-                "examples": ["1h 30m", "45m", 5400000],
+                "description": "`1h 30m` or ms; 1d = 24h.",
             })
         } else {
             json_schema!({

@@ -27,8 +27,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_folder_list",
                 title: "List folders",
-                description: "Folders of a space, each with its lists. `archived: true` lists the \
-                              archived folders instead.",
+                description: "Folders of a space, each with its unarchived lists.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -41,7 +40,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_folder_get",
                 title: "Get a folder",
-                description: "One folder (id, name, `Space/Folder` path or URL) with its lists.",
+                description: "One folder with its unarchived lists.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -67,8 +66,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_folder_update",
                 title: "Rename a folder",
-                description: "Rename a folder. Folders cannot be moved to another space through \
-                              ClickUp's API.",
+                description: "Rename a folder. ClickUp's API cannot move it to another space.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
@@ -84,24 +82,28 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FolderListArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The space: id, name or URL.
+    // A space reference.
     pub space: String,
-    /// `true`: the archived folders only.
+    /// Only archived ones.
     #[serde(default)]
     pub archived: bool,
-    /// `summary` (default) or `full`.
+    // Shared argument.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates in the answer (default UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// The `next_cursor` of the previous page, with the same other arguments.
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Folders per page, 1–100; default 50.
+    // Shared argument; default 50.
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -137,15 +139,19 @@ fn folder_list<'a>(ctx: &'a ToolContext, args: FolderListArgs) -> ToolFuture<'a,
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FolderGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The folder: id, name, `Space/Folder` path or URL.
+    // A folder reference.
     pub folder: String,
-    /// `summary` (default) or `full`.
+    // Shared argument.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates in the answer (default UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -185,12 +191,12 @@ pub struct FolderWrite {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FolderCreateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The space to create it in: id, name or URL.
+    // The space to create it in.
     pub space: String,
-    /// The new folder's name.
+    // The new folder's name.
     pub name: String,
 }
 
@@ -215,12 +221,12 @@ fn folder_create<'a>(ctx: &'a ToolContext, args: FolderCreateArgs) -> ToolFuture
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FolderUpdateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The folder: id, name, `Space/Folder` path or URL.
+    // A folder reference.
     pub folder: String,
-    /// The new name.
+    // The new name.
     pub name: String,
 }
 

@@ -43,12 +43,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_hierarchy_get",
                 title: "Get the workspace hierarchy",
-                description: "The space → folder → list tree of a workspace with ids, paged by space \
-                              (`limit` spaces, default 10). `max_depth` 0 = spaces, 1 = + folders and \
-                              folderless lists, 2 = + lists in folders (default). `archived: true` \
-                              adds archived spaces, folders and folderless lists (archived lists inside \
-                              a live folder: clickup_list_list with `archived`). `scope: shared` lists \
-                              the folders, lists and tasks shared with you instead.",
+                description: "The space → folder → list tree with ids, paged by space.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -61,10 +56,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_location_get",
                 title: "Resolve a location",
-                description: "Resolve a space, folder or list given by id, name, ClickUp URL or path \
-                              (`Space/Folder/List`, `Space/List`, `Space/Folder`; `\\/` escapes a slash) \
-                              to its kind, ids and full path. Several matches → `ambiguous` with \
-                              candidates. Give `kind` to narrow, or to look up an archived item by id.",
+                description: "A space, folder or list reference resolved to its kind, ids, path and \
+                              archived flag; an archived one is found by id with `kind`.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -99,14 +92,16 @@ pub fn checked_name(name: &str) -> Result<String, ToolError> {
     Ok(name.to_owned())
 }
 
-/// Which part of the hierarchy to show.
+// Which part of the hierarchy to show (described on `HierarchyGetArgs::scope`; spelled out in
+// place rather than as a `$defs` entry).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline)]
 pub enum Scope {
-    /// Every space of the workspace (default).
+    // Every space of the workspace (default).
     #[default]
     All,
-    /// Only what is shared with you outside your spaces (folders, lists, tasks).
+    // Only what is shared with you outside your spaces (folders, lists, tasks).
     Shared,
 }
 
@@ -114,30 +109,34 @@ pub enum Scope {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HierarchyGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// Only this space: id, name or URL.
+    /// Only this space.
     #[serde(default)]
     pub space: Option<String>,
-    /// 0 = spaces only, 1 = + folders and folderless lists, 2 = + the lists in folders (default).
+    /// 0 spaces, 1 + folders and folderless lists, 2 + lists in folders (default).
     #[serde(default)]
     #[schemars(range(min = 0, max = 2))]
     pub max_depth: Option<u8>,
-    /// Also show archived spaces, folders and folderless lists (marked `archived: true`).
+    /// Add archived items (archived lists in a live folder: clickup_list_list).
     #[serde(default)]
     pub archived: bool,
-    /// `all` (default): the workspace's spaces; `shared`: what is shared with you.
+    /// `shared`: what is shared with you (folders, lists, tasks).
     #[serde(default)]
+    #[schemars(transform = views::without_default)]
     pub scope: Scope,
-    /// `summary` (default): ids and names; `full`: + task counts and privacy (reads ClickUp
-    /// afresh).
+    /// `full` adds task counts.
     #[serde(default)]
+    #[schemars(
+        schema_with = "views::bare::<DetailLevel>",
+        transform = views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// The `next_cursor` of the previous page, with the same other arguments.
+    // Shared argument: no description.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Spaces (or shared items) per page, 1–100; default 10.
+    /// Spaces or shared items per page; default 10.
     #[serde(default)]
     pub limit: Option<u32>,
 }

@@ -29,8 +29,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_list_list",
                 title: "List lists",
-                description: "Lists of a folder, or the folderless lists of a space (give exactly one \
-                              of `folder`, `space`). `archived: true` lists the archived ones instead.",
+                description: "Lists in a `folder`, or only the folderless lists of a `space` (give \
+                              one); for the rest, clickup_folder_list or clickup_hierarchy_get.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -43,8 +43,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_list_get",
                 title: "Get a list",
-                description: "One list (id, name, path or URL): description, colour, owner, \
-                              priority, dates, task count, task statuses, folder and space.",
+                description: "One list: description, colour, owner, priority, dates, task count, \
+                              statuses, folder, space.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -63,28 +63,32 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListListArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The lists of this folder (id, name, `Space/Folder` path or URL).
+    // The lists of this folder (the tool description says which to give).
     #[serde(default)]
     pub folder: Option<String>,
-    /// The folderless lists of this space (id, name or URL).
+    // The folderless lists of this space.
     #[serde(default)]
     pub space: Option<String>,
-    /// `true`: the archived lists only.
+    /// Only archived ones.
     #[serde(default)]
     pub archived: bool,
-    /// `summary` (default) or `full` (+ description, epoch-ms dates).
+    /// `full` adds descriptions.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates in the answer (default UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// The `next_cursor` of the previous page, with the same other arguments.
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Lists per page, 1–100; default 50.
+    // Shared argument; default 50.
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -141,15 +145,19 @@ fn list_list<'a>(ctx: &'a ToolContext, args: ListListArgs) -> ToolFuture<'a, Pag
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The list: id, name, path (`Space/Folder/List`, `Space/List`) or URL.
+    // A list reference.
     pub list: String,
-    /// `summary` (default) or `full` (+ status colours, epoch-ms dates, inbound email address).
+    /// `full` adds the inbound email address.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates in the answer (default UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -28,9 +28,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_member_list",
                 title: "List members",
-                description: "Members of the workspace, or the people with access to a `list` or a \
-                              `task` (give at most one): id, name, email, workspace role. `query` \
-                              keeps those whose name or email contains it.",
+                description: "Workspace members, or the people with access to one `list` or `task`: \
+                              id, name, email, role.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -43,10 +42,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_user_get",
                 title: "Get a user",
-                description: "One person (default `me`; else id, email or name): id, name, email, \
-                              workspace role, and for `me` the time zone. Workspace owners and admins \
-                              also get the member's workspace details (joined, last active, who \
-                              invited them) where ClickUp's plan allows (Enterprise).",
+                description: "One person (default `me`): id, name, email, role; for `me` the time zone. \
+                              Owners and admins also get workspace details (Enterprise).",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -74,25 +71,29 @@ fn role_name(role: Option<u8>) -> Option<String> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberListArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// Keep people whose name or email contains this (case-insensitive).
+    /// Part of a name or email.
     #[serde(default)]
     pub query: Option<String>,
-    /// The people with access to this list (id, name, path or URL).
+    // The people with access to this list (the tool description says so).
     #[serde(default)]
     pub list: Option<String>,
-    /// The people with access to this task (id, custom id, URL or path).
+    // The people with access to this task.
     #[serde(default)]
     pub task: Option<String>,
-    /// `summary` (default) or `full` (+ initials and colour).
+    // Shared argument; `full` adds initials and colour.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// The `next_cursor` of the previous page, with the same other arguments.
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Members per page, 1–100; default 50.
+    // Shared argument; default 50.
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -237,16 +238,16 @@ async fn workspace_members_full(
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `me` (default), a user id, an email or a username.
+    // A person reference; default `me` (the tool description says so).
     #[serde(default)]
     pub user: Option<String>,
-    /// Also list what is shared with the person (admins, Enterprise).
+    /// Add what is shared with them.
     #[serde(default)]
     pub include_shared: bool,
-    /// IANA time zone for dates in the answer (default UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -176,6 +176,11 @@ impl<'de> Deserialize<'de> for Priority {
 
 /// Inputs (the deserialize contract) accept levels and names; outputs show names only.
 impl JsonSchema for Priority {
+    /// Inlined: a tool takes one priority, and a `$ref` costs more than it saves.
+    fn inline_schema() -> bool {
+        true
+    }
+
     fn schema_name() -> Cow<'static, str> {
         "Priority".into()
     }
@@ -189,7 +194,7 @@ impl JsonSchema for Priority {
             json_schema!({
                 "type": ["integer", "string"],
                 "enum": [1, 2, 3, 4, "urgent", "high", "normal", "low"],
-                "description": "Priority: 1 = urgent, 2 = high, 3 = normal, 4 = low (number or name).",
+                "description": "1 urgent to 4 low.",
             })
         } else {
             json_schema!({

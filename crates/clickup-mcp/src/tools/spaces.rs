@@ -32,8 +32,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_space_list",
                 title: "List spaces",
-                description: "Spaces of the workspace: id, name, colour, privacy. `archived: true` \
-                              lists the archived spaces instead.",
+                description: "Spaces of the workspace: id, name, colour, privacy.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -46,8 +45,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_space_get",
                 title: "Get a space",
-                description: "One space (id, name or URL): statuses, enabled ClickApps, privacy, \
-                              multiple assignees, members. `full` adds every ClickApp's settings.",
+                description: "One space: statuses, enabled ClickApps, privacy, members; `full` adds \
+                              ClickApp settings.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Read,
@@ -60,9 +59,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_space_create",
                 title: "Create a space",
-                description: "Create a space with ClickUp's default ClickApps, unless `features` \
-                              switches some: `{\"time_tracking\": false, \"due_dates\": {\"enabled\": \
-                              true, \"start_date\": false}}`.",
+                description: "Create a space; ClickApps keep ClickUp's defaults unless set in \
+                              `features`.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Write,
@@ -75,9 +73,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_space_update",
                 title: "Update a space",
-                description: "Rename, recolour, make private or public, allow multiple assignees, or \
-                              switch ClickApps (`features`, merged per feature: `{\"points\": false}`). \
-                              Omitted fields keep their values.",
+                description: "Change a space's name, colour, privacy, multiple assignees or \
+                              ClickApps.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
@@ -93,19 +90,23 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpaceListArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `true`: the archived spaces only.
+    /// Only archived ones.
     #[serde(default)]
     pub archived: bool,
-    /// `summary` (default) or `full` (+ statuses, ClickApps, members).
+    /// `full` adds statuses, ClickApps, members.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
-    /// The `next_cursor` of the previous page, with the same other arguments.
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Spaces per page, 1–100; default 50.
+    // Shared argument; default 50.
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -138,13 +139,17 @@ fn space_list<'a>(ctx: &'a ToolContext, args: SpaceListArgs) -> ToolFuture<'a, P
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpaceGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The space: id, name or URL.
+    // A space reference.
     pub space: String,
-    /// `summary` (default) or `full` (+ every ClickApp's settings, status colours).
+    // Shared argument; `full` adds every ClickApp's settings and status colours.
     #[serde(default)]
+    #[schemars(
+        schema_with = "crate::tools::hierarchy::views::bare::<DetailLevel>",
+        transform = crate::tools::hierarchy::views::without_default
+    )]
     pub detail_level: DetailLevel,
 }
 
@@ -189,16 +194,16 @@ pub struct SpaceWrite {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpaceCreateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The new space's name.
+    // The new space's name.
     pub name: String,
-    /// Whether tasks may have several assignees (default true).
+    /// Default true.
     #[serde(default)]
     pub multiple_assignees: Option<bool>,
-    /// ClickApps to switch, by name: `true`/`false`, or an object of settings
-    /// (`{"enabled": true, "start_date": false}`). Others keep ClickUp's defaults.
+    /// ClickApp → `true`/`false` or settings: `{"time_tracking": false, "due_dates":
+    /// {"enabled": true, "start_date": false}}`.
     #[serde(default)]
     pub features: Option<Map<String, Value>>,
 }
@@ -245,28 +250,27 @@ fn space_create<'a>(ctx: &'a ToolContext, args: SpaceCreateArgs) -> ToolFuture<'
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpaceUpdateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The space: id, name or URL.
+    // A space reference.
     pub space: String,
-    /// New name.
+    // New name.
     #[serde(default)]
     pub name: Option<String>,
-    /// New colour, `#rrggbb`.
+    /// `#rrggbb`.
     #[serde(default)]
     pub color: Option<String>,
-    /// Private (only invited people see it) or not.
+    // Private (only invited people see it) or not.
     #[serde(default)]
     pub private: Option<bool>,
-    /// Whether admins can manage it (Enterprise).
+    /// Enterprise.
     #[serde(default)]
     pub admin_can_manage: Option<bool>,
-    /// Whether tasks may have several assignees.
+    // Whether tasks may have several assignees.
     #[serde(default)]
     pub multiple_assignees: Option<bool>,
-    /// ClickApps to switch, by name: `true`/`false`, or an object of settings merged into the
-    /// current ones (`{"start_date": false}`).
+    /// ClickApp → `true`/`false` or settings to merge: `{"due_dates": {"start_date": false}}`.
     #[serde(default)]
     pub features: Option<Map<String, Value>>,
 }

@@ -32,8 +32,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_space_tag_list",
                 title: "List a space's tags",
-                description: "Tags defined in a space, with their colours. Tasks of the space can only \
-                              carry these tags (clickup_task_tag_add can define new ones).",
+                description: "Tags defined in a space: the only ones its tasks can carry \
+                              (clickup_task_tag_add can define more).",
                 tier: Tier::Free,
                 toolset: Toolset::Tags,
                 effect: Effect::Read,
@@ -46,10 +46,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_tag_add",
                 title: "Add tags to a task",
-                description: "Put tags on a task. Tags must be defined in the task's space; unknown ones are \
-                              refused with the space's tags listed, unless `create_missing` is true (then they \
-                              are defined first). Tags already on the task are left as they are. The task is \
-                              read back to verify.",
+                description: "Put tags on a task. Tags its space does not define are refused (the \
+                              space's tags are listed) unless `create_missing`.",
                 tier: Tier::Free,
                 toolset: Toolset::Tags,
                 effect: Effect::WriteIdempotent,
@@ -62,8 +60,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_tag_remove",
                 title: "Remove tags from a task",
-                description: "Take tags off a task. Tags the task does not carry are reported in \
-                              `not_on_task` and need no change; the tags stay defined in the space.",
+                description: "Take tags off a task (they stay defined in the space); tags it lacks are \
+                              listed in `not_on_task`.",
                 tier: Tier::Free,
                 toolset: Toolset::Tags,
                 effect: Effect::DestructiveIdempotent,
@@ -81,15 +79,15 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SpaceTagListArgs {
-    /// The space: id, name, or ClickUp URL.
+    // A space reference.
     pub space: String,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `next_cursor` of the previous page (same arguments otherwise).
+    // Shared argument.
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Tags per page, 1–100 (default 50).
+    // Shared argument; default 50.
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -155,14 +153,14 @@ async fn space_tags_of(
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskTagAddArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference.
     pub task: String,
-    /// Tag names (case-insensitive) to put on the task, 1–100.
+    // Tag names, case-insensitive.
     pub tags: Vec<String>,
-    /// Define tags the space does not have yet instead of refusing them (default false).
+    /// Define unknown tags in the space first.
     #[serde(default)]
     pub create_missing: bool,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
 }
@@ -335,11 +333,11 @@ fn unknown_tags(unknown: &[usize], defined: &[Tag], space: Option<&str>) -> Tool
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskTagRemoveArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference.
     pub task: String,
-    /// Tag names (case-insensitive) to take off the task, 1–100.
+    // Tag names, case-insensitive.
     pub tags: Vec<String>,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
 }

@@ -37,9 +37,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_get",
                 title: "Get a task",
-                description: "One task by id, custom id (ENG-42), URL, path or name. `include` adds \
-                              sections to the summary (subtasks, checklists, custom_fields, attachments, \
-                              relationships); `detail_level: full` returns everything.",
+                description: "One task; `include` adds sections to the summary.",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::Read,
@@ -52,9 +50,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_list",
                 title: "List a list's tasks",
-                description: "Tasks whose home list is `list`, filtered (statuses, assignees, tags, \
-                              dates, custom fields, task types) and ordered; paged: pass `next_cursor` \
-                              while `has_more` is true. Closed tasks and subtasks only when asked.",
+                description: "Tasks whose home list is `list`. Closed tasks and subtasks only \
+                              when asked (`include_closed`, `subtasks`).",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::Read,
@@ -67,10 +64,9 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_search",
                 title: "Search tasks",
-                description: "Workspace-wide task search: `query` matches the name (contains) or the \
-                              custom id, plus the task filters and spaces/folders/lists/parent. Reads at \
-                              most 5 of ClickUp's pages per call; when `has_more` is true, pass \
-                              `next_cursor` to continue.",
+                description: "Workspace-wide search: `query` matches part of a name or a custom \
+                              id, not descriptions. Reads ≤ 5 ClickUp pages a call; short pages \
+                              may still have `has_more`. Closed tasks, subtasks only if asked.",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::Read,
@@ -83,9 +79,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_my_task_list",
                 title: "List my tasks",
-                description: "Your open tasks across the workspace, soonest due first (undated last), \
-                              each marked overdue / today / upcoming / no_date; `window` narrows to \
-                              overdue, today or the coming week.",
+                description: "Your open tasks, soonest due first (undated last), each with \
+                              `due_state` (overdue, today, upcoming, no_date).",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::Read,
@@ -98,11 +93,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_create",
                 title: "Create a task",
-                description: "Create a task in `list` (a subtask with `parent`, same list). Description \
-                              in markdown; status checked against the list's statuses; people by id, \
-                              email, username or `me`; dates as ISO 8601 or text (`tomorrow 9am`); \
-                              estimate as `1h 30m`. The task is read back: `not_applied` lists what \
-                              ClickUp did not take. `custom_fields` is premium.",
+                description: "Create a task in `list`; with `parent` (same list), a subtask. \
+                              `custom_fields` is premium.",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::Write,
@@ -115,12 +107,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_update",
                 title: "Update a task",
-                description: "Change a task's fields; only those given change, `null` clears a date, \
-                              estimate, priority, points or description. `assignees`, `watchers`, \
-                              `group_assignees` and `tags` are the desired final sets \
-                              (`add_assignees`/`remove_assignees` for a change instead). `parent` moves \
-                              a subtask under another task of its list. Verified: `not_applied` lists \
-                              what did not take. `custom_fields` is premium.",
+                description: "Change some fields of a task. `assignees`, `group_assignees`, \
+                              `watchers`, `tags` are final sets \
+                              (`add_assignees`/`remove_assignees`: a change). `parent`: a task of \
+                              the same list; `null` is refused. `custom_fields` is premium.",
                 tier: Tier::Free,
                 toolset: Toolset::Tasks,
                 effect: Effect::WriteIdempotent,
@@ -146,11 +136,9 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_bulk_create",
                 title: "Create tasks in bulk",
-                description: "Create up to 100 tasks in one list. Items may name each other: give an \
-                              item a `ref`, then `parent_ref` (make it a subtask of that item) and \
-                              `waiting_on_refs` (it waits on those items). Items run one by one, not \
-                              atomically; results come in input order with `succeeded`, `failed`, \
-                              `not_attempted`.",
+                description: "Create up to 100 tasks in one list, one by one (not atomic). An \
+                              item's `ref` names it for other items' `parent_ref` (subtask of) \
+                              and `waiting_on_refs` (waits on).",
                 tier: Tier::Premium,
                 toolset: Toolset::Bulk,
                 effect: Effect::Write,
@@ -163,9 +151,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_task_bulk_update",
                 title: "Update tasks in bulk",
-                description: "Update up to 100 tasks, each with its own fields (as clickup_task_update). \
-                              Items run one by one, not atomically; results come in input order with \
-                              `succeeded`, `failed`, `not_attempted`.",
+                description: "Update up to 100 tasks like clickup_task_update, one by one (not \
+                              atomic).",
                 tier: Tier::Premium,
                 toolset: Toolset::Bulk,
                 effect: Effect::WriteIdempotent,

@@ -34,10 +34,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_timer_start",
                 title: "Start a timer",
-                description: "Start my timer, on a task or not. ClickUp runs one timer per person: when one \
-                              is already running this is refused, unless `replace_running` is true (then the \
-                              running one is stopped first and returned as `stopped`). The new timer is read \
-                              back to verify.",
+                description: "Start your timer, on a task or not. Refused while another runs unless \
+                              `replace_running` (which stops it and returns it as `stopped`).",
                 tier: Tier::Premium,
                 toolset: Toolset::Time,
                 effect: Effect::Write,
@@ -50,9 +48,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_timer_stop",
                 title: "Stop my timer",
-                description: "Stop my running timer; optionally set the finished entry's description and add \
-                              time-entry tags. Refused when no timer is running. The entry is read back to \
-                              verify.",
+                description: "Stop your running timer, optionally setting the entry's description and \
+                              adding time-entry tags.",
                 tier: Tier::Premium,
                 toolset: Toolset::Time,
                 effect: Effect::WriteIdempotent,
@@ -125,25 +122,25 @@ impl Timer {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimerStartArgs {
-    /// The task to track: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference: the task to track.
     #[serde(default)]
     pub task: Option<String>,
-    /// What the time is for.
+    // What the time is for.
     #[serde(default)]
     pub description: Option<String>,
-    /// Whether the time is billable (ClickUp's default: no).
+    // Whether the time is billable (ClickUp's default: no).
     #[serde(default)]
     pub billable: Option<bool>,
-    /// Time-entry tags (not space tags); ClickUp creates unknown ones.
+    /// Time-entry tags, not space tags.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Stop a running timer first instead of refusing (default false).
+    // Stop a running timer first instead of refusing (the tool description says so).
     #[serde(default)]
     pub replace_running: bool,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// IANA time zone for the dates in the result (default: the server's, UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -268,16 +265,16 @@ fn already_running(running: &TimeEntry, zone: &TimeZone) -> ToolError {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimerStopArgs {
-    /// Set the finished entry's description.
+    // Set the finished entry's description (the tool description says so).
     #[serde(default)]
     pub description: Option<String>,
-    /// Add these time-entry tags to the finished entry.
+    // Time-entry tags to add (the tool description says so).
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// IANA time zone for the dates in the result (default: the server's, UTC).
+    // Shared argument: the zone of the dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }

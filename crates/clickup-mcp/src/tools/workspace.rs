@@ -17,8 +17,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         ToolSpec {
             name: "clickup_workspace_list",
             title: "List workspaces",
-            description: "Workspaces (ClickUp 'teams') this connection may use: id, name, member count, \
-                          and which one is the default for tools that take `workspace_id`.",
+            description: "Workspaces (ClickUp 'teams') you can use, and which is the default.",
             tier: Tier::Free,
             toolset: Toolset::Hierarchy,
             effect: Effect::Read,

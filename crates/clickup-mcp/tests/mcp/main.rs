@@ -22,6 +22,7 @@ mod protocol;
 mod rate_limits;
 mod requests;
 mod stdio;
+mod surface;
 mod tiers;
 mod toolsets;
 mod upstream;

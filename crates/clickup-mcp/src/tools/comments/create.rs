@@ -18,30 +18,30 @@ use crate::tools::resolve;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommentCreateArgs {
-    /// The comment. Sent as written: ClickUp's comment API does not render markdown.
+    // The comment, sent as written: ClickUp's comment API does not render markdown.
     pub text: String,
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference (the tool description says which target to give).
     #[serde(default)]
     pub task: Option<String>,
-    /// The list (its info comments): id, name, path `Space/Folder/List`, or URL.
+    // A list reference: its info comments.
     #[serde(default)]
     pub list: Option<String>,
-    /// A chat view's id (`3c9q1-1001`).
+    // A chat view's id (`3c9q1-1001`).
     #[serde(default)]
     pub view_id: Option<String>,
-    /// Assign the comment to a person: user id, email, username, or `me`.
+    /// Person to assign it to.
     #[serde(default)]
     pub assignee: Option<String>,
-    /// Assign the comment to a user group, by group id (task comments only).
+    /// User group id (task comments only).
     #[serde(default)]
     pub group_assignee: Option<String>,
-    /// Notify everyone on the task, the author included (default false).
+    /// Notify everyone, you included.
     #[serde(default)]
     pub notify_all: bool,
-    /// Workspace id; default: the session's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// IANA time zone for the date in the result (default: the server's, UTC).
+    // Shared argument: the zone of the date in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
 use crate::tools::error::{ToolError, ToolErrorCode};
-use crate::tools::hierarchy::answer;
+use crate::tools::hierarchy::{answer, views};
 use crate::tools::ids;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve::{self, Kind};
@@ -17,13 +17,14 @@ use crate::tools::resolve::{self, Kind};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocationGetArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// An id, name, ClickUp URL or path (`Space/Folder/List`, `Space/List`, `Space/Folder`).
+    // A reference: id, name, URL or path (`Space/Folder/List`, `Space/List`, `Space/Folder`).
     pub location: String,
-    /// Only match this kind: `space`, `folder` or `list`.
+    // Only match this kind (described in the tool description).
     #[serde(default)]
+    #[schemars(schema_with = "views::bare::<Kind>")]
     pub kind: Option<Kind>,
 }
 

@@ -4,14 +4,51 @@
 
 use clickup::models::{Folder, List, ParentRef, Space, Status, UserRef};
 use jiff::tz::TimeZone;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::tools::dates;
 use crate::tools::markdown;
+use crate::tools::schema::CLEARABLE;
 
 pub use crate::tools::detail::DetailLevel;
+
+/// The schema of a shared argument type (`DetailLevel`, `DateArg`, `Priority`, …) spelled out
+/// in place, without the type's prose: the server instructions explain these conventions once,
+/// and a `$defs` entry repeated in every tool's schema costs more than the values. Use as
+/// `#[schemars(schema_with = "views::bare::<T>")]`.
+pub fn bare<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    let mut schema = T::json_schema(generator);
+    schema.remove("description");
+    schema
+}
+
+/// Drop the `default` schemars derives from `#[serde(default)]` where the server instructions
+/// give it (`detail_level`: `summary`) or it goes without saying (`scope`: `all`). Use as
+/// `#[schemars(transform = views::without_default)]`.
+pub fn without_default(schema: &mut Schema) {
+    schema.remove("default");
+}
+
+/// [`bare`] for a `Patch<T>` argument: `null` is allowed, and marked as meaningful (it clears the
+/// value), as `Patch`'s own schema does.
+pub fn bare_patch<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    let inner = bare::<T>(generator);
+    let mut schema = match inner.get("type") {
+        // `"type": ["string", "integer"]`: one more type.
+        Some(Value::Array(types)) if inner.get("enum").is_none() => {
+            let mut types = types.clone();
+            types.push(Value::from("null"));
+            let mut schema = inner;
+            schema.insert("type".into(), Value::Array(types));
+            schema
+        }
+        _ => json_schema!({ "anyOf": [inner, { "type": "null" }] }),
+    };
+    schema.insert(CLEARABLE.into(), true.into());
+    schema
+}
 
 /// A parent or owner in short form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]

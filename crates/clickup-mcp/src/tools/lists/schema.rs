@@ -26,10 +26,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         ToolSpec {
             name: "clickup_list_schema_get",
             title: "Get what a list's tasks may hold",
-            description: "What a task in this list may hold: statuses (name, type, order), custom \
-                          fields (type, required, option ids + labels), priorities, task types and \
-                          enabled ClickApps. `fields` narrows the custom fields to those named. Call \
-                          before writing statuses or custom fields.",
+            description: "A list's statuses, custom fields (with option ids), priorities, task types \
+                          and ClickApps. Call before setting statuses or custom fields.",
             tier: Tier::Free,
             toolset: Toolset::Hierarchy,
             effect: Effect::Read,
@@ -44,10 +42,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListSchemaArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The list: id, name, path (`Space/Folder/List`, `Space/List`) or URL.
+    // A list reference.
     pub list: String,
     /// Only these custom fields (ids or names).
     #[serde(default)]

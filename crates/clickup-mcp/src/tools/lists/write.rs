@@ -36,9 +36,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_list_create",
                 title: "Create a list",
-                description: "Create a list in a `folder`, or folderless in a `space` (give exactly \
-                              one), with an optional markdown description, due date, priority, owner \
-                              and colour.",
+                description: "Create a list in a `folder`, or folderless in a `space` (give one).",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::Write,
@@ -51,9 +49,8 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             ToolSpec {
                 name: "clickup_list_update",
                 title: "Update a list",
-                description: "Rename, describe (markdown), re-date, re-prioritise, re-own or recolour \
-                              a list; `null` clears description, due date, priority, owner or colour. \
-                              Omitted fields keep their values. A list cannot be moved.",
+                description: "Change a list's fields. ClickUp's API cannot move it to another folder or \
+                              space.",
                 tier: Tier::Free,
                 toolset: Toolset::Hierarchy,
                 effect: Effect::WriteIdempotent,
@@ -80,33 +77,35 @@ pub struct ListWrite {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListCreateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The new list's name.
+    // The new list's name.
     pub name: String,
-    /// Create it in this folder (id, name, `Space/Folder` path or URL).
+    // Create it in this folder (the tool description says which to give).
     #[serde(default)]
     pub folder: Option<String>,
-    /// Create it folderless in this space (id, name or URL).
+    // Create it folderless in this space.
     #[serde(default)]
     pub space: Option<String>,
-    /// Description, markdown.
+    /// Markdown.
     #[serde(default)]
     pub description: Option<String>,
-    /// Due date.
+    // A date (server instructions).
     #[serde(default)]
+    #[schemars(schema_with = "views::bare::<DateArg>")]
     pub due_date: Option<DateArg>,
-    /// Priority: 1–4 or urgent, high, normal, low.
+    /// 1 = urgent … 4 = low.
     #[serde(default)]
+    #[schemars(schema_with = "views::bare::<Priority>")]
     pub priority: Option<Priority>,
-    /// Owner: user id, email, username or `me`.
+    // Owner: a person reference.
     #[serde(default)]
     pub owner: Option<String>,
-    /// Colour label (ClickUp's list `status`), e.g. `red` or `#e50000`.
+    /// Colour name or `#hex` (ClickUp's list status).
     #[serde(default)]
     pub color: Option<String>,
-    /// IANA time zone `due_date` is read in and dates are shown in (default UTC).
+    // Shared argument: the zone `due_date` is read in and dates are shown in.
     #[serde(default)]
     pub timezone: Option<String>,
 }
@@ -199,30 +198,32 @@ fn set_if<T>(value: Option<T>) -> Patch<T> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListUpdateArgs {
-    /// Workspace id; default: this connection's workspace.
+    // Shared argument (server instructions): no description.
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// The list: id, name, path (`Space/Folder/List`, `Space/List`) or URL.
+    // A list reference.
     pub list: String,
-    /// New name.
+    // New name.
     #[serde(default)]
     pub name: Option<String>,
-    /// New description, markdown; `null` clears it.
+    /// Markdown.
     #[serde(default)]
     pub description: Patch<String>,
-    /// New due date; `null` clears it.
+    // New due date; `null` clears it (server instructions).
     #[serde(default)]
+    #[schemars(schema_with = "views::bare_patch::<DateArg>")]
     pub due_date: Patch<DateArg>,
-    /// New priority (1–4 or urgent, high, normal, low); `null` clears it.
+    /// 1 = urgent … 4 = low.
     #[serde(default)]
+    #[schemars(schema_with = "views::bare_patch::<Priority>")]
     pub priority: Patch<Priority>,
-    /// New owner (user id, email, username or `me`); `null` removes the owner.
+    // New owner (a person reference); `null` removes the owner.
     #[serde(default)]
     pub owner: Patch<String>,
-    /// New colour label (ClickUp's list `status`); `null` removes it.
+    /// Colour name or `#hex` (ClickUp's list status).
     #[serde(default)]
     pub color: Patch<String>,
-    /// IANA time zone `due_date` is read in and dates are shown in (default UTC).
+    // Shared argument: the zone `due_date` is read in and dates are shown in.
     #[serde(default)]
     pub timezone: Option<String>,
 }

@@ -25,20 +25,21 @@ use crate::tools::tasks::write::{CreateExtras, CreateFields, ListContext, create
 /// Most items of one bulk call.
 pub const MAX_ITEMS: usize = 100;
 
-/// One task of `clickup_task_bulk_create`.
+// One task of `clickup_task_bulk_create` (no description in the schema: the tool's says it).
+// Inlined into `tasks`: a `$ref` would cost more than it saves.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[schemars(extend("additionalProperties" = false))]
+#[schemars(inline, extend("additionalProperties" = false))]
 pub struct BulkCreateItem {
-    /// The task's fields.
+    // The task's fields.
     #[serde(flatten)]
     pub fields: CreateFields,
-    /// A name for this item, so that other items can point at it.
+    // A name for this item, so that other items can point at it (the tool description says so).
     #[serde(default, rename = "ref")]
     pub reference: Option<String>,
-    /// The `ref` of another item of this call: this task becomes its subtask.
+    // The `ref` of another item of this call: this task becomes its subtask.
     #[serde(default)]
     pub parent_ref: Option<String>,
-    /// The `ref`s of other items of this call that this task waits on.
+    // The `ref`s of other items of this call that this task waits on.
     #[serde(default)]
     pub waiting_on_refs: Vec<String>,
 }
@@ -46,28 +47,29 @@ pub struct BulkCreateItem {
 /// Arguments of `clickup_task_bulk_create`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskBulkCreateArgs {
-    /// The list every task goes into: id, name, path or URL.
+    // A list reference: every task goes into it.
     pub list: String,
-    /// The tasks (at most 100).
+    // At most 100 (`MAX_ITEMS`; the tool description says so).
     pub tasks: Vec<BulkCreateItem>,
-    /// Read each task back and report `not_applied` (default true).
+    // Read each task back and report `not_applied` (default true, said by the schema's
+    // `default`).
     #[serde(default)]
+    #[schemars(extend("default" = true))]
     pub verify: Option<bool>,
-    /// IANA time zone for dates (default UTC).
+    // Shared conventions (initialize instructions): no description in the schema.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }
 
-/// One task of `clickup_task_bulk_update`.
+// One task of `clickup_task_bulk_update`: a task reference and its changes. Inlined into
+// `tasks`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[schemars(extend("additionalProperties" = false))]
+#[schemars(inline, extend("additionalProperties" = false))]
 pub struct BulkUpdateItem {
-    /// The task: id, custom id, URL, path or name.
     pub task: String,
-    /// What to change (as clickup_task_update).
+    // What to change (as clickup_task_update).
     #[serde(flatten)]
     pub fields: UpdateFields,
 }
@@ -75,15 +77,16 @@ pub struct BulkUpdateItem {
 /// Arguments of `clickup_task_bulk_update`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskBulkUpdateArgs {
-    /// The changes (at most 100).
+    // At most 100 (`MAX_ITEMS`; the tool description says so).
     pub tasks: Vec<BulkUpdateItem>,
-    /// Read each task back and report `not_applied` (default true).
+    // Read each task back and report `not_applied` (default true, said by the schema's
+    // `default`).
     #[serde(default)]
+    #[schemars(extend("default" = true))]
     pub verify: Option<bool>,
-    /// IANA time zone for dates (default UTC).
+    // Shared conventions (initialize instructions): no description in the schema.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }

@@ -6,7 +6,7 @@
 
 use clickup::ids::{FieldId, ListId};
 use clickup::models::CustomField;
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -14,21 +14,40 @@ use crate::tools::cache::WorkspaceInfo;
 use crate::tools::context::ToolContext;
 use crate::tools::dates::{DateArg, DateReader};
 use crate::tools::error::ToolError;
+use crate::tools::schema::CLEARABLE;
 use crate::tools::task_ref;
 use crate::tools::tasks::arguments;
 use crate::tools::tasks::filters::find_field;
 use crate::tools::tasks::shape::field_options;
 
-/// One custom-field value to write.
+// One custom-field value to write (`//`, not `///`: no description in the schema). Inlined:
+// used once per tool.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(inline)]
 pub struct FieldInput {
-    /// Custom field id or name (looked up in the task's list).
+    // Custom field id or name (looked up in the task's list).
     pub field: String,
-    /// The value: an option label for drop-downs, labels for label fields, people (id, email,
-    /// username, `me`) or tasks for those fields (the desired set), a date, a number, a boolean,
-    /// or text; `null` clears the field.
+    // Also a date, a number, a boolean or text; `null` clears the field.
+    /// Option label; labels/people/tasks: the final set.
+    #[schemars(schema_with = "value_or_null")]
     pub value: Value,
+}
+
+/// The schema of `value`: any JSON type, one `type` per branch (portable), and `null`, which
+/// clears the field (marked clearable so the compact schema keeps that branch).
+fn value_or_null(_generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            {"type": "string"},
+            {"type": "number"},
+            {"type": "boolean"},
+            {"type": "array"},
+            {"type": "object"},
+            {"type": "null"},
+        ],
+        (CLEARABLE): true,
+    })
 }
 
 /// A value ready for ClickUp.

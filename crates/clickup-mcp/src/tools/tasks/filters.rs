@@ -6,7 +6,7 @@
 
 use clickup::filters::{CustomFieldFilter, TaskFilter, TaskOrder};
 use clickup::ids::{FieldId, ListId, TeamId, UserId};
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -34,9 +34,11 @@ const OPERATORS: &[&str] = &[
     "NOT ALL",
 ];
 
-/// How ClickUp orders the tasks.
+// How ClickUp orders the tasks (no description in the schema: the values say it; inlined, as
+// it is used once per tool).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(inline)]
 pub enum OrderBy {
     /// Newest created first (ClickUp's default).
     Created,
@@ -68,75 +70,101 @@ impl OrderBy {
     }
 }
 
-/// One custom-field condition.
+// One custom-field condition (`//`, not `///`: no description in the schema). Inlined: used
+// once per tool.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(inline)]
 pub struct FieldCondition {
-    /// Custom field id, or its name (looked up in the list's fields).
+    /// Id, or name if one list.
     pub field: String,
-    /// ClickUp's operator: `=`, `!=`, `<`, `<=`, `>`, `>=`, `IS NULL`, `IS NOT NULL`, `RANGE`,
-    /// `ANY`, `ALL`, `NOT ANY`, `NOT ALL`.
+    /// =, !=, <, <=, >, >=, (NOT) ANY, (NOT) ALL, RANGE, IS (NOT) NULL.
     pub operator: String,
-    /// The operand in the shape ClickUp's filter wants (a drop-down option id or orderindex, a
-    /// number, `[low, high]` for `RANGE`, an array for `ANY`); leave out for `IS NULL`.
+    // Leave out for IS NULL and IS NOT NULL.
+    /// Option id; [low, high] for RANGE; array for ANY/ALL.
     #[serde(default)]
+    #[schemars(schema_with = "any_value")]
     pub value: Option<Value>,
 }
 
-/// The task filters (TF).
+/// The schema of a JSON value of any type but `null`, one `type` per branch (portable).
+fn any_value(_generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            {"type": "string"},
+            {"type": "number"},
+            {"type": "boolean"},
+            {"type": "array"},
+            {"type": "object"},
+        ],
+    })
+}
+
+/// The task filters (TF) of `clickup_task_list` and `clickup_task_search`: the common ones,
+/// plus who and in which order (`clickup_my_task_list` fixes those).
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct TaskFilterArgs {
-    /// Only tasks in these statuses (names, case-insensitive).
-    #[serde(default)]
-    pub statuses: Vec<String>,
-    /// Include tasks in closed statuses (default false).
-    #[serde(default)]
-    pub include_closed: Option<bool>,
-    /// Only tasks assigned to any of these people: user id, email, username or `me`.
+    // The filters every task listing takes.
+    #[serde(flatten)]
+    pub common: CommonFilterArgs,
+    // Assignees: any of these people.
     #[serde(default)]
     pub assignees: Vec<String>,
-    /// Only tasks with any of these tags.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Due after this date (a bare date: from the start of that day).
-    #[serde(default)]
-    pub due_after: Option<DateArg>,
-    /// Due before this date (a bare date: until the end of that day).
-    #[serde(default)]
-    pub due_before: Option<DateArg>,
-    /// Created after this date.
-    #[serde(default)]
-    pub created_after: Option<DateArg>,
-    /// Created before this date.
-    #[serde(default)]
-    pub created_before: Option<DateArg>,
-    /// Updated after this date.
-    #[serde(default)]
-    pub updated_after: Option<DateArg>,
-    /// Updated before this date.
-    #[serde(default)]
-    pub updated_before: Option<DateArg>,
-    /// Done after this date.
-    #[serde(default)]
-    pub done_after: Option<DateArg>,
-    /// Done before this date.
-    #[serde(default)]
-    pub done_before: Option<DateArg>,
-    /// Custom-field conditions, all of which must hold.
-    #[serde(default)]
-    pub custom_fields: Vec<FieldCondition>,
-    /// Only tasks of these task types (id or name, e.g. `Bug`, `Milestone`).
-    #[serde(default)]
-    pub task_types: Vec<String>,
-    /// Include subtasks (default false).
-    #[serde(default)]
-    pub subtasks: Option<bool>,
-    /// Order: `created` (default), `updated`, `due_date`, `id`.
+    // Default `created` (ClickUp's).
     #[serde(default)]
     pub order_by: Option<OrderBy>,
-    /// Reverse the order.
     #[serde(default)]
     pub reverse: Option<bool>,
+}
+
+impl From<CommonFilterArgs> for TaskFilterArgs {
+    fn from(common: CommonFilterArgs) -> Self {
+        Self {
+            common,
+            ..Self::default()
+        }
+    }
+}
+
+/// The task filters every task listing takes, `clickup_my_task_list` included. Names and dates
+/// are self-explanatory (the shared `Date` says the format); a bare date in `*_after` means the
+/// start of that day, in `*_before` its end.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+pub struct CommonFilterArgs {
+    // Status names, case-insensitive.
+    #[serde(default)]
+    pub statuses: Vec<String>,
+    // Closed statuses are left out unless asked (the tool descriptions say so).
+    #[serde(default)]
+    pub include_closed: Option<bool>,
+    // Any of these tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub due_after: Option<DateArg>,
+    #[serde(default)]
+    pub due_before: Option<DateArg>,
+    #[serde(default)]
+    pub created_after: Option<DateArg>,
+    #[serde(default)]
+    pub created_before: Option<DateArg>,
+    #[serde(default)]
+    pub updated_after: Option<DateArg>,
+    #[serde(default)]
+    pub updated_before: Option<DateArg>,
+    #[serde(default)]
+    pub done_after: Option<DateArg>,
+    #[serde(default)]
+    pub done_before: Option<DateArg>,
+    // Custom-field conditions, all of which must hold.
+    #[serde(default)]
+    pub custom_fields: Vec<FieldCondition>,
+    // Task types by id or name (`Bug`, `Milestone`).
+    #[serde(default)]
+    pub task_types: Vec<String>,
+    // Subtasks are left out unless asked (the tool descriptions say so).
+    #[serde(default)]
+    pub subtasks: Option<bool>,
 }
 
 /// Where custom-field names are looked up.
@@ -161,23 +189,23 @@ impl TaskFilterArgs {
     /// date (`today`) keeps meaning the same query from page to page.
     pub fn fingerprint(&self) -> Value {
         json!({
-            "statuses": self.statuses,
-            "include_closed": self.include_closed,
+            "statuses": self.common.statuses,
+            "include_closed": self.common.include_closed,
             "assignees": self.assignees,
-            "tags": self.tags,
-            "due_after": date_json(self.due_after.as_ref()),
-            "due_before": date_json(self.due_before.as_ref()),
-            "created_after": date_json(self.created_after.as_ref()),
-            "created_before": date_json(self.created_before.as_ref()),
-            "updated_after": date_json(self.updated_after.as_ref()),
-            "updated_before": date_json(self.updated_before.as_ref()),
-            "done_after": date_json(self.done_after.as_ref()),
-            "done_before": date_json(self.done_before.as_ref()),
-            "custom_fields": self.custom_fields.iter().map(|c| json!({
+            "tags": self.common.tags,
+            "due_after": date_json(self.common.due_after.as_ref()),
+            "due_before": date_json(self.common.due_before.as_ref()),
+            "created_after": date_json(self.common.created_after.as_ref()),
+            "created_before": date_json(self.common.created_before.as_ref()),
+            "updated_after": date_json(self.common.updated_after.as_ref()),
+            "updated_before": date_json(self.common.updated_before.as_ref()),
+            "done_after": date_json(self.common.done_after.as_ref()),
+            "done_before": date_json(self.common.done_before.as_ref()),
+            "custom_fields": self.common.custom_fields.iter().map(|c| json!({
                 "field": c.field, "operator": c.operator, "value": c.value,
             })).collect::<Vec<_>>(),
-            "task_types": self.task_types,
-            "subtasks": self.subtasks,
+            "task_types": self.common.task_types,
+            "subtasks": self.common.subtasks,
             "order_by": self.order_by.map(OrderBy::name),
             "reverse": self.reverse,
         })
@@ -206,25 +234,25 @@ impl TaskFilterArgs {
             page: 0,
             order_by: self.order_by.map(OrderBy::upstream),
             reverse: self.reverse,
-            subtasks: self.subtasks,
-            include_closed: self.include_closed,
+            subtasks: self.common.subtasks,
+            include_closed: self.common.include_closed,
             include_markdown_description: None,
-            statuses: clean(&self.statuses, "statuses")?,
+            statuses: clean(&self.common.statuses, "statuses")?,
             assignees,
-            tags: clean(&self.tags, "tags")?
+            tags: clean(&self.common.tags, "tags")?
                 .into_iter()
                 .map(|t| t.to_lowercase())
                 .collect(),
-            due_after: bound("due_after", &self.due_after, Bound::After)?,
-            due_before: bound("due_before", &self.due_before, Bound::Before)?,
-            created_after: bound("created_after", &self.created_after, Bound::After)?,
-            created_before: bound("created_before", &self.created_before, Bound::Before)?,
-            updated_after: bound("updated_after", &self.updated_after, Bound::After)?,
-            updated_before: bound("updated_before", &self.updated_before, Bound::Before)?,
-            done_after: bound("done_after", &self.done_after, Bound::After)?,
-            done_before: bound("done_before", &self.done_before, Bound::Before)?,
-            custom_fields: field_conditions(ctx, &self.custom_fields, scope).await?,
-            custom_items: task_types(ctx, workspace, &self.task_types).await?,
+            due_after: bound("due_after", &self.common.due_after, Bound::After)?,
+            due_before: bound("due_before", &self.common.due_before, Bound::Before)?,
+            created_after: bound("created_after", &self.common.created_after, Bound::After)?,
+            created_before: bound("created_before", &self.common.created_before, Bound::Before)?,
+            updated_after: bound("updated_after", &self.common.updated_after, Bound::After)?,
+            updated_before: bound("updated_before", &self.common.updated_before, Bound::Before)?,
+            done_after: bound("done_after", &self.common.done_after, Bound::After)?,
+            done_before: bound("done_before", &self.common.done_before, Bound::Before)?,
+            custom_fields: field_conditions(ctx, &self.common.custom_fields, scope).await?,
+            custom_items: task_types(ctx, workspace, &self.common.task_types).await?,
         })
     }
 }

@@ -16,16 +16,17 @@ use crate::tools::error::ToolError;
 use crate::tools::registry::ToolFuture;
 use crate::tools::resolve;
 use crate::tools::tasks::arguments;
-use crate::tools::tasks::filters::{FieldScope, TaskFilterArgs};
+use crate::tools::tasks::filters::{CommonFilterArgs, FieldScope, TaskFilterArgs};
 use crate::tools::tasks::read::collect_team_tasks;
 use crate::tools::tasks::shape::{DetailLevel, DueState, Render, Task};
 
 /// The tool name cursors of `clickup_my_task_list` are bound to.
 pub const TOOL: &str = "clickup_my_task_list";
 
-/// Which due dates to show.
+// Which due dates to show (inlined: used once).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(inline)]
 pub enum Window {
     /// Due before today.
     Overdue,
@@ -49,29 +50,26 @@ impl Window {
     }
 }
 
-/// Arguments of `clickup_my_task_list`.
+/// Arguments of `clickup_my_task_list`: the common task filters, without `assignees`,
+/// `order_by` and `reverse` (always you, soonest due first), so the registry refuses those.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct MyTaskListArgs {
-    /// `overdue`, `today` (overdue included), `week` (the next 7 days, overdue included) or
-    /// `all` (default, undated tasks too).
+    /// `today` and `week` (7 days) include overdue; default `all`.
     #[serde(default)]
     pub window: Window,
-    /// The task filters (`assignees` and `order_by` are fixed by this tool: you, soonest due).
+    // The task filters every listing takes.
     #[serde(flatten)]
-    pub filters: TaskFilterArgs,
-    /// `summary` (default) or `full`.
-    #[serde(default)]
+    pub filters: CommonFilterArgs,
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone: what "today" means, and dates in the answer (default UTC).
+    // What "today" means, and dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `next_cursor` of the previous page (same arguments).
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Tasks per page, 1–100 (default 50).
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -79,16 +77,9 @@ pub struct MyTaskListArgs {
 /// `clickup_my_task_list`.
 pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFuture<'a, Page<Task>> {
     Box::pin(async move {
-        if !args.filters.assignees.is_empty()
-            || args.filters.order_by.is_some()
-            || args.filters.reverse.is_some()
-        {
-            return Err(ToolError::invalid_argument(
-                "clickup_my_task_list always lists your tasks, soonest due first; leave out `assignees`, `order_by` and `reverse` (clickup_task_search takes them).",
-            ));
-        }
+        let filters = TaskFilterArgs::from(args.filters);
         let fingerprint = json!({
-            "window": args.window.name(), "filters": args.filters.fingerprint(),
+            "window": args.window.name(), "filters": filters.fingerprint(),
             "timezone": args.timezone, "workspace_id": args.workspace_id,
         });
         let pager = ctx.cursors.pager(
@@ -104,8 +95,7 @@ pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFutur
         let today = zone.to_datetime(reader.now()).date();
         let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let me = arguments::me(ctx).await?;
-        let mut filter = args
-            .filters
+        let mut filter = filters
             .to_filter(ctx, &workspace, &reader, &FieldScope::None)
             .await?;
         filter.assignees = vec![UserId(me)];

@@ -21,18 +21,17 @@ use crate::tools::{ids, task_ref};
 /// Arguments of `clickup_task_get`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskGetArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference (the initialize instructions say the forms).
     pub task: String,
-    /// Sections to add to the summary (all of them at `full`).
+    // Sections to add to the summary (all of them at `full`); the tool description says so.
     #[serde(default)]
     pub include: Vec<Section>,
-    /// `summary` (default) or `full`.
-    #[serde(default)]
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates in the answer (default UTC).
+    // For dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }
@@ -60,30 +59,28 @@ pub fn task_get<'a>(ctx: &'a ToolContext, args: TaskGetArgs) -> ToolFuture<'a, T
 /// Arguments of `clickup_task_list`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskListArgs {
-    /// The list: id, name, path `Space/Folder/List`, or URL. Tasks whose home list it is.
+    // A list reference; tasks whose home list it is (the tool description says so).
     pub list: String,
-    /// The task filters.
+    // The task filters.
     #[serde(flatten)]
     pub filters: TaskFilterArgs,
-    /// Only tasks watched by any of these people.
+    // Any of these people watch the task.
     #[serde(default)]
     pub watchers: Vec<String>,
-    /// `true`: only the archived tasks.
+    /// Only archived tasks.
     #[serde(default)]
     pub archived: Option<bool>,
-    /// `summary` (default) or `full`.
-    #[serde(default)]
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone for date filters and dates in the answer (default UTC).
+    // For date filters and dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `next_cursor` of the previous page (same filters).
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Tasks per page, 1–100 (default 50).
+    // 1–100, default 50 (`DEFAULT_LIMIT`).
     #[serde(default)]
     pub limit: Option<u32>,
 }
@@ -149,38 +146,33 @@ pub const SEARCH_TOOL: &str = "clickup_task_search";
 /// Arguments of `clickup_task_search`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskSearchArgs {
-    /// Text the task name contains, or its custom id (`ENG-42`); case-insensitive. Matched by
-    /// this server over at most 5 of ClickUp's pages per call; `next_cursor` continues.
+    // Part of the name, or the custom id; case-insensitive (the tool description says so).
     #[serde(default)]
     pub query: Option<String>,
-    /// The task filters.
+    // The task filters.
     #[serde(flatten)]
     pub filters: TaskFilterArgs,
-    /// Only in these spaces (id, name or URL).
+    // Only in these spaces, folders, lists (references).
     #[serde(default)]
     pub spaces: Vec<String>,
-    /// Only in these folders (id, name, path or URL).
     #[serde(default)]
     pub folders: Vec<String>,
-    /// Only in these lists (id, name, path or URL).
     #[serde(default)]
     pub lists: Vec<String>,
-    /// Only the direct subtasks of this task.
+    /// Direct subtasks only.
     #[serde(default)]
     pub parent: Option<String>,
-    /// `summary` (default) or `full`.
-    #[serde(default)]
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone for date filters and dates in the answer (default UTC).
+    // For date filters and dates in the answer.
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
-    /// `next_cursor` of the previous page (same query and filters).
     #[serde(default)]
     pub cursor: Option<String>,
-    /// Tasks per page, 1–100 (default 50).
+    // 1–100, default 50 (`DEFAULT_LIMIT`).
     #[serde(default)]
     pub limit: Option<u32>,
 }

@@ -22,9 +22,11 @@ pub use values::{FieldOption, FieldValue, field_options};
 
 pub use crate::tools::detail::DetailLevel;
 
-/// A section `clickup_task_get` can add to the summary (all of them at `full`).
+// A section `clickup_task_get` can add to the summary (all of them at `full`). Inlined, with
+// no description: the tool description says what `include` does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(inline)]
 pub enum Section {
     /// Subtasks (every level).
     Subtasks,

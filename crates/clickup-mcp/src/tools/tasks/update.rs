@@ -27,62 +27,59 @@ use crate::tools::tasks::verify::{self, Expected, TaskWriteResult};
 use crate::tools::tasks::write::{ListContext, group_ids, tag_names};
 use crate::tools::{ids, task_ref};
 
-/// The fields `clickup_task_update` may change; absent ones stay as they are.
+// The fields `clickup_task_update` may change; absent ones stay as they are. `//`, not `///`:
+// a doc comment would become the description of `clickup_task_bulk_update`'s items. `null`
+// clears a `Patch` field (the initialize instructions say so). The final sets, the
+// `add_assignees`/`remove_assignees` alternative and `parent: null` are explained once, in the
+// description of `clickup_task_update` (`clickup_task_bulk_update` points at it).
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct UpdateFields {
-    /// New name.
     #[serde(default)]
     pub name: Option<String>,
-    /// New description in markdown; `null` clears it.
+    /// Markdown.
     #[serde(default)]
     pub description: Patch<String>,
-    /// New status (a status of the task's list, case-insensitive).
+    // A status of the task's list, case-insensitive.
     #[serde(default)]
     pub status: Option<String>,
-    /// New priority; `null` clears it.
     #[serde(default)]
     pub priority: Patch<Priority>,
-    /// The desired assignees (the final set): user id, email, username or `me`.
+    // The final set (or the change: `add_assignees`, `remove_assignees`).
     #[serde(default)]
     pub assignees: Option<Vec<String>>,
-    /// People to add as assignees (instead of `assignees`).
     #[serde(default)]
     pub add_assignees: Vec<String>,
-    /// People to remove from the assignees (instead of `assignees`).
     #[serde(default)]
     pub remove_assignees: Vec<String>,
-    /// The desired group assignees (the final set), by group id.
+    /// Group ids.
     #[serde(default)]
     pub group_assignees: Option<Vec<String>>,
-    /// The desired watchers (the final set).
+    // The final set.
     #[serde(default)]
     pub watchers: Option<Vec<String>>,
-    /// The desired tags (the final set).
+    // The final set.
     #[serde(default)]
     pub tags: Option<Vec<String>>,
-    /// New due date; `null` clears it.
     #[serde(default)]
     pub due_date: Patch<DateArg>,
-    /// New start date; `null` clears it.
     #[serde(default)]
     pub start_date: Patch<DateArg>,
-    /// New time estimate; `null` clears it.
     #[serde(default)]
     pub time_estimate: Patch<DurationMs>,
-    /// New sprint points; `null` clears them.
+    // Sprint points.
     #[serde(default)]
     pub points: Patch<f64>,
-    /// New task type (id or name); `null` makes it an ordinary task.
+    // Id or name; `null` makes it an ordinary task.
     #[serde(default)]
     pub task_type: Patch<String>,
-    /// New parent task in the same list (re-parents a subtask). `null` is refused: ClickUp
-    /// cannot turn a subtask back into a task.
+    // Another task of the same list. `null` is refused (`check`): ClickUp cannot turn a subtask
+    // back into a task; so the schema has no `null` branch.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub parent: Patch<String>,
-    /// Archive (`true`) or unarchive (`false`).
     #[serde(default)]
     pub archived: Option<bool>,
-    /// Premium. Custom-field values: `[{field, value}]`, field by id or name; `null` clears.
+    // Premium (the tool description says so; free callers do not see it).
     #[serde(default)]
     pub custom_fields: Vec<FieldInput>,
 }
@@ -132,18 +129,16 @@ impl UpdateFields {
 /// Arguments of `clickup_task_update`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskUpdateArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference (the initialize instructions say the forms).
     pub task: String,
-    /// What to change.
+    // What to change.
     #[serde(flatten)]
     pub fields: UpdateFields,
-    /// `summary` (default) or `full` for the task in the answer.
-    #[serde(default)]
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates (default UTC).
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }

@@ -21,48 +21,45 @@ use crate::tools::tasks::shape::{DetailLevel, Render};
 use crate::tools::tasks::verify::{self, Expected, NotApplied, TaskWriteResult};
 use crate::tools::{ids, task_ref};
 
-/// The fields of a new task (TOOLS.md §6 TW, plus tags and parent).
+// The fields of a new task (TOOLS.md §6 TW, plus tags and parent). `//`, not `///`: a doc
+// comment would become the description of `clickup_task_bulk_create`'s items. Only what a name
+// does not say is described in the schema; people, dates and durations follow the shared
+// conventions.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct CreateFields {
-    /// Task name.
     pub name: String,
-    /// Description in markdown.
+    /// Markdown.
     #[serde(default)]
     pub description: Option<String>,
-    /// Status name of the list (case-insensitive; default: the list's first status).
+    // A status of the list, case-insensitive (default: the list's first status).
     #[serde(default)]
     pub status: Option<String>,
-    /// Priority.
     #[serde(default)]
     pub priority: Option<Priority>,
-    /// Assignees: user id, email, username or `me`.
     #[serde(default)]
     pub assignees: Vec<String>,
-    /// Group (team) assignees, by group id.
+    /// Group ids.
     #[serde(default)]
     pub group_assignees: Vec<String>,
-    /// Due date.
     #[serde(default)]
     pub due_date: Option<DateArg>,
-    /// Start date.
     #[serde(default)]
     pub start_date: Option<DateArg>,
-    /// Time estimate.
     #[serde(default)]
     pub time_estimate: Option<DurationMs>,
-    /// Sprint points.
+    // Sprint points.
     #[serde(default)]
     pub points: Option<f64>,
-    /// Task type: id or name (`Bug`, `Milestone`, …).
+    // Task type by id or name (`Bug`, `Milestone`).
     #[serde(default)]
     pub task_type: Option<String>,
-    /// Tag names of the list's space.
+    // Tag names of the list's space.
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Parent task (same list): makes a subtask.
+    // Parent task in the same list (the tool description says so).
     #[serde(default)]
     pub parent: Option<String>,
-    /// Premium. Custom-field values: `[{field, value}]`, field by id or name.
+    // Premium (the tool description says so; free callers do not see it).
     #[serde(default)]
     pub custom_fields: Vec<FieldInput>,
 }
@@ -70,27 +67,25 @@ pub struct CreateFields {
 /// Arguments of `clickup_task_create`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskCreateArgs {
-    /// The list: id, name, path `Space/Folder/List`, or URL.
+    // A list reference.
     pub list: String,
-    /// The task's fields.
+    // The task's fields.
     #[serde(flatten)]
     pub fields: CreateFields,
-    /// A task to link the new one to.
+    /// Task to link it to.
     #[serde(default)]
     pub links_to: Option<String>,
-    /// Notify everyone, the creator included.
+    /// Notify everyone, creator included.
     #[serde(default)]
     pub notify_all: Option<bool>,
-    /// Refuse when required custom fields get no value.
+    // Refuse when required custom fields get no value.
     #[serde(default)]
     pub check_required_custom_fields: Option<bool>,
-    /// `summary` (default) or `full` for the task in the answer.
-    #[serde(default)]
+    // Shared conventions (initialize instructions): no description in the schema.
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    /// IANA time zone for dates (default UTC).
     #[serde(default)]
     pub timezone: Option<String>,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }
@@ -406,9 +401,8 @@ pub fn task_create<'a>(
 /// Arguments of `clickup_task_delete`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct TaskDeleteArgs {
-    /// The task: id, custom id (`ENG-42`), URL, `Space/Folder/List/Task name`, or a name.
+    // A task reference (the initialize instructions say the forms).
     pub task: String,
-    /// Workspace id (default: the session's).
     #[serde(default)]
     pub workspace_id: Option<String>,
 }
