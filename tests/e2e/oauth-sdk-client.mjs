@@ -4,8 +4,9 @@
 // the authorization URL over HTTP with a cookie jar: our consent page, the sandbox's ClickUp page
 // (auto-approve), our callback, and the redirect to the client's loopback redirect URI. Then it
 // lists and calls tools, refreshes (directly and through the transport after a 401), revokes and
-// is refused; and a second client gets a read-only grant, whose write calls are refused with 403
-// insufficient_scope.
+// is refused; a second client gets a read-only grant, whose write calls are refused with 403
+// insufficient_scope; and a third, given only the toolset URL /mcp/x/tags, logs in from it, is
+// served that toolset, and its token works on /mcp too.
 //
 // Usage: MCP_URL=http://localhost:8787/mcp [READ_TOKEN_FILE=path] node oauth-sdk-client.mjs
 // READ_TOKEN_FILE receives the read-only grant's access token (left valid, for the Inspector).
@@ -116,16 +117,16 @@ async function check(name, fn) {
   }
 }
 
-function newClient(provider) {
-  const transport = new StreamableHTTPClientTransport(mcpUrl, { authProvider: provider });
+function newClient(provider, url = mcpUrl) {
+  const transport = new StreamableHTTPClientTransport(url, { authProvider: provider });
   const client = new Client({ name: "clickup-mcp-e2e-oauth", version: "1.0.0" });
   return { client, transport };
 }
 
 /** Connect the way an SDK application does: connect, and on UnauthorizedError finish the
  * authorization with the code the "browser" brought back, then connect again. */
-async function connectWithLogin(provider) {
-  let { client, transport } = newClient(provider);
+async function connectWithLogin(provider, url = mcpUrl) {
+  let { client, transport } = newClient(provider, url);
   try {
     await client.connect(transport);
     return { client, transport, authorized: false };
@@ -138,13 +139,13 @@ async function connectWithLogin(provider) {
   assert.equal(back.searchParams.get("iss"), provider.discovery.authorizationServerMetadata.issuer, "iss (RFC 9207)");
   assert.ok(!back.searchParams.has("error"), `no error: ${back.searchParams.get("error_description")}`);
   await transport.finishAuth(back.searchParams.get("code"));
-  ({ client, transport } = newClient(provider));
+  ({ client, transport } = newClient(provider, url));
   await client.connect(transport);
   return { client, transport, authorized: true };
 }
 
-async function rawMcp(bearer, body) {
-  return fetch(mcpUrl, {
+async function rawMcp(bearer, body, url = mcpUrl) {
+  return fetch(url, {
     method: "POST",
     headers: {
       authorization: `Bearer ${bearer}`,
@@ -315,6 +316,42 @@ if (readSession) {
     writeFileSync(process.env.READ_TOKEN_FILE, ro.saved.access_token);
   }
   await readClient.close().catch(() => {});
+}
+
+// --- a client given only a toolset URL --------------------------------------------------------
+// Hosted connectors that cannot send headers pick their tools by URL (/mcp/x/{toolsets}); they
+// must log in from that URL alone (here /mcp/x/tags), and the token is for the one resource, /mcp.
+const timeUrl = new URL(`${mcpUrl.pathname.replace(/\/$/, "")}/x/tags`, mcpUrl);
+const tz = new HeadlessProvider({ name: "E2E TypeScript SDK (tags toolset)", access: "write", port: 33420 });
+let timeSession;
+await check(`from ${timeUrl.pathname} alone: discovery, registration, consent, token for /mcp`, async () => {
+  timeSession = await connectWithLogin(tz, timeUrl);
+  assert.ok(timeSession.authorized, "the first connect asked for authorization");
+  assert.equal(tz.discovery.resourceMetadata.resource, mcpUrl.href, "one resource: /mcp");
+  assert.equal(tz.redirects[0].searchParams.get("resource"), mcpUrl.href);
+  const claims = JSON.parse(Buffer.from(tz.saved.access_token.split(".")[1], "base64url"));
+  assert.equal(claims.aud, mcpUrl.href);
+});
+if (timeSession) {
+  await check(`${timeUrl.pathname}: only the tag tools, and they work; the same token works on /mcp`, async () => {
+    const { tools } = await timeSession.client.listTools();
+    assert.deepEqual(tools.map((t) => t.name).sort(), [
+      "clickup_space_tag_list",
+      "clickup_task_tag_add",
+      "clickup_task_tag_remove",
+    ]);
+    const tags = await timeSession.client.callTool({ name: "clickup_space_tag_list", arguments: { space: "Engineering" } });
+    assert.equal(tags.isError, false, JSON.stringify(tags.content));
+    const elsewhere = await timeSession.client.callTool({ name: "clickup_workspace_list", arguments: {} });
+    assert.equal(elsewhere.isError, true, "a tool of another toolset is refused");
+    assert.match(elsewhere.content[0].text, /hierarchy/);
+    const raw = await rawMcp(tz.saved.access_token, { method: "tools/list" });
+    assert.equal(raw.status, 200);
+    const listed = (await raw.json()).result.tools.map((t) => t.name);
+    assert.ok(listed.includes("clickup_workspace_list") && listed.length > 2, `${listed.length} tools on /mcp`);
+    console.log(`     ${tools.length} tools at ${timeUrl.pathname}, ${listed.length} at ${mcpUrl.pathname}`);
+  });
+  await timeSession.client.close().catch(() => {});
 }
 
 if (failures > 0) {

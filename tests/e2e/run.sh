@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real MCP clients against `clickup-mcp serve --sandbox`, over real HTTP on free local ports:
-#   (a) the MCP Inspector CLI lists and calls tools with a bearer header;
+#   (a) the MCP Inspector CLI lists and calls tools with a bearer header, and its --strict schema
+#       check finds nothing to report (no errors, no warnings) in the whole catalogue;
 #   (b) a client on the official TypeScript SDK (sdk-client.mjs) connects, lists, calls and
 #       checks structuredContent;
 #   (c) the MCP conformance suite's server scenarios, with conformance-baseline.yml listing the
@@ -9,7 +10,8 @@
 # and the clients that log in by themselves (MCP authorization, OAuth 2.1), from nothing but /mcp:
 #   (d) the TypeScript SDK's OAuth client (oauth-sdk-client.mjs, walking the consent page over
 #       HTTP with oauth-walk.mjs): discovery, registration, PKCE, consent, tokens, tools, refresh,
-#       revocation; a read-only grant refused a write with 403 insufficient_scope;
+#       revocation; a read-only grant refused a write with 403 insufficient_scope; a client
+#       given only a toolset URL (/mcp/x/tags) logs in and is served that toolset;
 #   (e) the Python SDK's OAuth client (python/oauth_client.py, PyPI `mcp`, its 1.x and 2.x lines):
 #       the same flow, a refresh, and a step-up from read-only to read-write;
 #   (f) the MCP Inspector CLI with the access tokens those clients got;
@@ -145,6 +147,19 @@ inspector --header "Authorization: Bearer $TOKEN" --method tools/list >"$WORK/in
 jcheck "$WORK/inspector-list.json" \
   'r.tools.length > 0 && r.tools.some(t => t.name === "clickup_workspace_list") && r.tools.every(t => t.inputSchema.type === "object")'
 echo "$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).tools.length' "$WORK/inspector-list.json") tools"
+
+step "MCP Inspector CLI --strict: tool schemas portable (0 errors, 0 warnings), premium user, every toolset"
+# A premium user on /mcp/x/all sees every tool and every premium argument.
+USER_ID="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).user.id' "$WORK/login.json")"
+env -i PATH="$PATH" DATABASE_URL="sqlite://$WORK/e2e.db" "$BIN" users set-tier "$USER_ID" premium >/dev/null
+HOME="$WORK/home" timeout 120 "$E2E/node_modules/.bin/mcp-inspector" --cli "$URL/mcp/x/all" --transport http \
+  --header "Authorization: Bearer $TOKEN" --method tools/list --strict --format json \
+  >"$WORK/inspector-strict.json" 2>"$WORK/inspector-strict.err" \
+  || { cat "$WORK/inspector-strict.err" >&2; fail "inspector --strict tools/list"; }
+env -i PATH="$PATH" DATABASE_URL="sqlite://$WORK/e2e.db" "$BIN" users set-tier "$USER_ID" free >/dev/null
+jcheck "$WORK/inspector-strict.json" 'r.result.tools.length > 30 && r.schemaFindings === undefined' \
+  || { cat "$WORK/inspector-strict.err" >&2; fail "schema portability findings (above)"; }
+echo "$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).result.tools.length' "$WORK/inspector-strict.json") tools, no findings"
 
 step "MCP Inspector CLI: tools/call clickup_workspace_list"
 inspector --header "Authorization: Bearer $TOKEN" --method tools/call \
