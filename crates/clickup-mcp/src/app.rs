@@ -70,7 +70,7 @@ impl App {
             default_zone: config.default_timezone.clone(),
             enabled_toolsets: config.enabled_toolsets.clone(),
             oauth: crate::oauth::OAuthServer::new(&config.oauth),
-            cursors: Arc::new(crate::tools::cursor::CursorCodec::new(derive_key(
+            cursors: Arc::new(clickup_tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,
                 b"clickup-mcp cursor key v1",
             ))),

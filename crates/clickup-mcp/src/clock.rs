@@ -36,10 +36,22 @@ impl Clock {
         self.now_ms().div_euclid(1000)
     }
 
+    /// Now, as a timestamp (what the tools read).
+    pub fn timestamp(&self) -> jiff::Timestamp {
+        jiff::Timestamp::from_millisecond(self.now_ms()).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
     /// Move a manual clock forward (no effect on the system clock).
     pub fn advance_secs(&self, secs: i64) {
         if let Clock::Manual(ms) = self {
             ms.fetch_add(secs * 1000, Ordering::SeqCst);
         }
+    }
+}
+
+/// The tools read the same clock as the rest of the server.
+impl clickup_tools::context::Clock for Clock {
+    fn now(&self) -> jiff::Timestamp {
+        self.timestamp()
     }
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
 
-use crate::tools::toolsets::Surface;
+use clickup_tools::toolsets::Surface;
 
 /// Every variable this program reads (DESIGN §2). Anything else in a config file is an error,
 /// so a typo does not silently fall back to a default.

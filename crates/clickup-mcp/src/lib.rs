@@ -11,6 +11,8 @@
 //! - [`limits`]: the per-user rate limiter.
 //! - [`cli`]: the admin commands (`users`, `audit`, `keys`).
 //! - [`clock`], [`state`]: injected time, and the state every request shares.
+//!
+//! The tools themselves are the `clickup-tools` crate, hosted here by [`mcp`].
 
 pub mod app;
 pub mod audit;
@@ -25,5 +27,4 @@ pub mod oauth;
 mod random;
 pub mod state;
 pub mod store;
-pub mod tools;
 pub mod vault;

@@ -10,3 +10,4 @@ pub mod bare;
 pub mod caller;
 pub mod core;
 pub mod handler;
+pub mod progress;

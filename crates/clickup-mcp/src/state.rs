@@ -44,7 +44,7 @@ pub struct Inner {
     /// `DEFAULT_TIMEZONE`: the zone tools use when a call names none.
     pub default_zone: jiff::tz::TimeZone,
     /// `ENABLED_TOOLSETS`: what any `/mcp` URL may serve.
-    pub enabled_toolsets: crate::tools::toolsets::Surface,
+    pub enabled_toolsets: clickup_tools::toolsets::Surface,
     /// Opened ClickUp tokens of recent callers.
     pub credential_cache: crate::auth::credential_cache::CredentialCache,
     /// The MCP authorization server: token lifetimes, the registration limiter, fetched client
@@ -52,7 +52,7 @@ pub struct Inner {
     pub oauth: crate::oauth::OAuthServer,
     /// Signs pagination cursors with a key derived from `JWT_SECRET` for this use only (its
     /// `Debug` shows no key).
-    pub cursors: std::sync::Arc<crate::tools::cursor::CursorCodec>,
+    pub cursors: std::sync::Arc<clickup_tools::cursor::CursorCodec>,
 }
 
 impl AppState {

@@ -64,37 +64,8 @@ impl FromStr for UserId {
     }
 }
 
-/// The service tier of a user: it decides the rate limit and which tools they may call.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tier {
-    /// The default for a new user.
-    Free,
-    /// Set by an operator with `users set-tier`.
-    Premium,
-}
-
-impl Tier {
-    /// The stored and displayed form.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Tier::Free => "free",
-            Tier::Premium => "premium",
-        }
-    }
-}
-
-impl FromStr for Tier {
-    type Err = StoreError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "free" => Ok(Tier::Free),
-            "premium" => Ok(Tier::Premium),
-            _ => Err(StoreError::InvalidTier),
-        }
-    }
-}
+/// The service tier of a user (defined with the tools, which carry a tier each).
+pub use clickup_tools::Tier;
 
 /// A ClickUp workspace ("team" in API v2) as we remember it for a user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,9 +219,6 @@ pub enum StoreError {
     /// Not a ClickUp user id.
     #[error("not a user id: expected digits, optionally prefixed with user_")]
     InvalidUserId,
-    /// Not `free` or `premium`.
-    #[error("not a tier: expected free or premium")]
-    InvalidTier,
     /// The `DATABASE_URL` names a backend this build does not support.
     #[error("unsupported database URL scheme")]
     UnsupportedBackend,
@@ -544,13 +512,5 @@ mod tests {
         ] {
             assert!(bad.parse::<UserId>().is_err(), "{bad:?} must be refused");
         }
-    }
-
-    #[test]
-    fn a_tier_round_trips_through_its_stored_form() {
-        for tier in [Tier::Free, Tier::Premium] {
-            assert_eq!(tier.as_str().parse::<Tier>().ok(), Some(tier));
-        }
-        assert!("gold".parse::<Tier>().is_err());
     }
 }

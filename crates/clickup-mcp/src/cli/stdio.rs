@@ -12,7 +12,7 @@ use rmcp::ServiceExt;
 use crate::config::Settings;
 use crate::mcp::core::{LocalConnection, McpCore, Mode};
 use crate::mcp::handler::McpHandler;
-use crate::tools::toolsets::Surface;
+use clickup_tools::toolsets::Surface;
 
 /// `stdio` reads `CLICKUP_API_TOKEN`, `CLICKUP_API_URL` and `CLICKUP_TEAM_ID`; what it serves
 /// can be narrowed here or with `CLICKUP_TOOLSETS` and `CLICKUP_READ_ONLY`.
@@ -43,7 +43,7 @@ pub(super) async fn run(settings: Settings, args: StdioArgs) -> anyhow::Result<E
     let clickup = clickup::ClickUp::new(&local.api_url, clickup::Timeouts::default())
         .context("failed to build the ClickUp client")?;
     let core = McpCore::new(
-        Arc::new(crate::tools::catalogue()),
+        Arc::new(clickup_tools::catalogue()),
         Mode::Local(Arc::new(LocalConnection {
             clickup,
             token: local.token,

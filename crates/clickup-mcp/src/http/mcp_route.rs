@@ -31,7 +31,7 @@ use crate::mcp::handler::McpHandler;
 use crate::oauth::scopes::Scope;
 use crate::state::AppState;
 use crate::store::Tier;
-use crate::tools::toolsets::Surface;
+use clickup_tools::toolsets::Surface;
 
 /// The largest `/mcp` body accepted (a bulk call of 100 tasks with descriptions fits).
 pub const MAX_MCP_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -56,7 +56,7 @@ impl McpRoute {
     /// origin checks set from `PUBLIC_URL` and `ALLOWED_ORIGINS`.
     pub fn new(state: AppState, allowed_origins: &[String], shutdown: CancellationToken) -> Self {
         let core = McpCore::new(
-            Arc::new(crate::tools::catalogue()),
+            Arc::new(clickup_tools::catalogue()),
             Mode::Hosted(state.clone()),
         );
         let public = &state.public_url;

@@ -17,5 +17,5 @@ pub struct Caller {
     pub origin: crate::audit::RequestOrigin,
     /// The tools the request's URL serves (`/mcp/x/tasks/readonly`), within the operator's
     /// `ENABLED_TOOLSETS`.
-    pub surface: crate::tools::toolsets::Surface,
+    pub surface: clickup_tools::toolsets::Surface,
 }

@@ -14,12 +14,14 @@ use crate::http::error::ApiError;
 use crate::mcp::caller::Caller;
 use crate::state::AppState;
 use crate::store::Tier;
-use crate::tools::cache::ConnectionCache;
-use crate::tools::context::{CredentialEvents, IgnoreCredentialEvents, Progress, ToolContext};
-use crate::tools::cursor::CursorCodec;
-use crate::tools::error::ToolError;
-use crate::tools::registry::{Registry, ToolSpec};
-use crate::tools::toolsets::Surface;
+use clickup_tools::cache::ConnectionCache;
+use clickup_tools::context::{CredentialEvents, IgnoreCredentialEvents, ToolContext};
+
+use crate::mcp::progress::Progress;
+use clickup_tools::cursor::CursorCodec;
+use clickup_tools::error::ToolError;
+use clickup_tools::registry::{Registry, ToolSpec};
+use clickup_tools::toolsets::Surface;
 
 /// Where tools get their ClickUp connection.
 #[derive(Clone, Debug)]
@@ -67,7 +69,7 @@ impl McpCore {
     pub fn new(registry: Arc<Registry>, mode: Mode) -> Self {
         let cursors = match &mode {
             Mode::Hosted(state) => Arc::clone(&state.cursors),
-            Mode::Local(_) => Arc::new(CursorCodec::random()),
+            Mode::Local(_) => Arc::new(CursorCodec::new(crate::random::bytes())),
         };
         Self {
             registry,
@@ -167,7 +169,8 @@ impl McpCore {
                 tier: None,
                 default_workspace: local.default_workspace.clone(),
                 credential: Arc::new(IgnoreCredentialEvents),
-                progress,
+                progress: progress.map(|p| Arc::new(p) as _),
+                clock: Arc::new(crate::clock::Clock::System),
                 cache: Arc::clone(&self.cache),
                 cache_key: "local".to_owned(),
                 cursors: Arc::clone(&self.cursors),
@@ -181,7 +184,7 @@ impl McpCore {
                 // Backstop: `/mcp` already answers 403 insufficient_scope for this.
                 if !caller.scope.permits(spec.effect) {
                     return Err(ToolError::new(
-                        crate::tools::error::ToolErrorCode::InvalidArgument,
+                        clickup_tools::error::ToolErrorCode::InvalidArgument,
                         format!(
                             "{} changes ClickUp, but this token is read-only (scope clickup:read); \
                              authorize again with clickup:write.",
@@ -200,14 +203,15 @@ impl McpCore {
                 Ok(ToolContext {
                     clickup: state.clickup.clone(),
                     token,
-                    user_id: Some(caller.user.id),
+                    user_id: Some(caller.user.id.0),
                     tier: Some(caller.user.tier),
                     default_workspace: caller.user.default_workspace.as_ref().map(|w| w.id.clone()),
                     credential: Arc::new(RevokeOnRejection {
                         state: state.clone(),
                         user_id: caller.user.id,
                     }),
-                    progress,
+                    progress: progress.map(|p| Arc::new(p) as _),
+                    clock: Arc::new(state.clock.clone()),
                     cache: Arc::clone(&self.cache),
                     cache_key: caller.user.id.subject(),
                     cursors: Arc::clone(&self.cursors),

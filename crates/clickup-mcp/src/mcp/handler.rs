@@ -13,7 +13,7 @@ use rmcp::{ErrorData, RoleServer, ServerHandler};
 
 use crate::mcp::caller::Caller;
 use crate::mcp::core::McpCore;
-use crate::tools::context::Progress;
+use crate::mcp::progress::Progress;
 
 /// The protocol revisions this server speaks.
 pub const PROTOCOL_VERSIONS: &[ProtocolVersion] = &[

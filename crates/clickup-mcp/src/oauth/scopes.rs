@@ -3,7 +3,7 @@
 //! implies `clickup:read`. A seed session token (`/auth/*`) carries no scope and has full access
 //! within the tier.
 
-use crate::tools::registry::Effect;
+use clickup_tools::registry::Effect;
 
 /// Read-only tools.
 pub const READ: &str = "clickup:read";

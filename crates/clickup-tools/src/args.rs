@@ -1,0 +1,248 @@
+//! Reading tool arguments: the seed's `_id` spellings, then strict deserialization whose errors
+//! name the argument but never echo its value (TOOLS.md §1.10).
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::error::ToolError;
+
+/// Reference arguments that also accept the seed's `<name>_id` spelling (TOOLS.md §1.3).
+pub const ID_ALIASES: &[&str] = &["space", "folder", "list", "task"];
+
+/// Fold `list_id` into `list` (and so on) for the reference arguments this tool has; giving
+/// both spellings is `invalid_argument`.
+pub fn fold_id_aliases(
+    args: &mut Map<String, Value>,
+    references: &[&str],
+) -> Result<(), ToolError> {
+    for name in references {
+        let alias = format!("{name}_id");
+        if let Some(value) = args.remove(&alias) {
+            if args.contains_key(*name) {
+                return Err(ToolError::invalid_argument(format!(
+                    "Give `{name}` or `{alias}`, not both (they mean the same)."
+                )));
+            }
+            args.insert((*name).to_owned(), value);
+        }
+    }
+    Ok(())
+}
+
+/// `invalid_argument` naming the first argument the tool's input schema does not declare, at
+/// any depth where the schema closes an object (`additionalProperties: false`): its path, never
+/// its value. At the top level the `_id` spellings of `references` are accepted too.
+pub fn refuse_unknown(
+    args: &Map<String, Value>,
+    schema: &Map<String, Value>,
+    references: &[&str],
+) -> Result<(), ToolError> {
+    let empty = Map::new();
+    let defs = schema
+        .get("$defs")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let properties = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    for (name, value) in args {
+        let declared = properties.get(name).or_else(|| {
+            name.strip_suffix("_id")
+                .filter(|base| references.contains(base))
+                .and_then(|base| properties.get(base))
+        });
+        let Some(declared) = declared else {
+            let takes: Vec<&str> = properties.keys().map(String::as_str).collect();
+            return Err(ToolError::invalid_argument(format!(
+                "Unknown argument `{}`. This tool takes: {}.",
+                printable(name),
+                takes.join(", ")
+            )));
+        };
+        if let Some(path) = undeclared(value, declared, defs, printable(name)) {
+            return Err(ToolError::invalid_argument(format!(
+                "Unknown field `{path}`; check the tool's input schema for what `{}` holds.",
+                printable(name)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The path of the first key in `value` that `schema` (a closed object) does not declare.
+fn undeclared(
+    value: &Value,
+    schema: &Value,
+    defs: &Map<String, Value>,
+    path: String,
+) -> Option<String> {
+    let schema = match schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        Some(name) => defs.get(name)?,
+        None => schema,
+    };
+    match value {
+        Value::Object(object) => {
+            let properties = schema.get("properties").and_then(Value::as_object)?;
+            let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+            object.iter().find_map(|(key, child)| {
+                let path = format!("{path}.{}", printable(key));
+                match properties.get(key) {
+                    Some(declared) => undeclared(child, declared, defs, path),
+                    None if closed => Some(path),
+                    None => None,
+                }
+            })
+        }
+        Value::Array(items) => {
+            let declared = schema.get("items")?;
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| undeclared(item, declared, defs, format!("{path}[{i}]")))
+        }
+        _ => None,
+    }
+}
+
+/// A name fit to quote: letters, digits and `_`, at most 64 of them.
+fn printable(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(64)
+        .collect()
+}
+
+/// Deserialize the arguments into `A`; an error names the argument and what was expected.
+pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolError> {
+    serde_path_to_error::deserialize(Value::Object(args)).map_err(|err| {
+        let path = err.path().to_string();
+        let reason = sanitize(&err.inner().to_string());
+        let message = if path.is_empty() || path == "." {
+            format!("Invalid arguments: {reason}.")
+        } else {
+            format!("Invalid argument `{path}`: {reason}.")
+        };
+        ToolError::invalid_argument(message)
+            .with_hint("Check the tool's input schema for the expected types.")
+    })
+}
+
+/// Remove values from a serde message: quoted strings, and numbers or characters it quotes.
+/// Field names (in backticks) stay: they come from the schema.
+fn sanitize(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            // A Debug-quoted string value: drop it up to the closing quote.
+            let mut escaped = false;
+            for next in chars.by_ref() {
+                if escaped {
+                    escaped = false;
+                } else if next == '\\' {
+                    escaped = true;
+                } else if next == '"' {
+                    break;
+                }
+            }
+            out.push_str("a string");
+        } else {
+            out.push(c);
+        }
+    }
+    // "integer `5`", "floating point `1.5`", "character `x`": keep the kind, drop the value.
+    for kind in ["integer", "floating point", "character", "boolean"] {
+        while let Some(start) = out.find(&format!("{kind} `")) {
+            let value_start = start + kind.len() + 2;
+            let Some(len) = out[value_start..].find('`') else {
+                break;
+            };
+            out.replace_range(start..value_start + len + 1, &format!("a {kind}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "fields are read by Debug in the assertions")]
+    struct Args {
+        list: String,
+        limit: Option<u32>,
+    }
+
+    fn object(value: Value) -> Map<String, Value> {
+        value.as_object().cloned().unwrap()
+    }
+
+    #[test]
+    fn the_seed_id_spelling_is_accepted_and_both_spellings_are_refused() {
+        let mut args = object(json!({"list_id": "123"}));
+        fold_id_aliases(&mut args, &["list"]).unwrap();
+        assert_eq!(args.get("list"), Some(&json!("123")));
+        let mut both = object(json!({"list_id": "1", "list": "2"}));
+        assert!(fold_id_aliases(&mut both, &["list"]).is_err());
+    }
+
+    #[test]
+    fn unknown_arguments_are_refused_at_any_depth_by_name_only() {
+        let schema = object(json!({
+            "properties": {
+                "list": {"type": "string"},
+                "tasks": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
+                "features": {"type": "object"},
+            },
+            "$defs": {"Item": {"properties": {"name": {}}, "additionalProperties": false}},
+            "additionalProperties": false,
+        }));
+        let ok = object(json!({"list_id": "1", "tasks": [{"name": "a"}], "features": {"x": 1}}));
+        assert!(refuse_unknown(&ok, &schema, &["list"]).is_ok());
+        let cases = [
+            (json!({"sttaus": "SECRET-VALUE"}), "`sttaus`"),
+            (
+                json!({"tasks": [{"name": "a"}, {"nmae": "SECRET-VALUE"}]}),
+                "`tasks[1].nmae`",
+            ),
+            (json!({"list_id": "1", "task_id": "2"}), "`task_id`"),
+        ];
+        for (args, named) in cases {
+            let err = refuse_unknown(&object(args.clone()), &schema, &["list"]).unwrap_err();
+            assert!(err.message.contains(named), "{args}: {}", err.message);
+            assert!(!err.message.contains("SECRET"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_argument_without_echoing_its_value() {
+        let cases = [
+            (json!({"list": "x", "limit": "SECRET-VALUE"}), "limit"),
+            (json!({"list": "x", "limit": -5}), "limit"),
+            (json!({"list": 12345678}), "list"),
+            (json!({"list": "x", "SECRET-KEY": 1}), "SECRET-KEY"),
+            (json!({}), "list"),
+        ];
+        for (args, mentioned) in cases {
+            let err = parse::<Args>(object(args.clone())).unwrap_err();
+            assert!(err.message.contains(mentioned), "{args}: {}", err.message);
+            assert!(!err.message.contains("SECRET-VALUE"), "{}", err.message);
+            assert!(
+                !err.message.contains("12345678") && !err.message.contains("-5"),
+                "{}",
+                err.message
+            );
+        }
+    }
+}

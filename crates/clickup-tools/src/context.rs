@@ -1,0 +1,190 @@
+//! What a tool runs with: the ClickUp client and the caller's token, who the caller is, the
+//! clock, how to report progress, and what to do when ClickUp refuses the token. The host (the
+//! hosted server, stdio, or another runtime) supplies the clock and the progress sink, so that
+//! no tool depends on a runtime of its own.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use secrecy::SecretString;
+
+use crate::Tier;
+use crate::cache::ConnectionCache;
+use crate::error::{ToolError, ToolErrorCode, Upstream};
+
+/// Reacts to ClickUp refusing the caller's token (hosted: mark the credential revoked).
+#[async_trait]
+pub trait CredentialEvents: Send + Sync + 'static {
+    /// ClickUp answered that the token is invalid or revoked.
+    async fn token_rejected(&self);
+}
+
+/// No reaction (stdio: the personal token is the user's own business).
+#[derive(Debug)]
+pub struct IgnoreCredentialEvents;
+
+#[async_trait]
+impl CredentialEvents for IgnoreCredentialEvents {
+    async fn token_rejected(&self) {}
+}
+
+/// Where a long tool reports how far it got (MCP progress notifications, when the request
+/// carried a progress token). A failure to report is not the tool's failure.
+#[async_trait]
+pub trait ProgressSink: Send + Sync + 'static {
+    /// `done` of `total`, with a short message.
+    async fn report(&self, done: u64, total: u64, message: String);
+}
+
+/// Where "now" comes from: the host's clock (tests control it).
+pub trait Clock: Send + Sync + 'static {
+    /// The current time.
+    fn now(&self) -> jiff::Timestamp;
+}
+
+/// Everything a tool call runs with.
+pub struct ToolContext {
+    /// The ClickUp API client.
+    pub clickup: clickup::ClickUp,
+    /// The caller's ClickUp token (OAuth or personal). Never logged.
+    pub token: SecretString,
+    /// The caller's ClickUp user id, when the host knows it (hosted mode); else `me` costs a
+    /// `GET /v2/user`.
+    pub user_id: Option<u64>,
+    /// The caller's tier (hosted mode); `None` in stdio, where no tiers apply. Tools with
+    /// *(prem)* arguments check it before any ClickUp request (TOOLS.md §1.2).
+    pub tier: Option<Tier>,
+    /// The default workspace (session `team_id`, or `CLICKUP_TEAM_ID` in stdio).
+    pub default_workspace: Option<String>,
+    /// What to do when ClickUp refuses the token.
+    pub credential: Arc<dyn CredentialEvents>,
+    /// Progress reporting, when the client asked for it.
+    pub progress: Option<Arc<dyn ProgressSink>>,
+    /// Where "now" comes from.
+    pub clock: Arc<dyn Clock>,
+    /// Workspaces and hierarchy trees, shared across calls.
+    pub cache: Arc<ConnectionCache>,
+    /// Whose entries in the cache are this connection's (`user_<id>`, or `local`).
+    pub cache_key: String,
+    /// Signs and checks pagination cursors.
+    pub cursors: Arc<crate::cursor::CursorCodec>,
+    /// The zone dates are read and shown in when a call gives no `timezone` (`DEFAULT_TIMEZONE`).
+    pub default_zone: jiff::tz::TimeZone,
+}
+
+impl std::fmt::Debug for ToolContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ToolContext")
+            .field("user_id", &self.user_id)
+            .field("tier", &self.tier)
+            .field("default_workspace", &self.default_workspace)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ToolContext {
+    /// The zone of this call: the `timezone` argument (an IANA name), else the server default.
+    pub fn zone(&self, timezone: Option<&str>) -> Result<jiff::tz::TimeZone, ToolError> {
+        match timezone {
+            Some(name) => crate::dates::time_zone(name),
+            None => Ok(self.default_zone.clone()),
+        }
+    }
+
+    /// A date reader for this call: its zone, and now.
+    pub fn date_reader(
+        &self,
+        timezone: Option<&str>,
+    ) -> Result<crate::dates::DateReader, ToolError> {
+        crate::dates::DateReader::for_call(timezone, &self.default_zone, self.clock.now())
+    }
+
+    /// Now, in milliseconds since the epoch.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now().as_millisecond()
+    }
+
+    /// Report progress, when the client asked for it.
+    pub async fn progress(&self, done: u64, total: u64, message: impl Into<String>) {
+        if let Some(sink) = &self.progress {
+            sink.report(done, total, message.into()).await;
+        }
+    }
+
+    /// Turn a ClickUp failure into the tool error of TOOLS.md §1.10. A "team not authorized"
+    /// 401, which ClickUp also answers for unknown ids, is `not_found` while `GET /v2/team` still
+    /// shows the workspace authorized; a token ClickUp rejects is `reauth_required` and marks
+    /// the credential revoked.
+    pub async fn clickup_error(&self, err: clickup::ClickUpError, what: &str) -> ToolError {
+        use clickup::ErrorKind;
+        let status = err.status();
+        let ecode = err.ecode().map(str::to_owned);
+        match err.kind() {
+            ErrorKind::TeamNotAuthorized => match self.clickup.get_teams(&self.token).await {
+                Ok(teams) if !teams.is_empty() => ToolError::not_found(format!(
+                    "{what} was not found, or this connection cannot see it."
+                ))
+                .with_upstream(status, ecode),
+                Ok(_) => ToolError::reauth_required(),
+                Err(check) if check.is_token_invalid() => {
+                    self.credential.token_rejected().await;
+                    ToolError::reauth_required()
+                }
+                Err(_) => ToolError::upstream("ClickUp failed while checking access. Try again.")
+                    .with_upstream(status, ecode),
+            },
+            ErrorKind::TokenInvalid => {
+                self.credential.token_rejected().await;
+                ToolError::reauth_required().with_upstream(status, ecode)
+            }
+            ErrorKind::NotFound => {
+                ToolError::not_found(format!("{what} was not found.")).with_upstream(status, ecode)
+            }
+            ErrorKind::InvalidArgument => {
+                let message = match &err {
+                    clickup::ClickUpError::Rejected { message, .. } if !message.is_empty() => {
+                        format!("ClickUp refused the request: {message}")
+                    }
+                    _ => "ClickUp refused the request.".to_owned(),
+                };
+                ToolError::invalid_argument(message).with_upstream(status, ecode)
+            }
+            ErrorKind::RateLimited => {
+                let secs = err.retry_after().map_or(60, |d| d.as_secs().max(1));
+                let mut error = ToolError::new(
+                    ToolErrorCode::RateLimited,
+                    format!(
+                        "ClickUp's rate limit for this connection is spent; retry in {secs} s."
+                    ),
+                );
+                error.retry_after_s = Some(secs);
+                error.with_upstream(status, ecode)
+            }
+            ErrorKind::Timeout => {
+                ToolError::upstream("ClickUp did not answer in time; try again in a moment.")
+            }
+            ErrorKind::Upstream => {
+                let message = match &err {
+                    clickup::ClickUpError::Rejected { message, .. } if !message.is_empty() => {
+                        format!("ClickUp could not do this: {message}")
+                    }
+                    clickup::ClickUpError::Malformed(_) => {
+                        "ClickUp sent an answer that could not be read.".to_owned()
+                    }
+                    _ => "ClickUp failed; try again in a moment.".to_owned(),
+                };
+                ToolError::upstream(message).with_upstream(status, ecode)
+            }
+        }
+    }
+}
+
+impl ToolError {
+    /// Attach what ClickUp answered.
+    pub fn with_upstream(mut self, status: Option<u16>, ecode: Option<String>) -> Self {
+        if status.is_some() || ecode.is_some() {
+            self.upstream = Some(Upstream { status, ecode });
+        }
+        self
+    }
+}

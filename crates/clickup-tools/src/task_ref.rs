@@ -1,0 +1,304 @@
+//! Resolving a `task` reference (TOOLS.md §1.3, §1.4): a canonical id (`86aa0001`), a custom id
+//! (`ENG-42`, sent with `custom_task_ids=true&team_id=…`), a ClickUp URL (`/t/<id>`,
+//! `/t/<team>/<custom id>`), a path `Space/Folder/List/Task name`, or a bare name — searched in
+//! the tool's list when it has one, else workspace-wide over at most [`SEARCH_PAGES`] pages
+//! (most recently updated first); beyond that `not_found` points to `clickup_task_search`.
+
+use clickup::filters::{ListTaskQuery, TaskFilter, TaskOrder, TeamTaskQuery};
+use clickup::ids::{TaskId, TaskRef};
+use clickup::models::Task;
+
+use crate::cache::WorkspaceInfo;
+use crate::context::ToolContext;
+use crate::error::{Candidate, ToolError};
+use crate::resolve::{self, Kind};
+
+/// Upstream pages a bare-name search reads before giving up.
+pub const SEARCH_PAGES: u32 = 5;
+
+/// What a task argument looks like, before any ClickUp call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskArg {
+    /// A canonical task id.
+    Id(String),
+    /// A custom task id such as `ENG-42`.
+    Custom(String),
+    /// A name, optionally inside a list given by path (`Space/Folder/List`).
+    Name {
+        /// The list path, when the reference had one.
+        list: Option<String>,
+        /// The task's name.
+        name: String,
+    },
+}
+
+/// Classify a task reference without calling ClickUp.
+pub fn classify(reference: &str) -> Result<TaskArg, ToolError> {
+    let reference = reference.trim();
+    if reference.is_empty() || reference.len() > 1000 || reference.chars().any(char::is_control) {
+        return Err(ToolError::invalid_argument(
+            "The task reference is empty, too long or has control characters.",
+        ));
+    }
+    if let Some(arg) = from_url(reference) {
+        return Ok(arg);
+    }
+    if is_custom_id(reference) {
+        return Ok(TaskArg::Custom(reference.to_owned()));
+    }
+    if is_task_id(reference) {
+        return Ok(TaskArg::Id(reference.to_owned()));
+    }
+    match reference
+        .rfind('/')
+        .filter(|i| *i > 0 && !reference[..*i].ends_with('\\'))
+    {
+        Some(split) => Ok(TaskArg::Name {
+            list: Some(reference[..split].to_owned()),
+            name: reference[split + 1..].trim().to_owned(),
+        }),
+        None => Ok(TaskArg::Name {
+            list: None,
+            name: reference.to_owned(),
+        }),
+    }
+}
+
+/// Resolve a task reference to the request form the client needs. `list` narrows a bare-name
+/// search to one list (the tool's own `list` argument, when it has one).
+pub async fn resolve(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reference: &str,
+    list: Option<&str>,
+) -> Result<TaskRef, ToolError> {
+    match classify(reference)? {
+        TaskArg::Id(id) => Ok(TaskRef::Id(crate::ids::task(&id)?)),
+        TaskArg::Custom(custom) => Ok(TaskRef::Custom {
+            custom_id: crate::ids::task(&custom)?,
+            team_id: crate::ids::team(&workspace.id)?,
+        }),
+        TaskArg::Name { list: path, name } => {
+            let list = path.as_deref().or(list);
+            let task = find_by_name(ctx, workspace, list, &name).await?;
+            Ok(TaskRef::Id(task))
+        }
+    }
+}
+
+/// Resolve to the canonical id, reading the task once when the reference is a custom id (for
+/// endpoints that do not take custom ids: §1.4).
+pub async fn canonical(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reference: &str,
+    list: Option<&str>,
+) -> Result<TaskId, ToolError> {
+    match resolve(ctx, workspace, reference, list).await? {
+        TaskRef::Id(id) => Ok(id),
+        custom @ TaskRef::Custom { .. } => {
+            match ctx
+                .clickup
+                .get_task(
+                    &ctx.token,
+                    &custom,
+                    clickup::filters::TaskReadOptions::default(),
+                )
+                .await
+            {
+                Ok(task) => Ok(task.id),
+                Err(err) => Err(ctx.clickup_error(err, "The task").await),
+            }
+        }
+    }
+}
+
+async fn find_by_name(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    list: Option<&str>,
+    name: &str,
+) -> Result<TaskId, ToolError> {
+    if name.is_empty() {
+        return Err(ToolError::invalid_argument("The task name is empty."));
+    }
+    let needle = name.to_lowercase();
+    let mut exact: Vec<Task> = Vec::new();
+    let mut partial: Vec<Task> = Vec::new();
+    let mut exhausted = false;
+    for page in 0..SEARCH_PAGES {
+        let filter = TaskFilter {
+            page,
+            order_by: Some(TaskOrder::Updated),
+            subtasks: Some(true),
+            include_closed: Some(true),
+            include_markdown_description: Some(false),
+            ..TaskFilter::default()
+        };
+        let result = match list {
+            Some(list) => {
+                let location = resolve::location(ctx, workspace, list, Some(Kind::List)).await?;
+                let id = crate::ids::list(&location.id)?;
+                ctx.clickup
+                    .get_list_tasks(
+                        &ctx.token,
+                        &id,
+                        &ListTaskQuery {
+                            filter,
+                            ..ListTaskQuery::default()
+                        },
+                    )
+                    .await
+            }
+            None => {
+                let team = crate::ids::team(&workspace.id)?;
+                ctx.clickup
+                    .get_team_tasks(
+                        &ctx.token,
+                        &team,
+                        &TeamTaskQuery {
+                            filter,
+                            ..TeamTaskQuery::default()
+                        },
+                    )
+                    .await
+            }
+        };
+        let page_of = match result {
+            Ok(p) => p,
+            Err(err) => return Err(ctx.clickup_error(err, "The task search").await),
+        };
+        let last = page_of.tasks.len() < clickup::models::task::TASK_PAGE_SIZE
+            || page_of.last_page == Some(true);
+        for task in page_of.tasks {
+            let lower = task.name.to_lowercase();
+            if lower == needle {
+                exact.push(task);
+            } else if lower.contains(&needle) {
+                partial.push(task);
+            }
+        }
+        if !exact.is_empty() || last {
+            exhausted = last;
+            break;
+        }
+    }
+    let matches = if exact.is_empty() { partial } else { exact };
+    match matches.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] if exhausted || list.is_some() => Err(ToolError::not_found(
+            "No task with that name was found; check the name or pass the task id.",
+        )),
+        [] => Err(ToolError::not_found(format!(
+            "No task with that name among the {} most recently updated pages; use clickup_task_search to look further, or pass the task id.",
+            SEARCH_PAGES
+        ))),
+        many => Err(ToolError::ambiguous(
+            "Several tasks match that name; pass the task id (or a path with its list).",
+            many.iter()
+                .map(|t| Candidate {
+                    id: t.id.to_string(),
+                    name: t.name.clone(),
+                    path: t.list.as_ref().and_then(|l| l.name.clone()),
+                })
+                .collect(),
+        )),
+    }
+}
+
+/// ClickUp's canonical task ids: 6–16 lowercase letters and digits, at least one digit.
+fn is_task_id(reference: &str) -> bool {
+    (6..=16).contains(&reference.len())
+        && reference
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        && reference.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A custom id: an upper-case prefix, a dash, digits (`ENG-42`).
+fn is_custom_id(reference: &str) -> bool {
+    let Some((prefix, number)) = reference.split_once('-') else {
+        return false;
+    };
+    !prefix.is_empty()
+        && prefix.len() <= 16
+        && prefix
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && prefix
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_uppercase())
+        && !number.is_empty()
+        && number.len() <= 12
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `https://app.clickup.com/t/<id>` or `https://app.clickup.com/t/<team>/<custom id>`.
+fn from_url(reference: &str) -> Option<TaskArg> {
+    let url = url::Url::parse(reference).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || !url.host_str()?.ends_with("clickup.com") {
+        return None;
+    }
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        ["t", id] if is_task_id(id) => Some(TaskArg::Id((*id).to_owned())),
+        ["t", _team, custom] if is_custom_id(custom) => Some(TaskArg::Custom((*custom).to_owned())),
+        ["t", _team, id] if is_task_id(id) => Some(TaskArg::Id((*id).to_owned())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_classified_without_calling_clickup() {
+        let cases = [
+            ("86aa0001", TaskArg::Id("86aa0001".into())),
+            ("ENG-42", TaskArg::Custom("ENG-42".into())),
+            (
+                "https://app.clickup.com/t/86aa0001",
+                TaskArg::Id("86aa0001".into()),
+            ),
+            (
+                "https://app.clickup.com/t/9000001/ENG-1",
+                TaskArg::Custom("ENG-1".into()),
+            ),
+            (
+                "Set up CI pipeline",
+                TaskArg::Name {
+                    list: None,
+                    name: "Set up CI pipeline".into(),
+                },
+            ),
+            (
+                "Engineering/Backend/Sprint 12/Set up CI",
+                TaskArg::Name {
+                    list: Some("Engineering/Backend/Sprint 12".into()),
+                    name: "Set up CI".into(),
+                },
+            ),
+            (
+                "setup",
+                TaskArg::Name {
+                    list: None,
+                    name: "setup".into(),
+                },
+            ),
+            (
+                "eng-42",
+                TaskArg::Name {
+                    list: None,
+                    name: "eng-42".into(),
+                },
+            ),
+        ];
+        for (reference, expected) in cases {
+            assert_eq!(classify(reference).unwrap(), expected, "{reference}");
+        }
+        assert!(classify("").is_err());
+        assert!(classify("a\nb").is_err());
+    }
+}
