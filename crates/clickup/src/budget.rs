@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 use secrecy::{ExposeSecret, SecretString};
@@ -20,25 +20,10 @@ use sha2::{Digest, Sha256};
 use tokio::sync::Notify;
 
 use crate::error::ClickUpError;
-
-/// A source of wall-clock time, injectable so tests control it.
-pub trait Clock: Send + Sync + fmt::Debug {
-    /// Milliseconds since the Unix epoch.
-    fn now_ms(&self) -> u64;
-}
-
-/// The system's wall clock.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_ms(&self) -> u64 {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-            .unwrap_or(0)
-    }
-}
+pub use crate::runtime::Clock;
+use crate::runtime::Runtime;
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::runtime::SystemClock;
 
 /// How the budget behaves.
 #[derive(Clone, Debug)]
@@ -46,16 +31,25 @@ pub struct BudgetOptions {
     /// The longest a request waits for the token's window to reset before it is refused with
     /// [`ClickUpError::RateLimited`] (default 2 s).
     pub max_wait: Duration,
-    /// Where the time comes from (default [`SystemClock`]).
+    /// Where the time comes from (default [`SystemClock`] on native targets; the runtime's
+    /// clock with [`crate::ClickUp::with_runtime`]).
     pub clock: Arc<dyn Clock>,
 }
 
-impl Default for BudgetOptions {
-    fn default() -> Self {
+impl BudgetOptions {
+    /// The default wait, with time from `clock`.
+    pub fn with_clock(clock: Arc<dyn Clock>) -> Self {
         Self {
             max_wait: Duration::from_secs(2),
-            clock: Arc::new(SystemClock),
+            clock,
         }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for BudgetOptions {
+    fn default() -> Self {
+        Self::with_clock(Arc::new(SystemClock))
     }
 }
 
@@ -222,6 +216,8 @@ fn min_known(a: Option<u32>, b: Option<u32>) -> Option<u32> {
 /// The budgets of every token seen, shared by all clones of a client.
 pub(crate) struct Budgets {
     options: BudgetOptions,
+    /// Sleeps while waiting for a reset.
+    runtime: Arc<dyn Runtime>,
     state: Mutex<HashMap<TokenFingerprint, Budget>>,
     /// Woken whenever a reservation ends, so waiters re-check.
     released: Notify,
@@ -237,9 +233,10 @@ impl fmt::Debug for Budgets {
 }
 
 impl Budgets {
-    pub(crate) fn new(options: BudgetOptions) -> Self {
+    pub(crate) fn new(options: BudgetOptions, runtime: Arc<dyn Runtime>) -> Self {
         Self {
             options,
+            runtime,
             state: Mutex::new(HashMap::new()),
             released: Notify::new(),
         }
@@ -305,7 +302,7 @@ impl Budgets {
                 "ClickUp budget spent; waiting for the reset"
             );
             tokio::select! {
-                () = tokio::time::sleep(sleep) => {}
+                () = self.runtime.sleep(sleep) => {}
                 () = released => {}
             }
         }
@@ -475,10 +472,13 @@ mod tests {
     }
 
     fn budgets(clock: &Arc<ManualClock>, max_wait: Duration) -> Arc<Budgets> {
-        Arc::new(Budgets::new(BudgetOptions {
-            max_wait,
-            clock: Arc::clone(clock) as Arc<dyn Clock>,
-        }))
+        Arc::new(Budgets::new(
+            BudgetOptions {
+                max_wait,
+                clock: Arc::clone(clock) as Arc<dyn Clock>,
+            },
+            Arc::new(crate::runtime::TokioRuntime),
+        ))
     }
 
     fn token(text: &str) -> TokenFingerprint {

@@ -2,7 +2,7 @@
 //! request is sent (budget → send → classify → maybe retry) and its answer read.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use reqwest::Method;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
@@ -17,11 +17,13 @@ use crate::models::{Team, TeamsEnvelope, User, UserEnvelope};
 use crate::paths::{self, ApiPath};
 use crate::query::Query;
 use crate::retry::RetryPolicy;
+use crate::runtime::{Runtime, Stopwatch};
 
 /// The most of a ClickUp answer this client reads; more is treated as malformed.
 const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
-/// Connect and total timeouts for ClickUp requests.
+/// Connect and total timeouts for ClickUp requests. On `wasm32` only `total` applies: the
+/// platform's `fetch` has no separate connect timeout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Timeouts {
     /// Time to establish a connection.
@@ -40,7 +42,7 @@ impl Default for Timeouts {
 }
 
 /// Everything that can be tuned about a client.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ClientOptions {
     /// Connect and per-attempt timeouts.
     pub timeouts: Timeouts,
@@ -48,6 +50,28 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
     /// The per-token budget: how long to wait for a reset, and the clock.
     pub budget: BudgetOptions,
+    /// What the client sleeps and jitters with (default [`crate::TokioRuntime`] on native
+    /// targets; none on `wasm32`, where the host supplies one).
+    pub runtime: Arc<dyn Runtime>,
+}
+
+impl ClientOptions {
+    /// The default options on `runtime`, whose clock the budget uses too.
+    pub fn with_runtime(runtime: Arc<dyn Runtime>) -> Self {
+        Self {
+            timeouts: Timeouts::default(),
+            retry: RetryPolicy::default(),
+            budget: BudgetOptions::with_clock(Arc::clone(&runtime) as _),
+            runtime,
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self::with_runtime(Arc::new(crate::runtime::TokioRuntime))
+    }
 }
 
 /// A ClickUp API client. Cheap to clone; clones share connections and per-token budgets.
@@ -61,6 +85,8 @@ pub struct ClickUp {
     timeouts: Timeouts,
     /// How failed reads are retried.
     retry: RetryPolicy,
+    /// Sleeps between retries and jitters them.
+    runtime: Arc<dyn Runtime>,
     /// One budget per token, shared by all clones.
     budgets: Arc<Budgets>,
 }
@@ -110,13 +136,31 @@ impl Request {
 
 impl ClickUp {
     /// A client for the API at `api_url` (e.g. `https://api.clickup.com/api`) with default
-    /// retries and budget.
+    /// retries and budget, on [`crate::TokioRuntime`]. Native only; on `wasm32` use
+    /// [`ClickUp::with_runtime`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn new(api_url: &Url, timeouts: Timeouts) -> Result<Self, ClickUpError> {
         Self::with_options(
             api_url,
             ClientOptions {
                 timeouts,
                 ..ClientOptions::default()
+            },
+        )
+    }
+
+    /// A client for the API at `api_url` with default retries and budget, on `runtime` (its
+    /// clock, timer and jitter): how a `wasm32` host, which has no default, makes a client.
+    pub fn with_runtime(
+        api_url: &Url,
+        timeouts: Timeouts,
+        runtime: Arc<dyn Runtime>,
+    ) -> Result<Self, ClickUpError> {
+        Self::with_options(
+            api_url,
+            ClientOptions {
+                timeouts,
+                ..ClientOptions::with_runtime(runtime)
             },
         )
     }
@@ -129,19 +173,23 @@ impl ClickUp {
         }
         base.set_query(None);
         base.set_fragment(None);
-        let http = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
+            .user_agent(concat!("clickup-mcp/", env!("CARGO_PKG_VERSION")));
+        // On wasm32 reqwest's builder has none of these: each request carries its own timeout
+        // (see `send`), and `fetch` follows redirects itself.
+        #[cfg(not(target_arch = "wasm32"))]
+        let builder = builder
             .connect_timeout(options.timeouts.connect)
             .timeout(options.timeouts.total)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("clickup-mcp/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|_| ClickUpError::Network)?;
+            .redirect(reqwest::redirect::Policy::none());
+        let http = builder.build().map_err(|_| ClickUpError::Network)?;
         Ok(Self {
             http,
             base,
             timeouts: options.timeouts,
             retry: options.retry,
-            budgets: Arc::new(Budgets::new(options.budget)),
+            budgets: Arc::new(Budgets::new(options.budget, Arc::clone(&options.runtime))),
+            runtime: options.runtime,
         })
     }
 
@@ -240,7 +288,7 @@ impl ClickUp {
         let idempotent = request.method == Method::GET;
         let fingerprint = token.map(TokenFingerprint::of);
         let auth = token.map(auth_header).transpose()?;
-        let started = Instant::now();
+        let started = Stopwatch::start(&*self.runtime);
         let mut retries = 0_u32;
         let mut rate_limited_once = false;
         loop {
@@ -251,7 +299,7 @@ impl ClickUp {
             let left = self
                 .retry
                 .max_total
-                .saturating_sub(started.elapsed())
+                .saturating_sub(started.elapsed(&*self.runtime))
                 .max(Duration::from_secs(1));
             let mut builder = self
                 .http
@@ -284,7 +332,7 @@ impl ClickUp {
                     tracing::debug!(
                         status = answer.status,
                         retries,
-                        duration_ms = started.elapsed().as_millis(),
+                        duration_ms = started.elapsed(&*self.runtime).as_millis(),
                         "ClickUp answered"
                     );
                     return Ok(answer);
@@ -298,16 +346,17 @@ impl ClickUp {
                 continue;
             }
             retries += 1;
+            let elapsed = started.elapsed(&*self.runtime);
             match self
                 .retry
-                .next_delay(idempotent, &err, retries, started.elapsed())
+                .backoff(idempotent, &err, retries, elapsed, self.runtime.jitter())
             {
                 Some(delay) => {
                     tracing::info!(error = %err, retry = retries, delay_ms = delay.as_millis(), "retrying a ClickUp read");
-                    tokio::time::sleep(delay).await;
+                    self.runtime.sleep(delay).await;
                 }
                 None => {
-                    tracing::debug!(error = %err, duration_ms = started.elapsed().as_millis(), "ClickUp request failed");
+                    tracing::debug!(error = %err, duration_ms = started.elapsed(&*self.runtime).as_millis(), "ClickUp request failed");
                     return Err(err);
                 }
             }
@@ -394,6 +443,16 @@ mod tests {
             url.as_str(),
             "https://api.clickup.com/api/v2/task/ENG-1?custom_task_ids=true&statuses[]=to%20do"
         );
+    }
+
+    #[test]
+    fn the_native_client_and_its_requests_may_cross_threads() {
+        fn send_sync<T: Send + Sync>(_: &T) {}
+        fn send<T: Send>(_: &T) {}
+        let client = client();
+        send_sync(&client);
+        let token = SecretString::from("pk_1".to_owned());
+        send(&client.get_user(&token));
     }
 
     #[test]

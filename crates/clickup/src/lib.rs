@@ -10,6 +10,8 @@
 //! - [`ids`]: checked id newtypes; [`paths`]: percent-encoded request paths built from them;
 //!   [`query`]: query strings in ClickUp's `key[]=v` array form.
 //! - [`budget`]: one upstream rate-limit budget per token; [`retry`]: when a read is re-sent.
+//! - [`runtime`]: the clock, timer and jitter the client runs on ([`Runtime`]): tokio and the
+//!   system clock on native targets ([`TokioRuntime`]), supplied by the host on `wasm32`.
 //! - [`error`]: [`ClickUpError`] and its classification ([`ErrorKind`]).
 //!
 //! Tokens are [`secrecy::SecretString`]s: they are sent in the `Authorization` header and never
@@ -26,8 +28,9 @@ pub mod oauth;
 pub mod paths;
 pub mod query;
 pub mod retry;
+pub mod runtime;
 
-pub use budget::{BudgetOptions, BudgetSnapshot, Clock, SystemClock};
+pub use budget::{BudgetOptions, BudgetSnapshot};
 pub use client::{ClickUp, ClientOptions, Timeouts};
 pub use error::{ClickUpError, ErrorKind};
 pub use filters::{
@@ -40,3 +43,6 @@ pub use ids::{
 pub use models::{AddRem, Clearable, PriorityLevel, Team, TeamMember, Timestamp, User};
 pub use oauth::TokenGrant;
 pub use retry::RetryPolicy;
+pub use runtime::{Clock, Runtime, Sleep};
+#[cfg(not(target_arch = "wasm32"))]
+pub use runtime::{SystemClock, TokioRuntime};

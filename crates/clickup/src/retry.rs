@@ -6,8 +6,6 @@
 
 use std::time::Duration;
 
-use rand::Rng;
-
 use crate::error::ClickUpError;
 
 /// How failed reads are retried.
@@ -47,6 +45,7 @@ impl RetryPolicy {
     /// The backoff before retry number `retry` (1-based) when `err` may be retried, given how
     /// long the call has taken so far; `None` to give up. `jitter` is in `[0, 1]`: the delay is
     /// `cap × (1 + jitter) / 2` ("equal jitter": at least half the cap, never more than it).
+    /// The client draws `jitter` from its [`crate::Runtime`].
     pub(crate) fn backoff(
         &self,
         idempotent: bool,
@@ -66,18 +65,6 @@ impl RetryPolicy {
         let delay = cap.mul_f64((1.0 + jitter.clamp(0.0, 1.0)) / 2.0);
         // Leave at least a second for the retry itself.
         (elapsed + delay + Duration::from_secs(1) <= self.max_total).then_some(delay)
-    }
-
-    /// [`RetryPolicy::backoff`] with a random jitter.
-    pub(crate) fn next_delay(
-        &self,
-        idempotent: bool,
-        err: &ClickUpError,
-        retry: u32,
-        elapsed: Duration,
-    ) -> Option<Duration> {
-        let jitter = rand::rng().random_range(0.0..=1.0);
-        self.backoff(idempotent, err, retry, elapsed, jitter)
     }
 }
 

@@ -232,5 +232,6 @@ pub fn options_with_clock(clock: Arc<OffsetClock>, max_wait: Duration) -> Client
         timeouts: Timeouts::default(),
         retry: fast_retries(),
         budget: BudgetOptions { max_wait, clock },
+        ..ClientOptions::default()
     }
 }
