@@ -199,10 +199,8 @@ fn comment_list<'a>(
 ) -> ToolFuture<'a, Page<CommentOut>> {
     Box::pin(async move {
         let filters = serde_json::to_value(&args).unwrap_or_default();
-        let codec = &ctx.cursors;
         // The first page has no ClickUp position: `Page(0)` stands for "the newest".
-        let pager = codec.pager(
-            LIST_TOOL,
+        let pager = ctx.pager(
             &filters,
             args.cursor.as_deref(),
             args.limit,

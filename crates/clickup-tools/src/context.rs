@@ -13,7 +13,8 @@ use crate::cache::ConnectionCache;
 use crate::error::{ToolError, ToolErrorCode, Upstream};
 
 /// Reacts to ClickUp refusing the caller's token (hosted: mark the credential revoked).
-#[async_trait]
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 pub trait CredentialEvents: Send + Sync + 'static {
     /// ClickUp answered that the token is invalid or revoked.
     async fn token_rejected(&self);
@@ -23,14 +24,16 @@ pub trait CredentialEvents: Send + Sync + 'static {
 #[derive(Debug)]
 pub struct IgnoreCredentialEvents;
 
-#[async_trait]
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 impl CredentialEvents for IgnoreCredentialEvents {
     async fn token_rejected(&self) {}
 }
 
 /// Where a long tool reports how far it got (MCP progress notifications, when the request
 /// carried a progress token). A failure to report is not the tool's failure.
-#[async_trait]
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 pub trait ProgressSink: Send + Sync + 'static {
     /// `done` of `total`, with a short message.
     async fn report(&self, done: u64, total: u64, message: String);
@@ -44,6 +47,8 @@ pub trait Clock: Send + Sync + 'static {
 
 /// Everything a tool call runs with.
 pub struct ToolContext {
+    /// The running tool's name (cursors are bound to it).
+    pub tool: &'static str,
     /// The ClickUp API client.
     pub clickup: clickup::ClickUp,
     /// The caller's ClickUp token (OAuth or personal). Never logged.
@@ -75,6 +80,7 @@ pub struct ToolContext {
 impl std::fmt::Debug for ToolContext {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ToolContext")
+            .field("tool", &self.tool)
             .field("user_id", &self.user_id)
             .field("tier", &self.tier)
             .field("default_workspace", &self.default_workspace)
@@ -102,6 +108,33 @@ impl ToolContext {
     /// Now, in milliseconds since the epoch.
     pub fn now_ms(&self) -> i64 {
         self.clock.now().as_millisecond()
+    }
+
+    /// Start paging for this call (see [`crate::cursor::CursorCodec::pager`]): the cursor is
+    /// bound to the running tool and these filters.
+    pub fn pager(
+        &self,
+        filters: &serde_json::Value,
+        cursor: Option<&str>,
+        limit: Option<u32>,
+        default_limit: u32,
+        first: crate::cursor::Upstream,
+    ) -> Result<crate::cursor::Pager<'_>, ToolError> {
+        self.cursors
+            .pager(self.tool, filters, cursor, limit, default_limit, first)
+    }
+
+    /// ClickUp's answer, or the tool error it means ([`Self::clickup_error`]); `what` names
+    /// the object for the message ("The list").
+    pub async fn answer<T>(
+        &self,
+        what: &str,
+        result: Result<T, clickup::ClickUpError>,
+    ) -> Result<T, ToolError> {
+        match result {
+            Ok(value) => Ok(value),
+            Err(err) => Err(self.clickup_error(err, what).await),
+        }
     }
 
     /// Report progress, when the client asked for it.

@@ -12,9 +12,10 @@ use crate::Tier;
 use crate::context::ToolContext;
 use crate::cursor::{DEFAULT_LIMIT, Page};
 use crate::error::ToolError;
+use crate::hierarchy::checked_name;
 use crate::hierarchy::views::{self, DetailLevel, FolderOut};
-use crate::hierarchy::{answer, checked_name, paging};
 use crate::ids;
+use crate::paging;
 use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::resolve::{self, Kind};
 use crate::toolsets::Toolset;
@@ -113,25 +114,24 @@ fn folder_list<'a>(ctx: &'a ToolContext, args: FolderListArgs) -> ToolFuture<'a,
         let zone = ctx.zone(args.timezone.as_deref())?;
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let space = resolve::location(ctx, &ws, &args.space, Some(Kind::Space)).await?;
-        let tool = "clickup_folder_list";
         let filters = json!({
             "workspace": ws.id, "space": space.id, "archived": args.archived,
             "detail_level": args.detail_level, "timezone": args.timezone,
         });
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT)?;
+        paging::check(ctx, &filters, cursor, limit, DEFAULT_LIMIT)?;
         let space_id = ids::space(&space.id)?;
         let folders = ctx
             .clickup
             .get_folders(&ctx.token, &space_id, args.archived)
             .await;
-        let folders = answer(ctx, "The space", folders).await?;
+        let folders = ctx.answer("The space", folders).await?;
         let items = folders
             .iter()
             .filter(|f| !f.hidden)
             .map(|f| views::folder(f, args.detail_level, &zone))
             .collect();
-        paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT, items)
+        paging::slice(ctx, &filters, cursor, limit, DEFAULT_LIMIT, items)
     })
 }
 
@@ -168,8 +168,7 @@ fn folder_get<'a>(ctx: &'a ToolContext, args: FolderGetArgs) -> ToolFuture<'a, F
 
 async fn read(ctx: &ToolContext, id: &str) -> Result<Folder, ToolError> {
     let folder = ids::folder(id)?;
-    answer(
-        ctx,
+    ctx.answer(
         "The folder",
         ctx.clickup.get_folder(&ctx.token, &folder).await,
     )
@@ -211,7 +210,7 @@ fn folder_create<'a>(ctx: &'a ToolContext, args: FolderCreateArgs) -> ToolFuture
             .clickup
             .create_folder(&ctx.token, &space_id, &body)
             .await;
-        let created = answer(ctx, "The space", created).await?;
+        let created = ctx.answer("The space", created).await?;
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
         Ok(verified(ctx, created, &name).await)
     })
@@ -241,7 +240,7 @@ fn folder_update<'a>(ctx: &'a ToolContext, args: FolderUpdateArgs) -> ToolFuture
             .clickup
             .update_folder(&ctx.token, &folder_id, &body)
             .await;
-        let updated = answer(ctx, "The folder", updated).await?;
+        let updated = ctx.answer("The folder", updated).await?;
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
         Ok(verified(ctx, updated, &name).await)
     })

@@ -8,13 +8,12 @@
 //! - [`paging`]: slicing unpaged ClickUp arrays into pages with opaque cursors.
 
 pub mod location;
-pub mod paging;
 pub mod views;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use clickup::ClickUpError;
+use crate::paging;
 use clickup::ids::SpaceId;
 use clickup::models::{Folder, List, Space};
 use futures::future::try_join_all;
@@ -67,18 +66,6 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
             location::location_get,
         )),
     ]
-}
-
-/// A ClickUp answer, or the tool error for its failure (`what` names the object).
-pub async fn answer<T>(
-    ctx: &ToolContext,
-    what: &str,
-    result: Result<T, ClickUpError>,
-) -> Result<T, ToolError> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(err) => Err(ctx.clickup_error(err, what).await),
-    }
 }
 
 /// A name argument for a space, folder or list: trimmed, not empty, at most 255 characters.
@@ -223,9 +210,8 @@ fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture
             "workspace": ws.id, "space": space.as_ref().map(|s| &s.id), "max_depth": depth,
             "archived": args.archived, "scope": "all", "detail_level": args.detail_level,
         });
-        let tool = "clickup_hierarchy_get";
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+        paging::check(ctx, &filters, cursor, limit, DEFAULT_SPACES)?;
         let wanted = |id: &str| space.as_ref().is_none_or(|s| s.id == id);
         if !args.archived && args.detail_level == DetailLevel::Summary {
             // Ids and names: the cached tree answers.
@@ -239,24 +225,24 @@ fn hierarchy_get<'a>(ctx: &'a ToolContext, args: HierarchyGetArgs) -> ToolFuture
             if nodes.is_empty() && space.is_some() {
                 return Err(archived_space());
             }
-            return paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, nodes);
+            return paging::slice(ctx, &filters, cursor, limit, DEFAULT_SPACES, nodes);
         }
         let team = ids::team(&ws.id)?;
-        let mut spaces = answer(
-            ctx,
-            "The workspace",
-            ctx.clickup.get_spaces(&ctx.token, &team, false).await,
-        )
-        .await?;
+        let mut spaces = ctx
+            .answer(
+                "The workspace",
+                ctx.clickup.get_spaces(&ctx.token, &team, false).await,
+            )
+            .await?;
         if args.archived {
             let archived = ctx.clickup.get_spaces(&ctx.token, &team, true).await;
-            spaces.extend(answer(ctx, "The workspace", archived).await?);
+            spaces.extend(ctx.answer("The workspace", archived).await?);
         }
         spaces.retain(|s| wanted(s.id.as_str()));
         if spaces.is_empty() && space.is_some() {
             return Err(archived_space());
         }
-        let page = paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
+        let page = paging::slice(ctx, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
         let full = args.detail_level == DetailLevel::Full;
         let items = if depth == 0 {
             page.items.iter().map(|s| space_node(s, full)).collect()
@@ -312,8 +298,8 @@ async fn children(
             ctx.clickup.get_folders(&ctx.token, space, *state),
             ctx.clickup.get_folderless_lists(&ctx.token, space, *state),
         );
-        folders.extend(answer(ctx, "A space's folders", f).await?);
-        lists.extend(answer(ctx, "A space's lists", l).await?);
+        folders.extend(ctx.answer("A space's folders", f).await?);
+        lists.extend(ctx.answer("A space's lists", l).await?);
     }
     folders.retain(|f| !f.hidden);
     Ok((folders, lists))
@@ -375,16 +361,15 @@ async fn shared(
         "workspace": ws.id, "scope": "shared", "detail_level": args.detail_level,
         "archived": args.archived,
     });
-    let tool = "clickup_hierarchy_get";
     let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-    paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES)?;
+    paging::check(ctx, &filters, cursor, limit, DEFAULT_SPACES)?;
     let team = ids::team(&ws.id)?;
-    let shared = answer(
-        ctx,
-        "The workspace",
-        ctx.clickup.get_shared_hierarchy(&ctx.token, &team).await,
-    )
-    .await?;
+    let shared = ctx
+        .answer(
+            "The workspace",
+            ctx.clickup.get_shared_hierarchy(&ctx.token, &team).await,
+        )
+        .await?;
     let full = args.detail_level == DetailLevel::Full;
     let item = |kind: NodeKind, i: &clickup::models::SharedItem| {
         let mut node = Node::leaf(kind, i.id.clone(), i.name.clone());
@@ -408,7 +393,7 @@ async fn shared(
             .map(|l| item(NodeKind::List, l)),
     );
     nodes.extend(shared.tasks.iter().filter_map(shared_task));
-    paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_SPACES, nodes)
+    paging::slice(ctx, &filters, cursor, limit, DEFAULT_SPACES, nodes)
 }
 
 /// A shared task: ClickUp sends an id or a task object.

@@ -16,8 +16,8 @@ use crate::context::ToolContext;
 use crate::cursor::{DEFAULT_LIMIT, Page};
 use crate::error::ToolError;
 use crate::hierarchy::views::{self, DetailLevel, ListOut, ListView};
-use crate::hierarchy::{answer, paging};
 use crate::ids;
+use crate::paging;
 use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::resolve::{self, Kind};
 use crate::toolsets::Toolset;
@@ -107,14 +107,13 @@ fn list_list<'a>(ctx: &'a ToolContext, args: ListListArgs) -> ToolFuture<'a, Pag
         };
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &ws, parent.1, Some(parent.0)).await?;
-        let tool = "clickup_list_list";
         let filters = json!({
             "workspace": ws.id, "parent": location.id, "kind": location.kind,
             "archived": args.archived, "detail_level": args.detail_level,
             "timezone": args.timezone,
         });
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT)?;
+        paging::check(ctx, &filters, cursor, limit, DEFAULT_LIMIT)?;
         let lists: Vec<List> = match location.kind {
             Kind::Folder => {
                 let folder = ids::folder(&location.id)?;
@@ -122,7 +121,7 @@ fn list_list<'a>(ctx: &'a ToolContext, args: ListListArgs) -> ToolFuture<'a, Pag
                     .clickup
                     .get_folder_lists(&ctx.token, &folder, args.archived)
                     .await;
-                answer(ctx, "The folder", lists).await?
+                ctx.answer("The folder", lists).await?
             }
             _ => {
                 let space = ids::space(&location.id)?;
@@ -130,14 +129,14 @@ fn list_list<'a>(ctx: &'a ToolContext, args: ListListArgs) -> ToolFuture<'a, Pag
                     .clickup
                     .get_folderless_lists(&ctx.token, &space, args.archived)
                     .await;
-                answer(ctx, "The space", lists).await?
+                ctx.answer("The space", lists).await?
             }
         };
         let items = lists
             .iter()
             .map(|l| views::list(l, ListView::Row(args.detail_level), &zone))
             .collect();
-        paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT, items)
+        paging::slice(ctx, &filters, cursor, limit, DEFAULT_LIMIT, items)
     })
 }
 
@@ -175,10 +174,6 @@ fn list_get<'a>(ctx: &'a ToolContext, args: ListGetArgs) -> ToolFuture<'a, ListO
 /// `GET /v2/list/{list_id}`.
 pub(crate) async fn read(ctx: &ToolContext, id: &str) -> Result<List, ToolError> {
     let list = ids::list(id)?;
-    answer(
-        ctx,
-        "The list",
-        ctx.clickup.get_list(&ctx.token, &list).await,
-    )
-    .await
+    ctx.answer("The list", ctx.clickup.get_list(&ctx.token, &list).await)
+        .await
 }

@@ -15,7 +15,7 @@ use crate::cursor::{DEFAULT_LIMIT, Page};
 use crate::dates;
 use crate::error::{ToolError, ToolErrorCode};
 use crate::hierarchy::views::{DetailLevel, PersonOut, RefOut};
-use crate::hierarchy::{answer, paging};
+use crate::paging;
 use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::resolve::{self, Kind};
 use crate::toolsets::Toolset;
@@ -136,24 +136,23 @@ fn member_list<'a>(ctx: &'a ToolContext, args: MemberListArgs) -> ToolFuture<'a,
             return Err(ToolError::invalid_argument("`query` is too long."));
         }
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
-        let tool = "clickup_member_list";
         let filters = json!({
             "workspace": ws.id, "query": query, "list": args.list, "task": args.task,
             "detail_level": args.detail_level,
         });
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT)?;
+        paging::check(ctx, &filters, cursor, limit, DEFAULT_LIMIT)?;
         let full = args.detail_level == DetailLevel::Full;
         let members: Vec<MemberOut> = if let Some(list) = args.list.as_deref() {
             let list = resolve::location(ctx, &ws, list, Some(Kind::List)).await?;
             let list = ids::list(&list.id)?;
             let people = ctx.clickup.get_list_members(&ctx.token, &list).await;
-            let people = answer(ctx, "The list", people).await?;
+            let people = ctx.answer("The list", people).await?;
             people.iter().map(|u| from_ref(u, &ws, full)).collect()
         } else if let Some(task) = args.task.as_deref() {
             let task = task_ref::canonical(ctx, &ws, task, None).await?;
             let people = ctx.clickup.get_task_members(&ctx.token, &task).await;
-            let people = answer(ctx, "The task", people).await?;
+            let people = ctx.answer("The task", people).await?;
             people.iter().map(|u| from_ref(u, &ws, full)).collect()
         } else if full {
             workspace_members_full(ctx, &ws).await?
@@ -164,7 +163,7 @@ fn member_list<'a>(ctx: &'a ToolContext, args: MemberListArgs) -> ToolFuture<'a,
             .into_iter()
             .filter(|m| query.as_deref().is_none_or(|q| matches(m, q)))
             .collect();
-        paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT, matching)
+        paging::slice(ctx, &filters, cursor, limit, DEFAULT_LIMIT, matching)
     })
 }
 
@@ -207,12 +206,9 @@ async fn workspace_members_full(
     ctx: &ToolContext,
     ws: &WorkspaceInfo,
 ) -> Result<Vec<MemberOut>, ToolError> {
-    let teams = answer(
-        ctx,
-        "The workspace",
-        ctx.clickup.get_teams(&ctx.token).await,
-    )
-    .await?;
+    let teams = ctx
+        .answer("The workspace", ctx.clickup.get_teams(&ctx.token).await)
+        .await?;
     let team = teams
         .into_iter()
         .find(|t| t.id == ws.id)
@@ -321,7 +317,10 @@ fn user_get<'a>(ctx: &'a ToolContext, args: UserGetArgs) -> ToolFuture<'a, UserO
         let wants_me = reference.is_empty() || reference.eq_ignore_ascii_case("me");
         // `me` needs `GET /v2/user` (time zone; the caller's id in stdio).
         let me: Option<User> = if wants_me || ctx.user_id.is_none() {
-            Some(answer(ctx, "Your profile", ctx.clickup.get_user(&ctx.token).await).await?)
+            Some(
+                ctx.answer("Your profile", ctx.clickup.get_user(&ctx.token).await)
+                    .await?,
+            )
         } else {
             None
         };

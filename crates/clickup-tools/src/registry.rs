@@ -10,7 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use rmcp::model::{Tool, ToolAnnotations};
+use rmcp::model::{Tool as McpTool, ToolAnnotations};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 use crate::Tier;
 use crate::context::ToolContext;
 use crate::error::ToolError;
+use crate::send::MaybeSend;
 use crate::toolsets::Toolset;
 use crate::{args, schema};
 
@@ -87,17 +88,22 @@ pub struct ToolSpec {
 }
 
 /// A tool's future.
+#[cfg(not(target_arch = "wasm32"))]
 pub type ToolFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, ToolError>> + Send + 'a>>;
+/// A tool's future (wasm32: not `Send`, see [`crate::send`]).
+#[cfg(target_arch = "wasm32")]
+pub type ToolFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, ToolError>> + 'a>>;
 
 /// A callable tool, type-erased.
-#[async_trait]
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 pub trait ClickUpTool: Send + Sync + 'static {
     /// The spec.
     fn spec(&self) -> &ToolSpec;
     /// The MCP description (schemas included), built once.
-    fn descriptor(&self) -> &Tool;
+    fn descriptor(&self) -> &McpTool;
     /// The description a free caller sees: without the premium arguments.
-    fn free_descriptor(&self) -> &Tool;
+    fn free_descriptor(&self) -> &McpTool;
     /// Run with raw arguments; returns the structured result.
     async fn call(
         &self,
@@ -106,11 +112,109 @@ pub trait ClickUpTool: Send + Sync + 'static {
     ) -> Result<Value, ToolError>;
 }
 
+/// One tool: what a model reads about it and what it does, in one file
+/// (`src/<area>/<tool>.rs`, in the way mini-redis gives every command one file). The registry
+/// does the rest once for every tool: schemas from `Args` and `Output`, refusing unknown
+/// arguments, the seed's `_id` spellings, parsing with errors that never echo values.
+pub trait Tool: Send + Sync + 'static {
+    /// The arguments, as the model sends them; their schema is the tool's input schema.
+    type Args: DeserializeOwned + JsonSchema + Send;
+    /// The answer (`structuredContent`); its schema is the tool's output schema.
+    type Output: Serialize + JsonSchema + Send;
+    /// Name, description, tier, toolset, annotations.
+    const SPEC: ToolSpec;
+    /// Do it.
+    fn call(
+        ctx: &ToolContext,
+        args: Self::Args,
+    ) -> impl Future<Output = Result<Self::Output, ToolError>> + MaybeSend;
+}
+
+/// The registry's entry for the tool `T`.
+pub fn tool<T: Tool>() -> Arc<dyn ClickUpTool> {
+    Arc::new(Registered::<T>::new())
+}
+
+/// A [`Tool`] with its descriptions built.
+struct Registered<T> {
+    descriptors: Descriptors,
+    _tool: PhantomData<fn() -> T>,
+}
+
+impl<T: Tool> Registered<T> {
+    fn new() -> Self {
+        Self {
+            descriptors: Descriptors::new::<T::Args, T::Output>(&T::SPEC),
+            _tool: PhantomData,
+        }
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
+impl<T: Tool> ClickUpTool for Registered<T> {
+    fn spec(&self) -> &ToolSpec {
+        &T::SPEC
+    }
+
+    fn descriptor(&self) -> &McpTool {
+        &self.descriptors.full
+    }
+
+    fn free_descriptor(&self) -> &McpTool {
+        &self.descriptors.free
+    }
+
+    async fn call(
+        &self,
+        ctx: &ToolContext,
+        mut arguments: Map<String, Value>,
+    ) -> Result<Value, ToolError> {
+        args::refuse_unknown(
+            &arguments,
+            &self.descriptors.full.input_schema,
+            T::SPEC.references,
+        )?;
+        args::fold_id_aliases(&mut arguments, T::SPEC.references)?;
+        let parsed: T::Args = args::parse(arguments)?;
+        let output = T::call(ctx, parsed).await?;
+        serde_json::to_value(output)
+            .map_err(|_| ToolError::upstream("The result could not be encoded."))
+    }
+}
+
+/// A tool's MCP descriptions: what a premium (or tierless) caller sees, and a free caller.
+struct Descriptors {
+    full: McpTool,
+    free: McpTool,
+}
+
+impl Descriptors {
+    fn new<A: JsonSchema, O: JsonSchema>(spec: &ToolSpec) -> Self {
+        let input = schema::input::<A>();
+        let output = Arc::new(schema::output::<O>());
+        let describe = |input: rmcp::model::JsonObject| {
+            let mut tool = McpTool::new(spec.name, spec.description, Arc::new(input));
+            tool.title = Some(spec.title.to_owned());
+            tool.output_schema = Some(Arc::clone(&output));
+            tool.annotations = Some(spec.effect.annotations());
+            tool
+        };
+        Self {
+            free: describe(schema::without_properties(
+                input.clone(),
+                spec.premium_arguments,
+            )),
+            full: describe(input),
+        }
+    }
+}
+
 /// A tool whose arguments are `A` and output `O`.
 pub struct TypedTool<A, O> {
     spec: ToolSpec,
-    descriptor: Tool,
-    free_descriptor: Tool,
+    descriptor: McpTool,
+    free_descriptor: McpTool,
 
     handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
     _types: PhantomData<fn(A) -> O>,
@@ -137,7 +241,7 @@ where
         let input = schema::input::<A>();
         let output = Arc::new(schema::output::<O>());
         let describe = |input: rmcp::model::JsonObject| {
-            let mut tool = Tool::new(spec.name, spec.description, Arc::new(input));
+            let mut tool = McpTool::new(spec.name, spec.description, Arc::new(input));
             tool.title = Some(spec.title.to_owned());
             tool.output_schema = Some(Arc::clone(&output));
             tool.annotations = Some(spec.effect.annotations());
@@ -158,7 +262,8 @@ where
     }
 }
 
-#[async_trait]
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 impl<A, O> ClickUpTool for TypedTool<A, O>
 where
     A: DeserializeOwned + JsonSchema + Send + 'static,
@@ -168,11 +273,11 @@ where
         &self.spec
     }
 
-    fn descriptor(&self) -> &Tool {
+    fn descriptor(&self) -> &McpTool {
         &self.descriptor
     }
 
-    fn free_descriptor(&self) -> &Tool {
+    fn free_descriptor(&self) -> &McpTool {
         &self.free_descriptor
     }
 
@@ -235,7 +340,7 @@ impl Registry {
         &self,
         tier: Option<Tier>,
         visible: impl Fn(&ToolSpec) -> bool,
-    ) -> Vec<Tool> {
+    ) -> Vec<McpTool> {
         self.tools
             .iter()
             .filter(|t| visible(t.spec()))

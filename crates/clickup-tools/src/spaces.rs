@@ -14,9 +14,10 @@ use crate::Tier;
 use crate::context::ToolContext;
 use crate::cursor::Page;
 use crate::error::ToolError;
+use crate::hierarchy::checked_name;
 use crate::hierarchy::views::{self, DetailLevel, SpaceOut, SpaceView};
-use crate::hierarchy::{answer, checked_name, paging};
 use crate::ids;
+use crate::paging;
 use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
 use crate::resolve::{self, Kind};
 use crate::toolsets::Toolset;
@@ -114,24 +115,23 @@ pub struct SpaceListArgs {
 fn space_list<'a>(ctx: &'a ToolContext, args: SpaceListArgs) -> ToolFuture<'a, Page<SpaceOut>> {
     Box::pin(async move {
         let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
-        let tool = "clickup_space_list";
         let filters = json!({
             "workspace": ws.id, "archived": args.archived, "detail_level": args.detail_level,
         });
         let (cursor, limit) = (args.cursor.as_deref(), args.limit);
-        paging::check(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT)?;
+        paging::check(ctx, &filters, cursor, limit, DEFAULT_LIMIT)?;
         let team = ids::team(&ws.id)?;
         let spaces = ctx
             .clickup
             .get_spaces(&ctx.token, &team, args.archived)
             .await;
-        let spaces = answer(ctx, "The workspace", spaces).await?;
+        let spaces = ctx.answer("The workspace", spaces).await?;
         let view = match args.detail_level {
             DetailLevel::Summary => SpaceView::Row,
             DetailLevel::Full => SpaceView::Full,
         };
         let items = spaces.iter().map(|s| views::space(s, view)).collect();
-        paging::slice(ctx, tool, &filters, cursor, limit, DEFAULT_LIMIT, items)
+        paging::slice(ctx, &filters, cursor, limit, DEFAULT_LIMIT, items)
     })
 }
 
@@ -171,12 +171,8 @@ fn one_view(level: DetailLevel) -> SpaceView {
 
 async fn read(ctx: &ToolContext, id: &str) -> Result<Space, ToolError> {
     let space = ids::space(id)?;
-    answer(
-        ctx,
-        "The space",
-        ctx.clickup.get_space(&ctx.token, &space).await,
-    )
-    .await
+    ctx.answer("The space", ctx.clickup.get_space(&ctx.token, &space).await)
+        .await
 }
 
 /// The result of a space write.
@@ -221,7 +217,7 @@ fn space_create<'a>(ctx: &'a ToolContext, args: SpaceCreateArgs) -> ToolFuture<'
             features: features.clone().map(Value::Object),
         };
         let created = ctx.clickup.create_space(&ctx.token, &team, &body).await;
-        let created = answer(ctx, "The workspace", created).await?;
+        let created = ctx.answer("The workspace", created).await?;
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
         let (space, verified) = reread(ctx, created).await;
         let mut verifier = Verifier::default();
@@ -318,7 +314,7 @@ fn space_update<'a>(ctx: &'a ToolContext, args: SpaceUpdateArgs) -> ToolFuture<'
         };
         let space_id = ids::space(&location.id)?;
         let updated = ctx.clickup.update_space(&ctx.token, &space_id, &body).await;
-        let updated = answer(ctx, "The space", updated).await?;
+        let updated = ctx.answer("The space", updated).await?;
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
         let (space, verified) = reread(ctx, updated).await;
         let mut verifier = Verifier::default();

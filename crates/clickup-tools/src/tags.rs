@@ -119,9 +119,7 @@ fn space_tag_list<'a>(
 ) -> ToolFuture<'a, Page<SpaceTag>> {
     Box::pin(async move {
         let filters = serde_json::to_value(&args).unwrap_or_default();
-        let codec = &ctx.cursors;
-        let pager = codec.pager(
-            "clickup_space_tag_list",
+        let pager = ctx.pager(
             &filters,
             args.cursor.as_deref(),
             args.limit,

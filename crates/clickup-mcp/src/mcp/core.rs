@@ -163,6 +163,7 @@ impl McpCore {
         }
         match &self.mode {
             Mode::Local(local) => Ok(ToolContext {
+                tool: spec.name,
                 clickup: local.clickup.clone(),
                 token: local.token.clone(),
                 user_id: None,
@@ -201,6 +202,7 @@ impl McpCore {
                         ),
                     })?;
                 Ok(ToolContext {
+                    tool: spec.name,
                     clickup: state.clickup.clone(),
                     token,
                     user_id: Some(caller.user.id.0),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
 use crate::error::{ToolError, ToolErrorCode};
-use crate::hierarchy::{answer, views};
+use crate::hierarchy::views;
 use crate::ids;
 use crate::registry::ToolFuture;
 use crate::resolve::{self, Kind};
@@ -116,12 +116,9 @@ async fn describe(
     match kind {
         Kind::Space => {
             let space = ids::space(id)?;
-            let space = answer(
-                ctx,
-                "The space",
-                ctx.clickup.get_space(&ctx.token, &space).await,
-            )
-            .await?;
+            let space = ctx
+                .answer("The space", ctx.clickup.get_space(&ctx.token, &space).await)
+                .await?;
             let path = path(&[Some(&space.name)]);
             Ok(out(
                 space.name,
@@ -133,12 +130,12 @@ async fn describe(
         }
         Kind::Folder => {
             let folder = ids::folder(id)?;
-            let folder = answer(
-                ctx,
-                "The folder",
-                ctx.clickup.get_folder(&ctx.token, &folder).await,
-            )
-            .await?;
+            let folder = ctx
+                .answer(
+                    "The folder",
+                    ctx.clickup.get_folder(&ctx.token, &folder).await,
+                )
+                .await?;
             let space = folder.space.as_ref();
             let path = path(&[space.and_then(|s| s.name.as_deref()), Some(&folder.name)]);
             Ok(out(
@@ -151,12 +148,9 @@ async fn describe(
         }
         Kind::List => {
             let list = ids::list(id)?;
-            let list = answer(
-                ctx,
-                "The list",
-                ctx.clickup.get_list(&ctx.token, &list).await,
-            )
-            .await?;
+            let list = ctx
+                .answer("The list", ctx.clickup.get_list(&ctx.token, &list).await)
+                .await?;
             let space = list.space.as_ref();
             let folder = list.folder.as_ref().filter(|f| f.hidden != Some(true));
             let mut names = vec![space.and_then(|s| s.name.as_deref())];

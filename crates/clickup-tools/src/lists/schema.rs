@@ -12,7 +12,6 @@ use serde_json::Value;
 use crate::Tier;
 use crate::context::ToolContext;
 use crate::error::{Candidate, ToolError};
-use crate::hierarchy::answer;
 use crate::hierarchy::views::{self, DetailLevel, RefOut, StatusOut};
 use crate::ids;
 use crate::priority::Priority;
@@ -158,9 +157,9 @@ fn list_schema_get<'a>(ctx: &'a ToolContext, args: ListSchemaArgs) -> ToolFuture
                 }
             },
         );
-        let list = answer(ctx, "The list", list).await?;
-        let fields = answer(ctx, "The list's custom fields", fields).await?;
-        let types = answer(ctx, "The workspace's task types", types).await?;
+        let list = ctx.answer("The list", list).await?;
+        let fields = ctx.answer("The list's custom fields", fields).await?;
+        let types = ctx.answer("The workspace's task types", types).await?;
         let space = match early_space {
             Some(space) => space,
             None => {
@@ -171,7 +170,7 @@ fn list_schema_get<'a>(ctx: &'a ToolContext, args: ListSchemaArgs) -> ToolFuture
                 ctx.clickup.get_space(&ctx.token, &space_id).await
             }
         };
-        let space = answer(ctx, "The list's space", space).await?;
+        let space = ctx.answer("The list's space", space).await?;
         let fields = select(fields, args.fields.as_deref())?;
         let (priorities_enabled, priorities) = priorities(&space);
         Ok(ListSchema {

@@ -18,8 +18,8 @@ use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
 use crate::dates::{ClickUpDate, DateArg};
 use crate::error::ToolError;
+use crate::hierarchy::checked_name;
 use crate::hierarchy::views::{self, DetailLevel, ListOut, ListView};
-use crate::hierarchy::{answer, checked_name};
 use crate::ids;
 use crate::markdown;
 use crate::patch::Patch;
@@ -166,7 +166,7 @@ fn list_create<'a>(ctx: &'a ToolContext, args: ListCreateArgs) -> ToolFuture<'a,
                     .clickup
                     .create_list_in_folder(&ctx.token, &folder, &body)
                     .await;
-                answer(ctx, "The folder", created).await?
+                ctx.answer("The folder", created).await?
             }
             _ => {
                 let space = ids::space(&location.id)?;
@@ -174,7 +174,7 @@ fn list_create<'a>(ctx: &'a ToolContext, args: ListCreateArgs) -> ToolFuture<'a,
                     .clickup
                     .create_folderless_list(&ctx.token, &space, &body)
                     .await;
-                answer(ctx, "The space", created).await?
+                ctx.answer("The space", created).await?
             }
         };
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
@@ -272,7 +272,7 @@ fn list_update<'a>(ctx: &'a ToolContext, args: ListUpdateArgs) -> ToolFuture<'a,
         let body = full_body(&current, &requested);
         let id = ids::list(&location.id)?;
         let updated = ctx.clickup.update_list(&ctx.token, &id, &body).await;
-        let updated = answer(ctx, "The list", updated).await?;
+        let updated = ctx.answer("The list", updated).await?;
         ctx.cache.invalidate(&ctx.cache_key, &ws.id);
         Ok(verified(ctx, updated, &requested, reader.zone()).await)
     })
@@ -459,7 +459,7 @@ async fn owner_id(
         Some(user) => Some(user),
         None if reference.trim().eq_ignore_ascii_case("me") => {
             let user = ctx.clickup.get_user(&ctx.token).await;
-            Some(answer(ctx, "Your profile", user).await?.id)
+            Some(ctx.answer("Your profile", user).await?.id)
         }
         None => None,
     };

@@ -82,8 +82,7 @@ pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFutur
             "window": args.window.name(), "filters": filters.fingerprint(),
             "timezone": args.timezone, "workspace_id": args.workspace_id,
         });
-        let pager = ctx.cursors.pager(
-            TOOL,
+        let pager = ctx.pager(
             &fingerprint,
             args.cursor.as_deref(),
             args.limit,

@@ -92,8 +92,7 @@ pub fn task_list<'a>(ctx: &'a ToolContext, args: TaskListArgs) -> ToolFuture<'a,
             "list": args.list, "filters": args.filters.fingerprint(), "watchers": args.watchers,
             "archived": args.archived, "timezone": args.timezone, "workspace_id": args.workspace_id,
         });
-        let pager = ctx.cursors.pager(
-            LIST_TOOL,
+        let pager = ctx.pager(
             &fingerprint,
             args.cursor.as_deref(),
             args.limit,
@@ -195,8 +194,7 @@ pub fn task_search<'a>(ctx: &'a ToolContext, args: TaskSearchArgs) -> ToolFuture
             "folders": args.folders, "lists": args.lists, "parent": args.parent,
             "timezone": args.timezone, "workspace_id": args.workspace_id,
         });
-        let pager = ctx.cursors.pager(
-            SEARCH_TOOL,
+        let pager = ctx.pager(
             &fingerprint,
             args.cursor.as_deref(),
             args.limit,

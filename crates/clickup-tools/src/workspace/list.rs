@@ -1,37 +1,23 @@
-//! Workspace tools (TOOLS.md §2): which workspaces this connection may use.
-
-use std::sync::Arc;
+//! `clickup_workspace_list`: the workspaces this connection may use, and the default one.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Tier;
 use crate::context::ToolContext;
-use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::error::ToolError;
+use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve;
 use crate::toolsets::Toolset;
 
-/// The tools of this file.
-pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
-    vec![Arc::new(TypedTool::new(
-        ToolSpec {
-            name: "clickup_workspace_list",
-            title: "List workspaces",
-            description: "Workspaces (ClickUp 'teams') you can use, and which is the default.",
-            tier: Tier::Free,
-            toolset: Toolset::Hierarchy,
-            effect: Effect::Read,
-            references: &[],
-            premium_arguments: &[],
-        },
-        workspace_list,
-    ))]
-}
+/// `clickup_workspace_list`.
+#[derive(Debug)]
+pub struct WorkspaceList;
 
 /// No arguments.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct WorkspaceListArgs {}
+pub struct Args {}
 
 /// One workspace.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -48,7 +34,7 @@ pub struct WorkspaceSummary {
 
 /// The page of workspaces.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct WorkspaceList {
+pub struct Output {
     /// The workspaces.
     pub items: Vec<WorkspaceSummary>,
     /// Always false: ClickUp returns every workspace at once.
@@ -57,11 +43,22 @@ pub struct WorkspaceList {
     pub next_cursor: Option<String>,
 }
 
-fn workspace_list<'a>(
-    ctx: &'a ToolContext,
-    _args: WorkspaceListArgs,
-) -> ToolFuture<'a, WorkspaceList> {
-    Box::pin(async move {
+impl Tool for WorkspaceList {
+    type Args = Args;
+    type Output = Output;
+
+    const SPEC: ToolSpec = ToolSpec {
+        name: "clickup_workspace_list",
+        title: "List workspaces",
+        description: "Workspaces (ClickUp 'teams') you can use, and which is the default.",
+        tier: Tier::Free,
+        toolset: Toolset::Hierarchy,
+        effect: Effect::Read,
+        references: &[],
+        premium_arguments: &[],
+    };
+
+    async fn call(ctx: &ToolContext, _args: Args) -> Result<Output, ToolError> {
         let workspaces = ctx.cache.workspaces(ctx).await?;
         let default = resolve::workspace(ctx, None).await.ok().map(|w| w.id);
         let items = workspaces
@@ -73,10 +70,10 @@ fn workspace_list<'a>(
                 name: w.name.clone(),
             })
             .collect();
-        Ok(WorkspaceList {
+        Ok(Output {
             items,
             has_more: false,
             next_cursor: None,
         })
-    })
+    }
 }
