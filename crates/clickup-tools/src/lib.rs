@@ -15,6 +15,7 @@
 //! - areas: [`workspace`], [`hierarchy`], [`people`], [`spaces`], [`folders`], [`lists`],
 //!   [`tasks`], [`comments`], [`tags`], [`timers`].
 
+pub mod arg_groups;
 pub mod args;
 pub mod cache;
 pub mod comments;
