@@ -9,7 +9,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
-use crate::audit::Auditor;
+use crate::auditor::Auditor;
 use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::{ServeConfig, default_public_url};

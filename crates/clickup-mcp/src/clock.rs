@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use crate::store::EpochSeconds;
+use crate::domain::EpochSeconds;
 
 /// Where "now" comes from.
 #[derive(Clone, Debug, Default)]

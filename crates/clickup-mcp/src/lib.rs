@@ -7,7 +7,8 @@
 //! - [`oauth`]: the MCP authorization server (discovery, registration, consent, tokens).
 //! - [`store`]: the `Store` trait with domain verbs, and its SQLite implementation.
 //! - [`vault`]: AES-256-GCM keyring for stored ClickUp tokens.
-//! - [`audit`]: audit events and how they are written.
+//! - [`domain`]: users, tiers, ids and time as every module speaks of them.
+//! - [`audit`]: audit events and records; [`auditor`]: writing them.
 //! - [`limits`]: the per-user rate limiter.
 //! - [`cli`]: the admin commands (`users`, `audit`, `keys`).
 //! - [`clock`], [`state`]: injected time, and the state every request shares.
@@ -16,10 +17,12 @@
 
 pub mod app;
 pub mod audit;
+pub mod auditor;
 pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod domain;
 pub mod http;
 pub mod limits;
 pub mod mcp;

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
-use crate::store::UserId;
+use crate::domain::UserId;
 
 /// The window, in milliseconds.
 pub const WINDOW_MS: i64 = 60_000;

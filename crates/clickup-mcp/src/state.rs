@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use url::Url;
 
-use crate::audit::Auditor;
+use crate::auditor::Auditor;
 use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::{ClickUpConfig, LimitsConfig};

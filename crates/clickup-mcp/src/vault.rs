@@ -20,7 +20,7 @@ use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
-use crate::store::{KeyCheck, UserId};
+use crate::domain::UserId;
 
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
@@ -294,6 +294,15 @@ fn key_check_value(key: &[u8]) -> Result<String, VaultError> {
         .map_err(|_| VaultError::BadKeyring("key has the wrong length".into()))?;
     mac.update(KEY_CHECK_LABEL);
     Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+/// A key check value: proves at start-up that a keyring key is the one the database was set up with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyCheck {
+    /// The key id (`k1`, …).
+    pub key_id: String,
+    /// HMAC-SHA256 of a fixed label under the key, hex.
+    pub check_value: String,
 }
 
 #[cfg(test)]

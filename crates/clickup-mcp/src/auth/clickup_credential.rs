@@ -5,9 +5,10 @@
 
 use secrecy::SecretString;
 
+use crate::domain::UserId;
 use crate::http::error::ApiError;
 use crate::state::AppState;
-use crate::store::{StoredCredential, UserId};
+use crate::store::StoredCredential;
 use crate::vault::Field;
 
 /// Refresh this long before the stored expiry, seconds.

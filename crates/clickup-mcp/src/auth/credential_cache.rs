@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
 
-use crate::store::UserId;
+use crate::domain::UserId;
 
 /// How long an opened token is trusted without reading the store.
 pub const TTL: Duration = Duration::from_secs(30);

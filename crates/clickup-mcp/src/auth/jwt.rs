@@ -10,7 +10,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{EpochSeconds, Tier, UserId};
+use crate::domain::{EpochSeconds, Tier, UserId};
 
 /// Clock skew allowed on `exp` and `iat`.
 pub const LEEWAY_SECONDS: i64 = 5;

@@ -15,11 +15,10 @@ use subtle::ConstantTimeEq;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::{clickup_credential, sessions};
+use crate::domain::{User, UserId, UserProfile, Workspace};
 use crate::http::error::ApiError;
 use crate::state::AppState;
-use crate::store::{
-    CompletedLogin, LoginFlow, OAuthState, StoredCredential, User, UserId, UserProfile, Workspace,
-};
+use crate::store::{CompletedLogin, LoginFlow, OAuthState, StoredCredential};
 use crate::vault::Field;
 
 /// The cookie that binds a login to the browser that started it.
@@ -299,7 +298,7 @@ async fn finish_session(
         username: profile.username.clone(),
         tier: existing
             .as_ref()
-            .map_or(crate::store::Tier::Free, |u| u.tier),
+            .map_or(crate::domain::Tier::Free, |u| u.tier),
         default_workspace: default_workspace.clone(),
         created_at: now,
         updated_at: now,

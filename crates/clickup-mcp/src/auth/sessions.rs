@@ -8,9 +8,10 @@ use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 
 use crate::auth::jwt::{Claims, ClientGrant};
+use crate::domain::{EpochSeconds, User};
 use crate::http::error::ApiError;
 use crate::state::AppState;
-use crate::store::{EpochSeconds, Session, User};
+use crate::store::Session;
 
 /// A request whose bearer token passed every check.
 #[derive(Clone, Debug)]

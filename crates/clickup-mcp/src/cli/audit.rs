@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::config::Settings;
-use crate::store::{AuditFilter, UserId};
+use crate::domain::UserId;
+use crate::store::AuditFilter;
 
 const PAGE: u32 = 1000;
 

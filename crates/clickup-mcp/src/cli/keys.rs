@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use crate::config::Settings;
-use crate::store::{StoredCredential, UserId};
+use crate::domain::UserId;
+use crate::store::StoredCredential;
 use crate::vault::{Field, Vault};
 
 const BATCH: u32 = 100;

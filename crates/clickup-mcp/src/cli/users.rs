@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::audit::{AuditEvent, AuditRecord, rfc3339};
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::store::{Tier, User, UserId};
+use crate::domain::{Tier, User, UserId};
 
 /// `users` arguments.
 #[derive(Debug, Args)]

@@ -14,11 +14,12 @@ use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::clickup_credential;
 use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::auth::sessions;
+use crate::domain::Tier;
 use crate::http::error::ApiError;
 use crate::http::pages;
 use crate::http::request_origin::Origin;
 use crate::state::AppState;
-use crate::store::{Rotation, Tier};
+use crate::store::Rotation;
 
 /// `GET /auth/login`: 302 to ClickUp's authorize page with a new state bound to this browser.
 /// A login started on another host is first sent to `PUBLIC_URL`, so the cookie survives.

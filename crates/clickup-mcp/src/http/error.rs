@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::audit::rfc3339;
 use crate::auth::jwt::TokenError;
-use crate::store::EpochSeconds;
+use crate::domain::EpochSeconds;
 
 /// Every way a request to the seed endpoints can fail.
 #[derive(Debug, thiserror::Error)]

@@ -21,6 +21,7 @@ use tower::ServiceExt;
 
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::sessions;
+use crate::domain::Tier;
 use crate::http::error::ApiError;
 use crate::http::mcp_body::{self, McpBody};
 use crate::limits::Decision;
@@ -30,7 +31,6 @@ use crate::mcp::core::{McpCore, Mode};
 use crate::mcp::handler::McpHandler;
 use crate::oauth::scopes::Scope;
 use crate::state::AppState;
-use crate::store::Tier;
 use clickup_tools::toolsets::Surface;
 
 /// The largest `/mcp` body accepted (a bulk call of 100 tasks with descriptions fits).
@@ -324,7 +324,7 @@ fn insufficient_scope(state: &AppState, tool: &str) -> Response {
 /// Count this request against the user's per-minute limit (when limiting is on).
 async fn check_rate_limit(
     state: &AppState,
-    user: &crate::store::User,
+    user: &crate::domain::User,
 ) -> Result<Option<Decision>, (ApiError, Option<Decision>)> {
     if !state.limits.enabled {
         return Ok(None);

@@ -5,11 +5,11 @@
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use crate::domain::User;
 use crate::http::error::ApiError;
 pub use crate::http::page_shell::escape;
 use crate::http::page_shell::page;
 use crate::state::AppState;
-use crate::store::User;
 
 /// The page shown to a browser after a successful login.
 pub fn login_success(state: &AppState, token: &str, user: &User) -> Response {

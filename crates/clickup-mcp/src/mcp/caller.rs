@@ -1,8 +1,8 @@
 //! The authenticated caller of a hosted `/mcp` request, put in the request's extensions by the
 //! HTTP layer and read by the MCP core.
 
+use crate::domain::User;
 use crate::oauth::scopes::Scope;
-use crate::store::User;
 
 /// Who is calling `/mcp`.
 #[derive(Clone, Debug)]

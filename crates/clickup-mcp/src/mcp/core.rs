@@ -10,10 +10,10 @@ use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool};
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
+use crate::domain::Tier;
 use crate::http::error::ApiError;
 use crate::mcp::caller::Caller;
 use crate::state::AppState;
-use crate::store::Tier;
 use clickup_tools::cache::ConnectionCache;
 use clickup_tools::context::{CredentialEvents, IgnoreCredentialEvents, ToolContext};
 
@@ -285,7 +285,7 @@ fn printable(name: &str) -> String {
 /// Marks the caller's stored credential revoked when ClickUp rejects it.
 struct RevokeOnRejection {
     state: AppState,
-    user_id: crate::store::UserId,
+    user_id: crate::domain::UserId,
 }
 
 #[async_trait]

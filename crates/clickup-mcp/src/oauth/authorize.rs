@@ -25,6 +25,7 @@ use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
+use crate::domain::{EpochSeconds, User};
 use crate::http::auth_routes::{found, is_public_host, no_store};
 use crate::http::error::ApiError;
 use crate::http::request_origin::Origin;
@@ -40,7 +41,7 @@ use crate::oauth::{
 use crate::state::AppState;
 use crate::store::{
     AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserSession, Consent,
-    EpochSeconds, GrantedAuthorization, LoginFlow, PendingAuthorization, User,
+    GrantedAuthorization, LoginFlow, PendingAuthorization,
 };
 
 /// The longest `state` passed through.
@@ -489,7 +490,7 @@ pub fn browser_cookie(state: &AppState, value: String) -> Cookie<'static> {
 fn new_grant(
     state: &AppState,
     request: &AuthorizationRequest,
-    user_id: crate::store::UserId,
+    user_id: crate::domain::UserId,
     now: EpochSeconds,
     origin: &RequestOrigin,
     remembered: bool,
@@ -554,7 +555,7 @@ async fn browser_user(state: &AppState, jar: &CookieJar) -> Result<Option<User>,
 /// The user, if they exist and their stored ClickUp credential is usable.
 async fn usable_user(
     state: &AppState,
-    user_id: crate::store::UserId,
+    user_id: crate::domain::UserId,
 ) -> Result<Option<User>, ApiError> {
     let usable = state
         .store

@@ -137,7 +137,7 @@ fn metadata_error(what: &str) -> OAuthError {
 /// Check a registration body; the client to store and its secret (confidential clients).
 fn validate(
     body: &[u8],
-    now: crate::store::EpochSeconds,
+    now: crate::domain::EpochSeconds,
 ) -> Result<(OAuthClient, Option<String>), OAuthError> {
     let deserializer = &mut serde_json::Deserializer::from_slice(body);
     let request: RegistrationRequest =

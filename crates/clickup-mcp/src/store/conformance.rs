@@ -19,9 +19,10 @@ use serde_json::json;
 use tempfile::TempDir;
 
 use crate::audit::{AuditEvent, AuditRecord, AuditRow, RequestOrigin};
+use crate::domain::{EpochSeconds, Tier, UserId, UserProfile, Workspace};
 use crate::store::{
-    AuditFilter, CompletedLogin, EpochSeconds, KeyCheck, LoginFlow, OAuthState, Rotation, Session,
-    Store, StoreError, StoredCredential, Tier, UserId, UserProfile, Workspace,
+    AuditFilter, CompletedLogin, KeyCheck, LoginFlow, OAuthState, Rotation, Session, Store,
+    StoreError, StoredCredential,
 };
 use crate::vault::Sealed;
 

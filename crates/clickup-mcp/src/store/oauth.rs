@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audit::AuditRecord;
-use crate::store::{EpochSeconds, Session, StoredCredential, UserId, UserProfile};
+use crate::domain::{EpochSeconds, UserId, UserProfile};
+use crate::store::{Session, StoredCredential};
 
 /// How a registered client authenticates at `/token` and `/revoke` (RFC 7591
 /// `token_endpoint_auth_method`).

@@ -24,11 +24,12 @@ use tracing::instrument;
 
 use self::rows::stored_user_id;
 use crate::audit::{AuditRecord, AuditRow};
+use crate::domain::{EpochSeconds, Tier, User, UserId, UserProfile};
 use crate::store::{
     AuditFilter, AuthorizationCode, AuthorizedLogin, BrowserSession, CodeRedemption,
-    CompletedLogin, Consent, EpochSeconds, GrantedAuthorization, IssuedTokens, KeyCheck,
-    OAuthClient, OAuthState, PendingAuthorization, RefreshRotation, RefreshToken, Rotation,
-    Session, Store, StoreError, StoredCredential, Tier, User, UserId, UserProfile,
+    CompletedLogin, Consent, GrantedAuthorization, IssuedTokens, KeyCheck, OAuthClient, OAuthState,
+    PendingAuthorization, RefreshRotation, RefreshToken, Rotation, Session, Store, StoreError,
+    StoredCredential,
 };
 
 /// How a write transaction starts: take the write lock at once (see the module docs).

@@ -3,7 +3,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use clickup_mcp::store::UserId;
+use clickup_mcp::domain::UserId;
 use clickup_mcp::vault::{Field, Vault};
 use reqwest::StatusCode;
 use secrecy::{ExposeSecret, SecretString};

@@ -1,6 +1,6 @@
 //! Two users stay apart, and ClickUp tokens are stored only sealed.
 
-use clickup_mcp::store::UserId;
+use clickup_mcp::domain::UserId;
 use clickup_mcp::vault::Field;
 use reqwest::StatusCode;
 

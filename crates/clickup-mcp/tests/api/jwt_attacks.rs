@@ -2,7 +2,7 @@
 //! the right code and reason, and never the user's data.
 
 use clickup_mcp::auth::jwt::{Claims, JwtKeys};
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use reqwest::StatusCode;
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -311,11 +311,11 @@ async fn the_token_of_a_deleted_user_is_refused() {
         clickup_mcp::audit::AuditEvent::UserDeleted,
         app.now(),
     )
-    .user(clickup_mcp::store::UserId(alice));
+    .user(clickup_mcp::domain::UserId(alice));
     assert!(
         app.state
             .store
-            .delete_user(clickup_mcp::store::UserId(alice), Some(&audit))
+            .delete_user(clickup_mcp::domain::UserId(alice), Some(&audit))
             .await
             .unwrap()
     );

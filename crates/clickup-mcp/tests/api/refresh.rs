@@ -172,7 +172,7 @@ async fn a_clickup_refresh_token_and_expiry_are_stored_sealed_when_clickup_issue
         .state
         .vault
         .open(
-            clickup_mcp::store::UserId(alice),
+            clickup_mcp::domain::UserId(alice),
             clickup_mcp::vault::Field::RefreshToken,
             &sealed,
         )

@@ -1,7 +1,7 @@
 //! Tiers: set by an operator, kept across logins, in force at once.
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
-use clickup_mcp::store::{Tier, UserId};
+use clickup_mcp::domain::{Tier, UserId};
 use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, jwt_parts, spawn_app};

@@ -3,7 +3,7 @@
 //! `tests/hierarchy`); each adds its own `Session::warm` and `strings`.
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
-use clickup_mcp::store::{Tier, UserId};
+use clickup_mcp::domain::{Tier, UserId};
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app};

@@ -4,7 +4,7 @@
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
 use clickup_mcp::auth::jwt::{Claims, JwtKeys};
-use clickup_mcp::store::{Tier, UserId};
+use clickup_mcp::domain::{Tier, UserId};
 use reqwest::StatusCode;
 use secrecy::SecretString;
 use serde_json::json;

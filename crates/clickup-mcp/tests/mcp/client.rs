@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
-use clickup_mcp::store::{Tier, UserId};
+use clickup_mcp::domain::{Tier, UserId};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 //! caller is known; a refusal is 429 with `Retry-After` and `rate_limited`, and never reaches
 //! ClickUp. The app's clock is manual, so "60 seconds" is exact.
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use futures::StreamExt;
 use futures::future::join_all;
 use reqwest::StatusCode;

@@ -341,7 +341,7 @@ async fn arguments_that_fail_the_schema_are_a_tool_error_for_every_tool_in_both_
     let app = spawn_app().await;
     let token = logged_in(&app).await;
     // Premium, so that every tool of the catalogue is listed and callable.
-    app.set_tier(app.seed(0).id, clickup_mcp::store::Tier::Premium)
+    app.set_tier(app.seed(0).id, clickup_mcp::domain::Tier::Premium)
         .await;
     let tools = app.bare_tool_names(&token).await;
 

@@ -183,7 +183,7 @@ async fn stdio_lists_every_tool_without_tiers() {
     let app = spawn_app().await;
     let api = format!("{}/api", app.sandbox_url);
     let token = app.login_as(app.seed(0).id).await.token;
-    app.set_tier(app.seed(0).id, clickup_mcp::store::Tier::Premium)
+    app.set_tier(app.seed(0).id, clickup_mcp::domain::Tier::Premium)
         .await;
     let hosted_premium = app.bare_tool_names(&token).await;
     let mut stdio =

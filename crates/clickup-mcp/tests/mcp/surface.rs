@@ -3,7 +3,7 @@
 //! and snapshotted with `insta` so that every change to it shows in review
 //! (`cargo insta review`, or `INSTA_UPDATE=always` to accept).
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::{Value, json};
 
 use crate::client::V2025_11_25;

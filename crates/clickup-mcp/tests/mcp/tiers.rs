@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::json;
 
 use crate::client::{V2025_11_25, V2026_07_28, WORKSPACE_LIST, tool_error_code, tool_names};

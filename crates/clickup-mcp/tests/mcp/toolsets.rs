@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
 

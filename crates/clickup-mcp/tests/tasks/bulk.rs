@@ -1,7 +1,7 @@
 //! `clickup_task_bulk_create` and `clickup_task_bulk_update`: refs between items, limits, tiers,
 //! rate limits and progress notifications.
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::{Value, json};
 
 use crate::client::{SPRINT_12, Session};

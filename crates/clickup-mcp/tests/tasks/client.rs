@@ -2,7 +2,7 @@
 //! progress token), and reading what the ClickUp sandbox received.
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
-use clickup_mcp::store::{Tier, UserId};
+use clickup_mcp::domain::{Tier, UserId};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::{Value, json};
 
 use crate::client::{BACKLOG, Session, ids};

@@ -1,6 +1,6 @@
 //! `clickup_task_get`, `clickup_task_list`, `clickup_task_search`, `clickup_my_task_list`.
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::{Value, json};
 
 use crate::client::{BACKLOG, SPRINT_12, Session, ids};

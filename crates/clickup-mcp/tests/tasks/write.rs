@@ -1,7 +1,7 @@
 //! `clickup_task_create`, `clickup_task_update`, `clickup_task_delete`: verified writes, the
 //! ClickUp calls behind them, and the refusals that need no ClickUp call.
 
-use clickup_mcp::store::Tier;
+use clickup_mcp::domain::Tier;
 use serde_json::json;
 
 use crate::client::{SPRINT_12, Session, ids};

@@ -14,10 +14,11 @@ use tracing::instrument;
 use super::rows::stored_user_id;
 use super::{BEGIN_WRITE, SqliteStore, insert_audit, upsert_credential, upsert_user};
 use crate::audit::AuditRecord;
+use crate::domain::{EpochSeconds, User, UserId};
 use crate::store::{
     AuthorizationCode, AuthorizedLogin, BrowserSession, ClientAuthMethod, ClientMetadata,
-    CodeRedemption, Consent, EpochSeconds, GrantedAuthorization, IssuedTokens, OAuthClient,
-    PendingAuthorization, RefreshRotation, RefreshToken, StoreError, User, UserId,
+    CodeRedemption, Consent, GrantedAuthorization, IssuedTokens, OAuthClient, PendingAuthorization,
+    RefreshRotation, RefreshToken, StoreError,
 };
 
 /// Used codes are kept this long past their expiry, so a late replay is still recognised (and

@@ -7,10 +7,8 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use crate::audit::{AuditRow, rfc3339};
-use crate::store::{
-    KeyCheck, LoginFlow, OAuthState, Session, StoreError, StoredCredential, Tier, User, UserId,
-    Workspace,
-};
+use crate::domain::{Tier, User, UserId, Workspace};
+use crate::store::{KeyCheck, LoginFlow, OAuthState, Session, StoreError, StoredCredential};
 use crate::vault::Sealed;
 
 /// The stored form of a user id: ClickUp ids are positive and fit a signed 64-bit `BIGINT`; an id

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::audit::{AuditEvent, AuditRecord};
+use crate::domain::UserId;
 use crate::store::conformance::{NOW, TestDb, login, sqlite_url};
-use crate::store::{AuditFilter, StoreError, UserId};
+use crate::store::{AuditFilter, StoreError};
 use crate::vault::{Field, Vault};
 
 /// All bytes SQLite keeps for the database at `path`: the file, its WAL and shared memory.
