@@ -2,7 +2,8 @@
 //!
 //! - [`error`]: the error body of every seed endpoint.
 //! - [`health`]: `GET /health`.
-//! - [`mcp_route`]: `POST /mcp`, the MCP endpoint.
+//! - [`mcp_route`]: `POST /mcp` (and its toolset URLs), the MCP endpoint; [`mcp_body`]: what
+//!   kind of body it got; [`mcp_bare`]: the seed's bare `{"method":…}` form.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
 //! - [`pages`]: the HTML pages people see; [`page_shell`]: the document, style and CSP they share.
 //! - The MCP authorization server's routes (`/.well-known/*`, `/register`, `/authorize`,
@@ -12,6 +13,7 @@
 pub mod auth_routes;
 pub mod error;
 pub mod health;
+pub mod mcp_bare;
 pub mod mcp_body;
 pub mod mcp_route;
 pub mod page_shell;

@@ -5,8 +5,8 @@
 
 use secrecy::SecretString;
 
+use crate::auth::error::AuthError;
 use crate::domain::UserId;
-use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::StoredCredential;
 use crate::vault::Field;
@@ -16,7 +16,7 @@ const REFRESH_MARGIN_SECS: i64 = 60;
 
 /// The user's ClickUp access token, refreshed at ClickUp first when it is (nearly) expired.
 /// Failures are `refresh_failed` with a reason, except ClickUp outages (502/504).
-pub async fn usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, ApiError> {
+pub async fn usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, AuthError> {
     if let Some(token) = state.credential_cache.get(user_id) {
         return Ok(token);
     }
@@ -26,7 +26,7 @@ pub async fn usable_token(state: &AppState, user_id: UserId) -> Result<SecretStr
 }
 
 /// ClickUp refused the user's token: forget it here and mark it revoked in the store.
-pub async fn mark_revoked(state: &AppState, user_id: UserId) -> Result<(), ApiError> {
+pub async fn mark_revoked(state: &AppState, user_id: UserId) -> Result<(), AuthError> {
     state.credential_cache.forget(user_id);
     state
         .store
@@ -35,14 +35,14 @@ pub async fn mark_revoked(state: &AppState, user_id: UserId) -> Result<(), ApiEr
     Ok(())
 }
 
-async fn read_usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, ApiError> {
+async fn read_usable_token(state: &AppState, user_id: UserId) -> Result<SecretString, AuthError> {
     let credential = state
         .store
         .get_credential(user_id)
         .await?
-        .ok_or(ApiError::RefreshFailed("clickup_token_missing"))?;
+        .ok_or(AuthError::RefreshFailed("clickup_token_missing"))?;
     if credential.revoked {
-        return Err(ApiError::RefreshFailed("clickup_token_revoked"));
+        return Err(AuthError::RefreshFailed("clickup_token_revoked"));
     }
     let now = state.clock.now();
     if credential
@@ -56,14 +56,14 @@ async fn read_usable_token(state: &AppState, user_id: UserId) -> Result<SecretSt
 
 /// Check that ClickUp still accepts the user's token (one `GET /v2/user`); a refusal marks the
 /// credential revoked.
-pub async fn verify_with_clickup(state: &AppState, user_id: UserId) -> Result<(), ApiError> {
+pub async fn verify_with_clickup(state: &AppState, user_id: UserId) -> Result<(), AuthError> {
     let token = usable_token(state, user_id).await?;
     match state.clickup.get_user(&token).await {
         Ok(clickup_user) if clickup_user.id == user_id.0 => Ok(()),
-        Ok(_) => Err(ApiError::RefreshFailed("clickup_token_mismatch")),
+        Ok(_) => Err(AuthError::RefreshFailed("clickup_token_mismatch")),
         Err(clickup::ClickUpError::Unauthorized { .. }) => {
             mark_revoked(state, user_id).await?;
-            Err(ApiError::RefreshFailed("clickup_token_revoked"))
+            Err(AuthError::RefreshFailed("clickup_token_revoked"))
         }
         Err(other) => Err(upstream(other, "checking your ClickUp connection")),
     }
@@ -72,10 +72,10 @@ pub async fn verify_with_clickup(state: &AppState, user_id: UserId) -> Result<()
 async fn refresh_at_clickup(
     state: &AppState,
     credential: &StoredCredential,
-) -> Result<SecretString, ApiError> {
+) -> Result<SecretString, AuthError> {
     let user_id = credential.user_id;
     let Some(sealed_refresh) = credential.refresh_token.as_ref() else {
-        return Err(ApiError::RefreshFailed("clickup_token_expired"));
+        return Err(AuthError::RefreshFailed("clickup_token_expired"));
     };
     let refresh_token = open(state, user_id, Field::RefreshToken, sealed_refresh)?;
     let grant = match state
@@ -92,7 +92,7 @@ async fn refresh_at_clickup(
             clickup::ClickUpError::Unauthorized { .. } | clickup::ClickUpError::Rejected { .. },
         ) => {
             mark_revoked(state, user_id).await?;
-            return Err(ApiError::RefreshFailed("clickup_refresh_rejected"));
+            return Err(AuthError::RefreshFailed("clickup_refresh_rejected"));
         }
         Err(other) => return Err(upstream(other, "refreshing your ClickUp token")),
     };
@@ -101,7 +101,7 @@ async fn refresh_at_clickup(
         state
             .vault
             .seal(user_id, field, secret)
-            .map_err(ApiError::internal)
+            .map_err(AuthError::internal)
     };
     let replacement = StoredCredential {
         access_token: seal(Field::AccessToken, &grant.access_token)?,
@@ -125,7 +125,7 @@ async fn refresh_at_clickup(
             .store
             .get_credential(user_id)
             .await?
-            .ok_or(ApiError::RefreshFailed("clickup_token_missing"))?;
+            .ok_or(AuthError::RefreshFailed("clickup_token_missing"))?;
         return open(state, user_id, Field::AccessToken, &current.access_token);
     }
     Ok(grant.access_token)
@@ -136,18 +136,18 @@ fn open(
     user_id: UserId,
     field: Field,
     sealed: &crate::vault::Sealed,
-) -> Result<SecretString, ApiError> {
+) -> Result<SecretString, AuthError> {
     state.vault.open(user_id, field, sealed).map_err(|err| {
         tracing::error!(error = %err, user.id = %user_id, "stored ClickUp token failed to open");
-        ApiError::RefreshFailed("clickup_token_unreadable")
+        AuthError::RefreshFailed("clickup_token_unreadable")
     })
 }
 
 /// A ClickUp failure as the error at our edge: a timeout is 504, anything else 502.
-pub(crate) fn upstream(err: clickup::ClickUpError, action: &'static str) -> ApiError {
+pub(crate) fn upstream(err: clickup::ClickUpError, action: &'static str) -> AuthError {
     match err {
-        clickup::ClickUpError::Timeout => ApiError::NetworkTimeout,
-        other => ApiError::Upstream {
+        clickup::ClickUpError::Timeout => AuthError::NetworkTimeout,
+        other => AuthError::Upstream {
             ecode: other.ecode().map(str::to_owned),
             action,
         },

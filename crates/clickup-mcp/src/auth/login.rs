@@ -14,9 +14,9 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
+use crate::auth::error::AuthError;
 use crate::auth::{clickup_credential, sessions};
 use crate::domain::{User, UserId, UserProfile, Workspace};
-use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::{CompletedLogin, LoginFlow, OAuthState, StoredCredential};
 use crate::vault::Field;
@@ -88,7 +88,10 @@ pub struct LoggedIn {
 }
 
 /// Start a login: store a new state bound to this browser and build ClickUp's authorize URL.
-pub async fn start(state: &AppState, browser_cookie: Option<&str>) -> Result<LoginStart, ApiError> {
+pub async fn start(
+    state: &AppState,
+    browser_cookie: Option<&str>,
+) -> Result<LoginStart, AuthError> {
     start_flow(state, browser_cookie, LoginFlow::Session).await
 }
 
@@ -97,7 +100,7 @@ pub async fn start_flow(
     state: &AppState,
     browser_cookie: Option<&str>,
     flow: LoginFlow,
-) -> Result<LoginStart, ApiError> {
+) -> Result<LoginStart, AuthError> {
     let browser_cookie = browser_cookie
         .filter(|c| c.len() == 64 && c.bytes().all(|b| b.is_ascii_hexdigit()))
         .map_or_else(crate::random::token_hex, str::to_owned);
@@ -132,7 +135,7 @@ pub async fn finish(
     params: &CallbackParams,
     browser_cookie: Option<&str>,
     origin: &RequestOrigin,
-) -> Result<Finished, ApiError> {
+) -> Result<Finished, AuthError> {
     match finish_inner(state, params, browser_cookie, origin).await {
         Ok(done) => Ok(done),
         Err(err) => {
@@ -150,23 +153,23 @@ async fn finish_inner(
     params: &CallbackParams,
     browser_cookie: Option<&str>,
     origin: &RequestOrigin,
-) -> Result<Finished, ApiError> {
+) -> Result<Finished, AuthError> {
     let now = state.clock.now();
     let state_value = params
         .state
         .as_deref()
         .filter(|s| !s.is_empty())
-        .ok_or(ApiError::InvalidState("missing"))?;
+        .ok_or(AuthError::InvalidState("missing"))?;
     if state_value.len() > MAX_PARAM_BYTES {
-        return Err(ApiError::InvalidState("unknown"));
+        return Err(AuthError::InvalidState("unknown"));
     }
     let pending = state
         .store
         .take_oauth_state(&sha256_hex(state_value))
         .await?
-        .ok_or(ApiError::InvalidState("unknown_or_used"))?;
+        .ok_or(AuthError::InvalidState("unknown_or_used"))?;
     if pending.expires_at <= now {
-        return Err(ApiError::InvalidState("expired"));
+        return Err(AuthError::InvalidState("expired"));
     }
     let same_browser = browser_cookie
         .map(|c| {
@@ -178,7 +181,7 @@ async fn finish_inner(
         })
         .unwrap_or(false);
     if !same_browser {
-        return Err(ApiError::InvalidState("browser_mismatch"));
+        return Err(AuthError::InvalidState("browser_mismatch"));
     }
     match pending.flow {
         LoginFlow::Session => finish_session(state, params, origin)
@@ -195,13 +198,13 @@ async fn finish_inner(
 pub async fn clickup_login(
     state: &AppState,
     params: &CallbackParams,
-) -> Result<ClickUpLogin, ApiError> {
+) -> Result<ClickUpLogin, AuthError> {
     let now = state.clock.now();
     if let Some(error) = params.error.as_deref() {
         return Err(if error == "access_denied" {
-            ApiError::AccessDenied
+            AuthError::AccessDenied
         } else {
-            ApiError::InvalidRequest(
+            AuthError::InvalidRequest(
                 "ClickUp returned an error instead of a code. Start the login again.",
             )
         });
@@ -210,7 +213,7 @@ pub async fn clickup_login(
         .code
         .as_deref()
         .filter(|c| !c.is_empty() && c.len() <= MAX_PARAM_BYTES)
-        .ok_or(ApiError::InvalidRequest(
+        .ok_or(AuthError::InvalidRequest(
             "The callback has no valid code parameter.",
         ))?;
 
@@ -252,7 +255,7 @@ pub async fn clickup_login(
         state
             .vault
             .seal(user_id, field, secret)
-            .map_err(ApiError::internal)
+            .map_err(AuthError::internal)
     };
     let credential = StoredCredential {
         user_id,
@@ -281,7 +284,7 @@ async fn finish_session(
     state: &AppState,
     params: &CallbackParams,
     origin: &RequestOrigin,
-) -> Result<LoggedIn, ApiError> {
+) -> Result<LoggedIn, AuthError> {
     let now = state.clock.now();
     let ClickUpLogin {
         profile,
@@ -329,15 +332,15 @@ async fn finish_session(
     })
 }
 
-fn upstream(err: clickup::ClickUpError, action: &'static str) -> ApiError {
+fn upstream(err: clickup::ClickUpError, action: &'static str) -> AuthError {
     tracing::warn!(error = %err, action, "ClickUp call failed during login");
     clickup_credential::upstream(err, action)
 }
 
 /// The `reason` of an `auth_failure` row.
-pub(crate) fn failure_reason(err: &ApiError) -> String {
+pub(crate) fn failure_reason(err: &AuthError) -> String {
     match err {
-        ApiError::InvalidState(reason) => format!("invalid_state:{reason}"),
+        AuthError::InvalidState(reason) => format!("invalid_state:{reason}"),
         other => other.code().to_owned(),
     }
 }

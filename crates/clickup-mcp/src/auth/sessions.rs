@@ -7,9 +7,9 @@
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 
+use crate::auth::error::AuthError;
 use crate::auth::jwt::{Claims, ClientGrant};
 use crate::domain::{EpochSeconds, User};
-use crate::http::error::ApiError;
 use crate::state::AppState;
 use crate::store::Session;
 
@@ -35,7 +35,7 @@ pub struct IssuedSession {
 }
 
 /// Sign a new session token for `user` at `now`.
-pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedSession, ApiError> {
+pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedSession, AuthError> {
     let jti = crate::random::token_hex();
     let claims = Claims {
         sub: user.id.subject(),
@@ -48,7 +48,7 @@ pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedS
         aud: state.jwt.audience().to_owned(),
         jti: jti.clone(),
     };
-    let token = state.jwt.sign(&claims).map_err(ApiError::internal)?;
+    let token = state.jwt.sign(&claims).map_err(AuthError::internal)?;
     Ok(IssuedSession {
         token,
         session: Session {
@@ -65,10 +65,10 @@ pub fn issue(state: &AppState, user: &User, now: EpochSeconds) -> Result<IssuedS
 pub async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Authenticated, ApiError> {
+) -> Result<Authenticated, AuthError> {
     let result = authenticate_inner(state, headers).await;
     if let Err(err) = &result
-        && let Some(reason) = rejection_reason(err)
+        && let Some(reason) = err.rejection_reason()
     {
         state.auditor.tally_rejection(reason);
     }
@@ -78,7 +78,7 @@ pub async fn authenticate(
 async fn authenticate_inner(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Authenticated, ApiError> {
+) -> Result<Authenticated, AuthError> {
     let token = bearer_token(headers)?;
     let now = state.clock.now();
     let (claims, grant) = state.jwt.verify_with_grant(token, now)?;
@@ -87,14 +87,14 @@ async fn authenticate_inner(
         .store
         .get_session_and_user(&claims.jti)
         .await?
-        .ok_or(ApiError::InvalidToken("unknown_session"))?;
+        .ok_or(AuthError::InvalidToken("unknown_session"))?;
     if session.user_id != user_id {
-        return Err(ApiError::InvalidToken("session_mismatch"));
+        return Err(AuthError::InvalidToken("session_mismatch"));
     }
     if session.revoked_at.is_some() {
-        return Err(ApiError::InvalidToken("revoked"));
+        return Err(AuthError::InvalidToken("revoked"));
     }
-    let user = user.ok_or(ApiError::InvalidToken("unknown_user"))?;
+    let user = user.ok_or(AuthError::InvalidToken("unknown_user"))?;
     Ok(Authenticated {
         user,
         claims,
@@ -103,31 +103,22 @@ async fn authenticate_inner(
 }
 
 /// The token of an `Authorization: Bearer <token>` header.
-pub(crate) fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
+pub(crate) fn bearer_token(headers: &HeaderMap) -> Result<&str, AuthError> {
     let value = headers
         .get(AUTHORIZATION)
-        .ok_or(ApiError::InvalidToken("missing_token"))?
+        .ok_or(AuthError::InvalidToken("missing_token"))?
         .to_str()
-        .map_err(|_| ApiError::TokenMalformed)?;
+        .map_err(|_| AuthError::TokenMalformed)?;
     let (scheme, token) = value
         .trim()
         .split_once(' ')
-        .ok_or(ApiError::TokenMalformed)?;
+        .ok_or(AuthError::TokenMalformed)?;
     if !scheme.eq_ignore_ascii_case("bearer") {
-        return Err(ApiError::InvalidToken("not_a_bearer_token"));
+        return Err(AuthError::InvalidToken("not_a_bearer_token"));
     }
     let token = token.trim();
     if token.is_empty() {
-        return Err(ApiError::TokenMalformed);
+        return Err(AuthError::TokenMalformed);
     }
     Ok(token)
-}
-
-fn rejection_reason(err: &ApiError) -> Option<&'static str> {
-    match err {
-        ApiError::InvalidToken(reason) => Some(reason),
-        ApiError::TokenExpired { .. } => Some("expired"),
-        ApiError::TokenMalformed => Some("malformed"),
-        _ => None,
-    }
 }

@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::clickup_credential;
+use crate::auth::error::AuthError;
 use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::auth::sessions;
 use crate::domain::Tier;
@@ -66,7 +67,7 @@ pub async fn callback(
             )
             .await
         }
-        Err(_) => Err(ApiError::InvalidRequest(
+        Err(_) => Err(AuthError::InvalidRequest(
             "The callback query could not be read.",
         )),
     };
@@ -102,8 +103,8 @@ pub async fn callback(
                 Json(body).into_response()
             }
         }
-        Err(err) if html => pages::error_page(&err),
-        Err(err) => err.into_response(),
+        Err(err) if html => pages::error_page(&ApiError::from(err)),
+        Err(err) => ApiError::from(err).into_response(),
     };
     no_store((jar, response).into_response())
 }

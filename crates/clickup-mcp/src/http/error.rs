@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::audit::rfc3339;
+use crate::auth::error::AuthError;
 use crate::auth::jwt::TokenError;
 use crate::domain::EpochSeconds;
 
@@ -188,10 +189,25 @@ impl ApiError {
 
 impl From<TokenError> for ApiError {
     fn from(err: TokenError) -> Self {
+        AuthError::from(err).into()
+    }
+}
+
+/// The one place authentication failures become HTTP answers.
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> Self {
         match err {
-            TokenError::Malformed => ApiError::TokenMalformed,
-            TokenError::Expired { expired_at } => ApiError::TokenExpired { expired_at },
-            TokenError::Invalid(reason) => ApiError::InvalidToken(reason),
+            AuthError::InvalidRequest(what) => ApiError::InvalidRequest(what),
+            AuthError::InvalidState(reason) => ApiError::InvalidState(reason),
+            AuthError::AccessDenied => ApiError::AccessDenied,
+            AuthError::InvalidToken(reason) => ApiError::InvalidToken(reason),
+            AuthError::TokenExpired { expired_at } => ApiError::TokenExpired { expired_at },
+            AuthError::TokenMalformed => ApiError::TokenMalformed,
+            AuthError::RefreshFailed(reason) => ApiError::RefreshFailed(reason),
+            AuthError::Upstream { ecode, action } => ApiError::Upstream { ecode, action },
+            AuthError::NetworkTimeout => ApiError::NetworkTimeout,
+            AuthError::Store(err) => err.into(),
+            AuthError::Internal(err) => ApiError::Internal(err),
         }
     }
 }

@@ -23,9 +23,9 @@ use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::sessions;
 use crate::domain::Tier;
 use crate::http::error::ApiError;
+use crate::http::mcp_bare as bare;
 use crate::http::mcp_body::{self, McpBody};
 use crate::limits::Decision;
-use crate::mcp::bare;
 use crate::mcp::caller::Caller;
 use crate::mcp::core::{McpCore, Mode};
 use crate::mcp::handler::McpHandler;
@@ -116,7 +116,7 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
     let state = &route.state;
     let auth = match sessions::authenticate(state, &parts.headers).await {
         Ok(auth) => auth,
-        Err(err) => return unauthorized(state, err),
+        Err(err) => return unauthorized(state, err.into()),
     };
     let user = auth.user;
     let decision = match check_rate_limit(state, &user).await {

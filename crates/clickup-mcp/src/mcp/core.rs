@@ -10,8 +10,8 @@ use rmcp::model::{CallToolResult, ContentBlock, JsonObject, Tool};
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
+use crate::auth::error::AuthError;
 use crate::domain::Tier;
-use crate::http::error::ApiError;
 use crate::mcp::caller::Caller;
 use crate::state::AppState;
 use clickup_tools::cache::ConnectionCache;
@@ -196,7 +196,7 @@ impl McpCore {
                 let token = crate::auth::clickup_credential::usable_token(state, caller.user.id)
                     .await
                     .map_err(|err| match err {
-                        ApiError::RefreshFailed(_) => ToolError::reauth_required(),
+                        AuthError::RefreshFailed(_) => ToolError::reauth_required(),
                         _ => ToolError::upstream(
                             "The ClickUp connection could not be read; try again.",
                         ),

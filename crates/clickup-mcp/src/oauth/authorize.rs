@@ -24,6 +24,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
+use crate::auth::error::AuthError;
 use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::domain::{EpochSeconds, User};
 use crate::http::auth_routes::{found, is_public_host, no_store};
@@ -409,8 +410,10 @@ pub async fn finish_login(
                 }));
             state.auditor.record(state.store.as_ref(), record).await;
             let (error, description) = match err {
-                ApiError::AccessDenied => ("access_denied", "The user denied access at ClickUp."),
-                ApiError::Upstream { .. } | ApiError::NetworkTimeout | ApiError::Unavailable => (
+                AuthError::AccessDenied => ("access_denied", "The user denied access at ClickUp."),
+                AuthError::Upstream { .. }
+                | AuthError::NetworkTimeout
+                | AuthError::Store(crate::store::StoreError::Database(_)) => (
                     "temporarily_unavailable",
                     "ClickUp or this server is unavailable; try again in a moment.",
                 ),
@@ -430,7 +433,7 @@ async fn finish_login_inner(
     request: &AuthorizationRequest,
     origin: &RequestOrigin,
     back: &ClientRedirect,
-) -> Result<Finished, ApiError> {
+) -> Result<Finished, AuthError> {
     let clickup = login::clickup_login(state, params).await?;
     let now = state.clock.now();
     let user_id = clickup.profile.id;

@@ -1,7 +1,7 @@
 //! The seed's bare form of `/mcp`: a body without `"jsonrpc"`, such as `{"method":"tools/list"}`
 //! or `{"method":"tools/call","params":{"name":…,"arguments":{…}}}`, answered with the bare
 //! result object (`{"tools":[…]}`, `{"content":[…],"isError":…}`) or `{"error":{code,message}}`.
-//! It goes through the same [`McpCore`] as JSON-RPC.
+//! It goes through the same [`McpCore`] as JSON-RPC; only HTTP carries it.
 
 use axum::http::StatusCode;
 use rmcp::model::JsonObject;
