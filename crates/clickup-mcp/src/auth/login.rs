@@ -18,7 +18,7 @@ use crate::auth::error::AuthError;
 use crate::auth::{clickup_credential, sessions};
 use crate::domain::{User, UserId, UserProfile, Workspace};
 use crate::state::AppState;
-use crate::store::{CompletedLogin, LoginFlow, OAuthState, StoredCredential};
+use crate::store::{AuthorizationRequest, CompletedLogin, LoginFlow, OAuthState, StoredCredential};
 use crate::vault::Field;
 
 /// The cookie that binds a login to the browser that started it.
@@ -48,19 +48,14 @@ pub struct CallbackParams {
     pub error: Option<String>,
 }
 
-/// What a finished callback answers.
+/// What a callback with a valid state leads to.
 #[derive(Debug)]
 pub enum Finished {
-    /// The seed's flow: a session token.
+    /// The seed's flow, done: a session token.
     Session(LoggedIn),
-    /// An MCP client's authorization: send the browser to `location` (the client's redirect URI
-    /// with a code, or with an error), and remember the browser when `browser_cookie` is set.
-    Redirect {
-        /// Where to send the browser.
-        location: String,
-        /// A new browser-session cookie value to set (`crate::oauth::BROWSER_COOKIE`).
-        browser_cookie: Option<String>,
-    },
+    /// An MCP client's authorization, which the MCP authorization server finishes
+    /// (`crate::oauth::authorize::finish_login`) with this callback and the stored request.
+    Authorize(AuthorizationRequest),
 }
 
 /// What a ClickUp login learned, ready to store: nothing is written yet.
@@ -127,9 +122,8 @@ pub async fn start_flow(
     })
 }
 
-/// Finish a login. Every failure is audited as `auth_failure` with its reason. A failure once
-/// the state has shown the login to be an MCP client's authorization is answered by redirecting
-/// to that client with an error (`crate::oauth::authorize::finish_login`).
+/// Finish a login: check the state, then finish the seed's flow, or hand an MCP client's
+/// authorization back to the caller. Every failure is audited as `auth_failure` with its reason.
 pub async fn finish(
     state: &AppState,
     params: &CallbackParams,
@@ -187,9 +181,7 @@ async fn finish_inner(
         LoginFlow::Session => finish_session(state, params, origin)
             .await
             .map(Finished::Session),
-        LoginFlow::Authorize { request } => {
-            Ok(crate::oauth::authorize::finish_login(state, params, request, origin).await)
-        }
+        LoginFlow::Authorize { request } => Ok(Finished::Authorize(request)),
     }
 }
 

@@ -57,34 +57,31 @@ pub async fn callback(
     let html = wants_html(&headers);
     let params: Result<CallbackParams, _> =
         serde_urlencoded::from_str(query.as_deref().unwrap_or(""));
+    let login_cookie = jar.get(LOGIN_COOKIE).map(Cookie::value);
     let result = match params {
-        Ok(params) => {
-            login::finish(
-                &state,
-                &params,
-                jar.get(LOGIN_COOKIE).map(Cookie::value),
-                &origin,
-            )
-            .await
-        }
+        Ok(params) => match login::finish(&state, &params, login_cookie, &origin).await {
+            // An MCP client's authorization: the authorization server finishes it.
+            Ok(Finished::Authorize(request)) => Ok(Callback::Client(
+                crate::oauth::authorize::finish_login(&state, &params, request, &origin).await,
+            )),
+            Ok(Finished::Session(done)) => Ok(Callback::Session(done)),
+            Err(err) => Err(err),
+        },
         Err(_) => Err(AuthError::InvalidRequest(
             "The callback query could not be read.",
         )),
     };
     let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/auth"));
     let response = match result {
-        Ok(Finished::Redirect {
-            location,
-            browser_cookie,
-        }) => {
-            // An MCP client's authorization (crate::oauth::authorize): back to the client.
-            let jar = match browser_cookie {
+        Ok(Callback::Client(back)) => {
+            // Back to the MCP client, remembering the browser when asked to.
+            let jar = match back.browser_cookie {
                 Some(value) => jar.add(crate::oauth::authorize::browser_cookie(&state, value)),
                 None => jar,
             };
-            return no_store((jar, found(&location)).into_response());
+            return no_store((jar, found(&back.location)).into_response());
         }
-        Ok(Finished::Session(done)) => {
+        Ok(Callback::Session(done)) => {
             let workspace = done.user.default_workspace.as_ref();
             let body = json!({
                 "token": done.token,
@@ -107,6 +104,12 @@ pub async fn callback(
         Err(err) => ApiError::from(err).into_response(),
     };
     no_store((jar, response).into_response())
+}
+
+/// Where a callback ends: the seed's session, or back at an MCP client.
+enum Callback {
+    Session(login::LoggedIn),
+    Client(crate::oauth::authorize::ClientReturn),
 }
 
 /// `POST /auth/refresh`: a new session token for a valid one, which is revoked.

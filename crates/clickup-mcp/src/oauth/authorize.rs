@@ -25,7 +25,7 @@ use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::error::AuthError;
-use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
+use crate::auth::login::{self, CallbackParams, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::domain::{EpochSeconds, User};
 use crate::http::auth_routes::{found, is_public_host, no_store};
 use crate::http::error::ApiError;
@@ -389,6 +389,15 @@ async fn consent_inner(
     ))
 }
 
+/// Where the browser goes back to an MCP client after the ClickUp login.
+#[derive(Debug)]
+pub struct ClientReturn {
+    /// The client's redirect URI with a code, or with an error.
+    pub location: String,
+    /// A new browser-session cookie value to set ([`crate::oauth::BROWSER_COOKIE`]).
+    pub browser_cookie: Option<String>,
+}
+
 /// The callback of a ClickUp login started from the consent page: store the ClickUp credential
 /// and the user, remember the consent and the browser, and send the browser to the client with
 /// a code — or, if the login failed, with an error (audited as `auth_failure`).
@@ -397,7 +406,7 @@ pub async fn finish_login(
     params: &CallbackParams,
     request: AuthorizationRequest,
     origin: &RequestOrigin,
-) -> Finished {
+) -> ClientReturn {
     let back = ClientRedirect::new(state, &request);
     match finish_login_inner(state, params, &request, origin, &back).await {
         Ok(finished) => finished,
@@ -419,7 +428,7 @@ pub async fn finish_login(
                 ),
                 _ => ("server_error", "Signing in with ClickUp did not complete."),
             };
-            Finished::Redirect {
+            ClientReturn {
                 location: back.with_error(error, description),
                 browser_cookie: None,
             }
@@ -433,7 +442,7 @@ async fn finish_login_inner(
     request: &AuthorizationRequest,
     origin: &RequestOrigin,
     back: &ClientRedirect,
-) -> Result<Finished, AuthError> {
+) -> Result<ClientReturn, AuthError> {
     let clickup = login::clickup_login(state, params).await?;
     let now = state.clock.now();
     let user_id = clickup.profile.id;
@@ -471,7 +480,7 @@ async fn finish_login_inner(
             grant,
         })
         .await?;
-    Ok(Finished::Redirect {
+    Ok(ClientReturn {
         location: back.with_code(&code),
         browser_cookie: Some(browser_cookie),
     })
