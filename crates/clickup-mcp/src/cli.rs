@@ -1,4 +1,4 @@
-//! The command line (DESIGN §2): `serve`, `sandbox`, and the admin commands `users`, `audit`,
+//! The command line (docs/architecture.md, "Command line and configuration"): `serve`, `sandbox`, and the admin commands `users`, `audit`,
 //! `keys`. Each command lives in its own file under `cli/`.
 
 mod audit;

@@ -16,7 +16,7 @@ use url::Url;
 
 use clickup_tools::toolsets::Surface;
 
-/// Every variable this program reads (DESIGN §2). Anything else in a config file is an error,
+/// Every variable this program reads (docs/architecture.md, "Command line and configuration"). Anything else in a config file is an error,
 /// so a typo does not silently fall back to a default.
 pub const VARIABLES: &[&str] = &[
     "LISTEN",

@@ -36,7 +36,7 @@ pub struct InvalidUserId;
 impl FromStr for UserId {
     type Err = InvalidUserId;
 
-    /// Accepts `123` and `user_123` (DESIGN §2: with or without the `user_` prefix).
+    /// Accepts `123` and `user_123` (docs/architecture.md, "Command line and configuration": with or without the `user_` prefix).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let digits = s.strip_prefix("user_").unwrap_or(s);
         if digits.is_empty() || digits.len() > 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -1,4 +1,4 @@
-//! The per-user rate limiter (DESIGN §6): at most N requests accepted in any 60-second interval.
+//! The per-user rate limiter (docs/architecture.md, "Rate limits and the ClickUp budget"): at most N requests accepted in any 60-second interval.
 //!
 //! A sliding log: for each user, the times of the requests accepted in the last window. A request
 //! is accepted when fewer than N remain in the window, and then recorded — under one lock, so the

@@ -1,5 +1,5 @@
 //! The MCP authorization server (OAuth 2.1 with PKCE, for MCP clients), with ClickUp as the
-//! identity behind it (DESIGN §3–4, issue 4).
+//! identity behind it (docs/architecture.md, "OAuth authorization server", issue 4).
 //!
 //! An MCP client that knows only `PUBLIC_URL/mcp` gets a 401 pointing at the protected-resource
 //! metadata, finds this server there, registers (or presents a Client ID Metadata Document URL),

@@ -84,14 +84,14 @@ pub(crate) enum ApiError {
     /// A field of the body of the wrong JSON type (a date that is not a number, …). 400 `INPUT_002`.
     #[error("Invalid field value")]
     FieldTypeInvalid,
-    /// A task status the list does not have. 400 `ITEM_114` (TOOLS.md).
+    /// A task status the list does not have. 400 `ITEM_114` (docs/tools.md, "Errors").
     #[error("Status does not exist")]
     StatusNotFound,
     /// A subtask parent that is not a live task of the same list (or would make a cycle).
-    /// 400 `ITEM_137` (TOOLS.md).
+    /// 400 `ITEM_137` (docs/tools.md, "Errors").
     #[error("Parent task must be in the same list")]
     ParentNotInList,
-    /// A `custom_item_id` the workspace does not define. 400 `ITEM_246` (TOOLS.md).
+    /// A `custom_item_id` the workspace does not define. 400 `ITEM_246` (docs/tools.md, "Where ClickUp differs from its OpenAPI file").
     #[error("Custom item type not found")]
     CustomItemNotFound,
     /// The `custom_fields` filter is not a JSON array of filters. 400 `ITEM_155` (seen in real

@@ -1,4 +1,4 @@
-//! One upstream rate-limit budget per ClickUp token (DESIGN.md §6), shared by every concurrent
+//! One upstream rate-limit budget per ClickUp token (docs/architecture.md, "Rate limits and the ClickUp budget"), shared by every concurrent
 //! call made with that token through clones of one [`crate::ClickUp`].
 //!
 //! ClickUp limits each token to N requests per window and says so on every answer

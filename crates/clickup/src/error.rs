@@ -1,7 +1,7 @@
 //! Errors of the ClickUp client and how a ClickUp answer is classified. None carries a token, a
 //! secret or a request body.
 //!
-//! ClickUp answers failures as `{"err": "…", "ECODE": "…"}` (TOOLS.md §1.14.9). The variants
+//! ClickUp answers failures as `{"err": "…", "ECODE": "…"}` (docs/tools.md, "Where ClickUp differs from its OpenAPI file"). The variants
 //! keep the HTTP status and the ECODE; the `is_*` methods and [`ClickUpError::kind`] say what a
 //! caller should make of them:
 //!

@@ -1,4 +1,4 @@
-//! Query options of the task reads: the task filters of TOOLS.md "TF" for
+//! Query options of the task reads: the task filters of docs/tools.md, "Task filters and task fields", for
 //! `GET /v2/list/{list_id}/task` and `GET /v2/team/{team_id}/task`, and the flags of
 //! `GET /v2/task/{task_id}`.
 
@@ -166,7 +166,7 @@ impl TeamTaskQuery {
 }
 
 /// Flags of `GET /v2/task/{task_id}`. The default asks for the markdown description
-/// (TOOLS.md §1.7) and no subtasks.
+/// (docs/tools.md, "Markdown") and no subtasks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TaskReadOptions {
     /// `include_subtasks=true`: add `subtasks` (every level).

@@ -226,7 +226,7 @@ impl PathValue for UserIdSegment {
 }
 
 /// A task as a request names it: by canonical id, or by custom id (`ENG-1`) within a workspace,
-/// which adds `custom_task_ids=true&team_id=…` to the request (TOOLS.md §1.4).
+/// which adds `custom_task_ids=true&team_id=…` to the request (docs/tools.md, "Custom task ids").
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TaskRef {
     /// The canonical id (`86aa0001`).

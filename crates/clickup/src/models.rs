@@ -1,5 +1,5 @@
 //! ClickUp objects, shaped as ClickUp really sends them (not as generated from its spec,
-//! TOOLS.md §1.14.1). Every object keeps the fields this crate does not name in `extra`, so a
+//! docs/tools.md, "Where ClickUp differs from its OpenAPI file"). Every object keeps the fields this crate does not name in `extra`, so a
 //! `detail_level: full` answer can show them.
 //!
 //! - [`values`]: timestamps (ms strings), `null`-clears ([`Clearable`]), `{add, rem}` ([`AddRem`]).

@@ -1,5 +1,5 @@
 //! Query strings as ClickUp reads them: `key=value` pairs, arrays as repeated `key[]=value`
-//! (`statuses[]=to%20do&statuses[]=review`, TOOLS.md §1.14.2), values percent-encoded.
+//! (`statuses[]=to%20do&statuses[]=review`, docs/tools.md, "Where ClickUp differs from its OpenAPI file"), values percent-encoded.
 //!
 //! Keys are fixed by this crate's code; values come from callers and are always encoded.
 

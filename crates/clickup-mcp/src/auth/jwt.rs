@@ -1,4 +1,4 @@
-//! Session tokens: HS256 JWTs (DESIGN §4).
+//! Session tokens: HS256 JWTs (docs/architecture.md, "Sessions and JWT").
 //!
 //! Verification pins HS256, requires `exp`, `iat`, `iss`, `aud`, `jti` and `sub`, and allows at
 //! most [`LEEWAY_SECONDS`] of clock skew. Time is passed in, so tests control it.

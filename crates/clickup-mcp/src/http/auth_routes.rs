@@ -253,7 +253,7 @@ pub(crate) fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
     host.eq_ignore_ascii_case(&expected)
 }
 
-/// A 302 Found to `location` (DESIGN §3; axum's `Redirect::to` answers 303).
+/// A 302 Found to `location` (docs/architecture.md, "Request flow"; axum's `Redirect::to` answers 303).
 pub(crate) fn found(location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (StatusCode::FOUND, [(header::LOCATION, value)]).into_response(),

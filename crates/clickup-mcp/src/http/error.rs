@@ -1,5 +1,5 @@
 //! The one error type at the HTTP edge, and its response: `{"error":{"code","message","details"?}}`
-//! (DESIGN §8). The match in `into_response` is exhaustive: a new variant forces a decision about
+//! (docs/architecture.md, "HTTP error bodies"). The match in `into_response` is exhaustive: a new variant forces a decision about
 //! its status and body. A 5xx body says nothing about the cause; the cause is logged once here.
 
 use axum::Json;

@@ -1,7 +1,7 @@
 //! What a `/mcp` body is, checked before any of it reaches rmcp or the bare-form adapter, so
 //! every malformed request gets a precise answer: a JSON-RPC error for JSON-RPC clients
 //! (parse error -32700, invalid request -32600, invalid params -32602), the seed's error body
-//! for everything else (DESIGN §8).
+//! for everything else (docs/architecture.md, "HTTP error bodies").
 
 use axum::Json;
 use axum::http::{HeaderMap, StatusCode, header};

@@ -1,4 +1,4 @@
-//! `POST /mcp`: the checks in DESIGN §5's order — body limit → Origin → JWT → session → rate
+//! `POST /mcp`: the checks in the order of docs/architecture.md, "Request flow" — body limit → Origin → JWT → session → rate
 //! limit → scope — then the seed's bare form or rmcp's Streamable HTTP transport (stateless,
 //! JSON answers). Tier and tool checks happen in the MCP core. The scope check (an MCP client's
 //! read-only token calling a write tool) is made here, by peeking at the JSON-RPC or bare body,

@@ -1,5 +1,5 @@
 //! The error answers of the OAuth endpoints (`/register`, `/token`, `/revoke`): RFC 6749 §5.2
-//! form `{"error", "error_description"}` (DESIGN §8), never cached. The match is exhaustive: a
+//! form `{"error", "error_description"}` (docs/architecture.md, "HTTP error bodies"), never cached. The match is exhaustive: a
 //! new variant forces a decision about its status. A 5xx says nothing about its cause, which is
 //! logged once here.
 

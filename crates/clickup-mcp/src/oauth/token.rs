@@ -1,7 +1,7 @@
 //! `POST /token`: the `authorization_code` grant (PKCE S256) and the `refresh_token` grant
 //! (rotation), form-encoded, answered with `Cache-Control: no-store` and RFC 6749 error bodies.
 //!
-//! Access tokens are our session JWTs (DESIGN §4) with `aud` = `PUBLIC_URL/mcp` plus `client_id`
+//! Access tokens are our session JWTs (docs/architecture.md, "Sessions and JWT") with `aud` = `PUBLIC_URL/mcp` plus `client_id`
 //! and `scope`, each with a session row (so `/mcp`'s per-request session check and revocation
 //! work as for any session), and of a token family: one authorization and all its refreshes.
 //!

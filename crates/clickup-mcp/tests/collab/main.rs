@@ -1,4 +1,4 @@
-//! Black-box tests of the collaboration tools (TOOLS.md §8 comments, §10 tags, §13 timers): each
+//! Black-box tests of the collaboration tools (comments, tags and timers in docs/tools.md, "Catalogue"): each
 //! test starts the real app on port 0 with a fresh SQLite file and a real ClickUp sandbox, calls
 //! the tools over `POST /mcp`, and checks the result and the exact ClickUp requests made.
 #![expect(

@@ -1,4 +1,4 @@
-//! Black-box tests of the hierarchy and people tools (TOOLS.md §2–§5): each test starts the real
+//! Black-box tests of the hierarchy and people tools (docs/tools.md, "Catalogue"): each test starts the real
 //! app on port 0 with a fresh SQLite file and a real ClickUp sandbox, calls the tools over
 //! `POST /mcp`, and checks the result and the exact ClickUp requests made.
 #![expect(

@@ -1,4 +1,4 @@
-//! `tool_call` audit rows (DESIGN §7): one per call, with the tool, the outcome and the duration,
+//! `tool_call` audit rows (docs/architecture.md, "Audit log"): one per call, with the tool, the outcome and the duration,
 //! never the arguments or the result.
 
 use serde_json::json;

@@ -1,4 +1,4 @@
-//! DESIGN §6: per user, at most N requests to `/mcp` accepted in any 60-second interval (100 free,
+//! docs/architecture.md, "Rate limits and the ClickUp budget": per user, at most N requests to `/mcp` accepted in any 60-second interval (100 free,
 //! 500 premium, configurable), exact under concurrency; `X-RateLimit-*` on every answer once the
 //! caller is known; a refusal is 429 with `Retry-After` and `rate_limited`, and never reaches
 //! ClickUp. The app's clock is manual, so "60 seconds" is exact.

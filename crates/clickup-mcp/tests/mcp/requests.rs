@@ -14,7 +14,7 @@ use crate::client::{
 };
 use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with};
 
-/// The body limit of `/mcp` (DESIGN §5: a bulk call of 100 tasks fits).
+/// The body limit of `/mcp` (docs/architecture.md, "Request flow": a bulk call of 100 tasks fits).
 const LIMIT: usize = 2 * 1024 * 1024;
 
 const RPC_HEADERS: &[(&str, &str)] = &[
@@ -329,7 +329,7 @@ async fn an_unknown_tool_is_a_json_rpc_error_and_reaches_nothing() {
     assert!(app.sandbox_requests().await.is_empty());
 }
 
-/// Arguments every tool must refuse: `workspace_id` (which TOOLS.md §1.5 gives every tool as an
+/// Arguments every tool must refuse: `workspace_id` (which docs/tools.md, "Workspace selection" gives every tool as an
 /// optional string, and which a tool without it refuses as unknown) as an object holding a
 /// secret that must not be echoed.
 fn schema_breaking_arguments() -> Value {

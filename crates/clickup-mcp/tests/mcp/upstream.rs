@@ -1,5 +1,5 @@
 //! Upstream faults injected at the sandbox on `GET /v2/team` (what `clickup_workspace_list`
-//! reads) give the tool error of TOOLS.md §1.10, and bounded traffic: reads are retried at most
+//! reads) give the tool error of docs/tools.md, "Errors", and bounded traffic: reads are retried at most
 //! twice on a 5xx, never on a 429 or a malformed body, and a spent ClickUp budget is not hammered.
 
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //!
 //! A read answers the 25 newest comments, newest first; the next (older) page comes with
 //! `start` (ms) and `start_id` of the oldest comment returned. A create answers
-//! `{"id": <number>, "hist_id": "…", "date": <ms number>}` (the id a number, §1.14.3), while
+//! `{"id": <number>, "hist_id": "…", "date": <ms number>}` (the id a number: docs/tools.md, "Where ClickUp differs from its OpenAPI file"), while
 //! reads give ids as strings.
 
 use axum::Json;

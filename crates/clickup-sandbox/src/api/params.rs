@@ -1,4 +1,4 @@
-//! Query strings as ClickUp reads them: repeated `name[]=a&name[]=b` for arrays (§1.14.2), the
+//! Query strings as ClickUp reads them: repeated `name[]=a&name[]=b` for arrays (docs/tools.md, "Where ClickUp differs from its OpenAPI file"), the
 //! last value for scalars.
 
 /// A decoded query string.

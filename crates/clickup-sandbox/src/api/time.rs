@@ -2,7 +2,7 @@
 //! `POST …/time_entries/stop`, and one entry: `GET` / `PUT …/time_entries/{timer_id}`.
 //!
 //! One timer runs per user and workspace; a running entry answers a negative `duration` (minus
-//! the time elapsed so far, §1.14.7). Starting while a timer runs stops the running one first
+//! the time elapsed so far). Starting while a timer runs stops the running one first
 //! and keeps it as a finished entry (the sandbox's choice; ClickUp documents nothing, and its apps
 //! behave so). Time-entry tags need a paid plan: on Beta Labs (Free Forever) they answer 400
 //! `TIMEENTRY_052`, as ClickUp does. Shapes follow the spec's examples: `start` a ms string,

@@ -13,7 +13,7 @@ use crate::models::{CreateTask, NewDependency, SetCustomField, Task, TaskPage, U
 use crate::paths::ApiPath;
 
 /// ClickUp's answer when a task type is refused on create; retried with `custom_item_id: 0`
-/// (TOOLS.md §1.14.5).
+/// (docs/tools.md, "Where ClickUp differs from its OpenAPI file").
 const TASK_TYPE_REFUSED: &str = "ITEM_246";
 
 fn bad_filter(_: serde_json::Error) -> ClickUpError {

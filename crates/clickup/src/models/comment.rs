@@ -88,7 +88,7 @@ pub struct NewComment {
 }
 
 /// What ClickUp answers to a new comment: `{"id": 458, "hist_id": "…", "date": 1568036964079}`
-/// (the id as a number, TOOLS.md §1.14.3).
+/// (the id as a number, docs/tools.md, "Where ClickUp differs from its OpenAPI file").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedComment {
     /// The new comment's id.

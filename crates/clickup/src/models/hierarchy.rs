@@ -226,7 +226,7 @@ pub struct CreateSpace {
 }
 
 /// `PUT /v2/space/{space_id}`. ClickUp treats it as a full replacement: build it from a fresh
-/// read merged with the change (TOOLS.md §1.9).
+/// read merged with the change (docs/tools.md, "Verified writes").
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UpdateSpace {
     /// Name.
@@ -261,7 +261,7 @@ pub struct FolderName {
 pub struct CreateList {
     /// Name.
     pub name: String,
-    /// Description as markdown (TOOLS.md §1.7).
+    /// Description as markdown (docs/tools.md, "Markdown").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub markdown_content: Option<String>,
     /// Due date, epoch ms.

@@ -29,7 +29,7 @@ pub(crate) struct TagsEnvelope {
 }
 
 /// `POST /v2/space/{space_id}/tag` → sent as `{"tag": NewTag}`. Creation uses `tag_fg`/`tag_bg`
-/// (editing uses `fg_color`/`bg_color`, TOOLS.md §1.14.6).
+/// (editing uses `fg_color`/`bg_color`, docs/tools.md, "Where ClickUp differs from its OpenAPI file").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NewTag {
     /// Name.

@@ -1,4 +1,4 @@
-//! Tasks as ClickUp really sends them (TOOLS.md §1.14.1): assignees, watchers, tags and
+//! Tasks as ClickUp really sends them (docs/tools.md, "Where ClickUp differs from its OpenAPI file"): assignees, watchers, tags and
 //! checklists are objects, dates are ms strings, `status` has id and type, estimates are ms.
 
 use serde::{Deserialize, Serialize};
@@ -242,7 +242,7 @@ pub struct CustomFieldValue {
 pub struct CreateTask {
     /// Name.
     pub name: String,
-    /// Description as markdown (TOOLS.md §1.7).
+    /// Description as markdown (docs/tools.md, "Markdown").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub markdown_content: Option<String>,
     /// Status name (must exist in the list).
@@ -293,14 +293,14 @@ pub struct CreateTask {
     /// Custom field values (premium in the tool layer).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<CustomFieldValue>,
-    /// Task type; omitted unless one is given (TOOLS.md §1.14.5).
+    /// Task type; omitted unless one is given (docs/tools.md, "Where ClickUp differs from its OpenAPI file").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_item_id: Option<u64>,
 }
 
 /// `PUT /v2/task/{task_id}`. Fields left unchanged are not sent; `Clearable::Clear` sends
 /// `null`. Tags are ignored by ClickUp here (use the tag endpoints), and `parent` cannot be
-/// cleared (TOOLS.md §1.14.5).
+/// cleared (docs/tools.md, "Where ClickUp differs from its OpenAPI file").
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UpdateTask {
     /// Name.
