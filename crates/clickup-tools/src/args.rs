@@ -1,12 +1,12 @@
 //! Reading tool arguments: the seed's `_id` spellings, then strict deserialization whose errors
-//! name the argument but never echo its value (TOOLS.md §1.10).
+//! name the argument but never echo its value (docs/tools.md, "Errors").
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::error::ToolError;
 
-/// Reference arguments that also accept the seed's `<name>_id` spelling (TOOLS.md §1.3).
+/// Reference arguments that also accept the seed's `<name>_id` spelling (docs/tools.md, "References").
 pub const ID_ALIASES: &[&str] = &["space", "folder", "list", "task"];
 
 /// Fold `list_id` into `list` (and so on) for the reference arguments this tool has; giving
@@ -117,6 +117,105 @@ fn printable(name: &str) -> String {
         .collect()
 }
 
+/// `invalid_argument` for the first top-level argument whose JSON type its schema does not
+/// allow, naming the argument and the expected type (never the value). Checked before
+/// deserializing, so the error names the argument even where serde cannot (fields of
+/// flattened argument groups) or would first report a missing one.
+pub fn check_types(
+    args: &Map<String, Value>,
+    schema: &Map<String, Value>,
+) -> Result<(), ToolError> {
+    let empty = Map::new();
+    let defs = schema
+        .get("$defs")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let properties = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    for (name, value) in args {
+        let Some(declared) = properties.get(name) else {
+            continue;
+        };
+        if let Some(expected) = refused_type(value, declared, defs) {
+            return Err(ToolError::invalid_argument(format!(
+                "Invalid argument `{}`: expected {expected}.",
+                printable(name)
+            ))
+            .with_hint("Check the tool's input schema for the expected types."));
+        }
+    }
+    Ok(())
+}
+
+/// What `schema` expects, when it states types and `value` has none of them.
+fn refused_type(value: &Value, schema: &Value, defs: &Map<String, Value>) -> Option<String> {
+    let schema = match schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        Some(name) => defs.get(name)?,
+        None => schema,
+    };
+    let mut kinds: Vec<&str> = Vec::new();
+    if let Some(kind) = schema.get("type").and_then(Value::as_str) {
+        kinds.push(kind);
+    } else if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
+        for branch in branches {
+            match branch.get("type").and_then(Value::as_str) {
+                Some(kind) => kinds.push(kind),
+                // A branch without a plain type (a `$ref`, an enum): no claim to check.
+                None => return None,
+            }
+        }
+    } else if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        if values.contains(value) {
+            return None;
+        }
+        let names: Vec<String> = values.iter().map(Value::to_string).collect();
+        return Some(format!("one of {}", names.join(", ")));
+    }
+    if kinds.is_empty() || kinds.iter().any(|kind| is_kind(value, kind)) {
+        return match schema.get("enum").and_then(Value::as_array) {
+            Some(values) if !values.contains(value) => {
+                let names: Vec<String> = values.iter().map(Value::to_string).collect();
+                Some(format!("one of {}", names.join(", ")))
+            }
+            _ => None,
+        };
+    }
+    let names: Vec<&str> = kinds.iter().map(|kind| article(kind)).collect();
+    Some(names.join(" or "))
+}
+
+fn is_kind(value: &Value, kind: &str) -> bool {
+    match kind {
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        "null" => value.is_null(),
+        _ => true,
+    }
+}
+
+fn article(kind: &str) -> &'static str {
+    match kind {
+        "string" => "a string",
+        "integer" => "an integer",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "array" => "an array",
+        "object" => "an object",
+        "null" => "null",
+        _ => "another type",
+    }
+}
+
 /// Deserialize the arguments into `A`; an error names the argument and what was expected.
 pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolError> {
     serde_path_to_error::deserialize(Value::Object(args)).map_err(|err| {
@@ -220,6 +319,42 @@ mod tests {
         ];
         for (args, named) in cases {
             let err = refuse_unknown(&object(args.clone()), &schema, &["list"]).unwrap_err();
+            assert!(err.message.contains(named), "{args}: {}", err.message);
+            assert!(!err.message.contains("SECRET"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn a_wrong_type_is_named_before_anything_else_without_the_value() {
+        let schema = object(json!({
+            "properties": {
+                "task": {"type": "string"},
+                "limit": {"type": "integer"},
+                "due": {"$ref": "#/$defs/Date"},
+                "level": {"type": "string", "enum": ["summary", "full"]},
+                "clear": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            },
+            "$defs": {"Date": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+        }));
+        let ok = object(json!({"task": "x", "limit": 5, "due": 1, "level": "full", "clear": null}));
+        assert!(check_types(&ok, &schema).is_ok());
+        let cases = [
+            (
+                json!({"limit": "SECRET-VALUE"}),
+                "`limit`: expected an integer",
+            ),
+            (
+                json!({"task": {"token": "SECRET-VALUE"}}),
+                "`task`: expected a string",
+            ),
+            (
+                json!({"due": true}),
+                "`due`: expected a string or an integer",
+            ),
+            (json!({"level": "SECRET-VALUE"}), "`level`: expected one of"),
+        ];
+        for (args, named) in cases {
+            let err = check_types(&object(args.clone()), &schema).unwrap_err();
             assert!(err.message.contains(named), "{args}: {}", err.message);
             assert!(!err.message.contains("SECRET"), "{}", err.message);
         }

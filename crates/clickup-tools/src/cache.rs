@@ -1,4 +1,4 @@
-//! The per-connection cache behind name resolution (TOOLS.md §1.3, §1.5): the workspaces a
+//! The per-connection cache behind name resolution (docs/tools.md, "References" and "Workspace selection"): the workspaces a
 //! connection may use, and each workspace's space → folder → list tree. Entries live at most
 //! [`TTL`] and are dropped when this server writes to the hierarchy, so resolving a name
 //! usually costs no ClickUp call.

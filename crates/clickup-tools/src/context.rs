@@ -57,7 +57,7 @@ pub struct ToolContext {
     /// `GET /v2/user`.
     pub user_id: Option<u64>,
     /// The caller's tier (hosted mode); `None` in stdio, where no tiers apply. Tools with
-    /// *(prem)* arguments check it before any ClickUp request (TOOLS.md §1.2).
+    /// *(prem)* arguments check it before any ClickUp request (docs/tools.md, "Tiers and premium arguments").
     pub tier: Option<Tier>,
     /// The default workspace (session `team_id`, or `CLICKUP_TEAM_ID` in stdio).
     pub default_workspace: Option<String>,
@@ -144,7 +144,7 @@ impl ToolContext {
         }
     }
 
-    /// Turn a ClickUp failure into the tool error of TOOLS.md §1.10. A "team not authorized"
+    /// Turn a ClickUp failure into the tool error of docs/tools.md, "Errors". A "team not authorized"
     /// 401, which ClickUp also answers for unknown ids, is `not_found` while `GET /v2/team` still
     /// shows the workspace authorized; a token ClickUp rejects is `reauth_required` and marks
     /// the credential revoked.

@@ -1,4 +1,4 @@
-//! Opaque pagination cursors and pages (TOOLS.md §1.6).
+//! Opaque pagination cursors and pages (docs/tools.md, "Paging and cursors").
 //!
 //! Every `list`/`search` tool takes `cursor` and `limit` and returns a [`Page`]
 //! `{items, has_more, next_cursor}`. A cursor records where the next page starts — the upstream
@@ -392,7 +392,7 @@ impl Pager<'_> {
     }
 }
 
-/// One page of a `list`/`search` result (TOOLS.md §1.6, §1.11).
+/// One page of a `list`/`search` result (docs/tools.md, "Paging and cursors" and "Results").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Page<T> {
     /// This page's items.

@@ -1,4 +1,4 @@
-//! Date arguments and outputs (TOOLS.md §1.8).
+//! Date arguments and outputs (docs/tools.md, "Dates, durations, priority").
 //!
 //! A `date` argument ([`DateArg`]) is read by a [`DateReader`]: an IANA time zone (the tool's
 //! `timezone` argument, else the server default, UTC unless configured) and an injected `now`.

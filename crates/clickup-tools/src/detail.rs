@@ -1,4 +1,4 @@
-//! `detail_level` (TOOLS.md §1.6): how much of each object a tool returns.
+//! `detail_level` (docs/tools.md, "Detail levels"): how much of each object a tool returns.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

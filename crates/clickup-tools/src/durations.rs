@@ -1,4 +1,4 @@
-//! Durations (TOOLS.md §1.8 `dur`): time estimates, time-entry lengths. Always milliseconds
+//! Durations (docs/tools.md, "Dates, durations, priority"): time estimates, time-entry lengths. Always milliseconds
 //! towards ClickUp (the seed sent minutes).
 //!
 //! # Accepted forms

@@ -1,11 +1,11 @@
-//! Tool errors (TOOLS.md §1.10): a tool result with `isError: true`, a machine code, and a
+//! Tool errors (docs/tools.md, "Errors"): a tool result with `isError: true`, a machine code, and a
 //! message a model can act on. They never echo argument values or anything of another tenant.
 
 use rmcp::model::{CallToolResult, ContentBlock};
 use serde::Serialize;
 use serde_json::json;
 
-/// The machine codes of TOOLS.md §1.10.
+/// The machine codes of docs/tools.md, "Errors".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ToolErrorCode {

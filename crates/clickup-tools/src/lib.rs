@@ -102,7 +102,7 @@ mod tests {
     }
 
     /// The context budget of docs/tools.md, measured as a client receives it: the compact JSON
-    /// of each tool in `tools/list`. `cargo test -p clickup-mcp --lib budget -- --nocapture`
+    /// of each tool in `tools/list`. `cargo test -p clickup-tools --lib budget -- --nocapture`
     /// prints the table.
     #[test]
     fn the_default_surface_of_a_premium_user_fits_the_context_budget() {

@@ -1,4 +1,4 @@
-//! Markdown descriptions (TOOLS.md §1.7).
+//! Markdown descriptions (docs/tools.md, "Markdown").
 //!
 //! Task and list descriptions go to ClickUp as `markdown_content` and come back as
 //! `markdown_description` (tasks are read with `include_markdown_description=true`). ClickUp does

@@ -1,4 +1,4 @@
-//! Write arguments that can be left alone, cleared or set (TOOLS.md §1.8: on writes, `null`
+//! Write arguments that can be left alone, cleared or set (docs/tools.md, "Verified writes": on writes, `null`
 //! clears any `date`, `dur`, `prio` or `md` argument).
 //!
 //! JSON has three states for an optional field and `Option` keeps two, so an update tool could

@@ -1,4 +1,4 @@
-//! Task priority (TOOLS.md §1.8 `prio`).
+//! Task priority (docs/tools.md, "Dates, durations, priority").
 //!
 //! In: `1`–`4` (a JSON integer or a digit string) or `urgent`, `high`, `normal`, `low`
 //! (case-insensitive, surrounding spaces ignored); 1 is the most urgent, as in ClickUp.

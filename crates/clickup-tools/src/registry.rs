@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::marker::PhantomData;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -23,7 +22,7 @@ use crate::send::MaybeSend;
 use crate::toolsets::Toolset;
 use crate::{args, schema};
 
-/// What a tool does to ClickUp (TOOLS.md §1.2 annotations).
+/// What a tool does to ClickUp (docs/tools.md, "Tiers and premium arguments").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// R: read only (not destructive, idempotent).
@@ -86,13 +85,6 @@ pub struct ToolSpec {
     /// Arguments only premium callers may give (left out of a free caller's schema).
     pub premium_arguments: &'static [&'static str],
 }
-
-/// A tool's future.
-#[cfg(not(target_arch = "wasm32"))]
-pub type ToolFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, ToolError>> + Send + 'a>>;
-/// A tool's future (wasm32: not `Send`, see [`crate::send`]).
-#[cfg(target_arch = "wasm32")]
-pub type ToolFuture<'a, O> = Pin<Box<dyn Future<Output = Result<O, ToolError>> + 'a>>;
 
 /// A callable tool, type-erased.
 #[cfg_attr(not(target_arch = "wasm32"), async_trait)]
@@ -176,6 +168,7 @@ impl<T: Tool> ClickUpTool for Registered<T> {
             T::SPEC.references,
         )?;
         args::fold_id_aliases(&mut arguments, T::SPEC.references)?;
+        args::check_types(&arguments, &self.descriptors.full.input_schema)?;
         let parsed: T::Args = args::parse(arguments)?;
         let output = T::call(ctx, parsed).await?;
         serde_json::to_value(output)
@@ -207,95 +200,6 @@ impl Descriptors {
             )),
             full: describe(input),
         }
-    }
-}
-
-/// A tool whose arguments are `A` and output `O`.
-pub struct TypedTool<A, O> {
-    spec: ToolSpec,
-    descriptor: McpTool,
-    free_descriptor: McpTool,
-
-    handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
-    _types: PhantomData<fn(A) -> O>,
-}
-
-impl<A, O> std::fmt::Debug for TypedTool<A, O> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TypedTool")
-            .field("name", &self.spec.name)
-            .finish()
-    }
-}
-
-impl<A, O> TypedTool<A, O>
-where
-    A: DeserializeOwned + JsonSchema + Send + 'static,
-    O: Serialize + JsonSchema + Send + 'static,
-{
-    /// A tool from its spec and handler; schemas come from `A` and `O`.
-    pub fn new(
-        spec: ToolSpec,
-        handler: for<'a> fn(&'a ToolContext, A) -> ToolFuture<'a, O>,
-    ) -> Self {
-        let input = schema::input::<A>();
-        let output = Arc::new(schema::output::<O>());
-        let describe = |input: rmcp::model::JsonObject| {
-            let mut tool = McpTool::new(spec.name, spec.description, Arc::new(input));
-            tool.title = Some(spec.title.to_owned());
-            tool.output_schema = Some(Arc::clone(&output));
-            tool.annotations = Some(spec.effect.annotations());
-            tool
-        };
-        let free_descriptor = describe(schema::without_properties(
-            input.clone(),
-            spec.premium_arguments,
-        ));
-        let descriptor = describe(input);
-        Self {
-            spec,
-            descriptor,
-            free_descriptor,
-            handler,
-            _types: PhantomData,
-        }
-    }
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
-#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
-impl<A, O> ClickUpTool for TypedTool<A, O>
-where
-    A: DeserializeOwned + JsonSchema + Send + 'static,
-    O: Serialize + JsonSchema + Send + 'static,
-{
-    fn spec(&self) -> &ToolSpec {
-        &self.spec
-    }
-
-    fn descriptor(&self) -> &McpTool {
-        &self.descriptor
-    }
-
-    fn free_descriptor(&self) -> &McpTool {
-        &self.free_descriptor
-    }
-
-    async fn call(
-        &self,
-        ctx: &ToolContext,
-        mut arguments: Map<String, Value>,
-    ) -> Result<Value, ToolError> {
-        args::refuse_unknown(
-            &arguments,
-            &self.descriptor.input_schema,
-            self.spec.references,
-        )?;
-        args::fold_id_aliases(&mut arguments, self.spec.references)?;
-        let parsed: A = args::parse(arguments)?;
-        let output = (self.handler)(ctx, parsed).await?;
-        serde_json::to_value(output)
-            .map_err(|_| ToolError::upstream("The result could not be encoded."))
     }
 }
 

@@ -1,4 +1,4 @@
-//! Resolving references (TOOLS.md §1.3, §1.5): which workspace a call is about, and which space,
+//! Resolving references (docs/tools.md, "References" and "Workspace selection"): which workspace a call is about, and which space,
 //! folder, list or person an argument names — by id, name, path (`Space/Folder/List`,
 //! `Space/List`, `Space/Folder`, with `\/` escaping a slash) or ClickUp URL. Names match
 //! case-insensitively, exact first, then a unique substring; several matches are `ambiguous`
@@ -51,7 +51,7 @@ pub struct Location {
     pub workspace_id: String,
 }
 
-/// The workspace a call is about (§1.5): the one given, which must be authorized; else the
+/// The workspace a call is about (docs/tools.md, "Workspace selection"): the one given, which must be authorized; else the
 /// session's default; else the only authorized one; several and no default → `ambiguous`.
 pub async fn workspace(
     ctx: &ToolContext,
@@ -167,7 +167,7 @@ pub async fn location(
     pick(partial, reference, kind)
 }
 
-/// Resolve a person (§1.3): numeric id, email, username, or `me` (`me_id` is the caller).
+/// Resolve a person (docs/tools.md, "References"): numeric id, email, username, or `me` (`me_id` is the caller).
 pub fn member(
     workspace: &WorkspaceInfo,
     reference: &str,

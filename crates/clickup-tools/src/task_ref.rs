@@ -1,4 +1,4 @@
-//! Resolving a `task` reference (TOOLS.md §1.3, §1.4): a canonical id (`86aa0001`), a custom id
+//! Resolving a `task` reference (docs/tools.md, "References" and "Custom task ids"): a canonical id (`86aa0001`), a custom id
 //! (`ENG-42`, sent with `custom_task_ids=true&team_id=…`), a ClickUp URL (`/t/<id>`,
 //! `/t/<team>/<custom id>`), a path `Space/Folder/List/Task name`, or a bare name — searched in
 //! the tool's list when it has one, else workspace-wide over at most [`SEARCH_PAGES`] pages
@@ -87,7 +87,7 @@ pub async fn resolve(
 }
 
 /// Resolve to the canonical id, reading the task once when the reference is a custom id (for
-/// endpoints that do not take custom ids: §1.4).
+/// endpoints that do not take custom ids: docs/tools.md, "Custom task ids").
 pub async fn canonical(
     ctx: &ToolContext,
     workspace: &WorkspaceInfo,

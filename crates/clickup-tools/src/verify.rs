@@ -1,4 +1,4 @@
-//! Verified writes (TOOLS.md §1.9), shared by every writing tool: after a create or update the object is read again, and each
+//! Verified writes (docs/tools.md, "Verified writes"), shared by every writing tool: after a create or update the object is read again, and each
 //! requested field that did not take effect is reported as `{field, requested, actual}`.
 
 use schemars::JsonSchema;

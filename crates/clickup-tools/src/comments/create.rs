@@ -1,5 +1,5 @@
 //! `clickup_comment_create`: post a comment on a task, list or chat view. ClickUp's create answer
-//! gives the id as a number (TOOLS.md §1.14.3), output as a string; there is no GET of one
+//! gives the id as a number (docs/tools.md, "Where ClickUp differs from its OpenAPI file"), output as a string; there is no GET of one
 //! comment, so the result is `verified: false`.
 
 use clickup::ids::UserId;
@@ -7,17 +7,23 @@ use clickup::models::NewComment;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::comments::{Person, Target, target, target_error};
+use crate::Tier;
+use crate::arg_groups::WorkspaceAndZone;
+use crate::comments::{Person, Target, target};
 use crate::context::ToolContext;
 use crate::dates;
 use crate::error::ToolError;
-use crate::registry::ToolFuture;
+use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve;
+use crate::toolsets::Toolset;
+
+/// `clickup_comment_create`.
+#[derive(Debug)]
+pub struct CommentCreate;
 
 /// Arguments of `clickup_comment_create`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CommentCreateArgs {
+pub struct Args {
     // The comment, sent as written: ClickUp's comment API does not render markdown.
     pub text: String,
     // A task reference (the tool description says which target to give).
@@ -38,12 +44,9 @@ pub struct CommentCreateArgs {
     /// Notify everyone, you included.
     #[serde(default)]
     pub notify_all: bool,
-    // Shared argument (server instructions): no description.
-    #[serde(default)]
-    pub workspace_id: Option<String>,
-    // Shared argument: the zone of the date in the answer.
-    #[serde(default)]
-    pub timezone: Option<String>,
+    // Shared arguments (server instructions); `timezone`: the zone of the date in the answer.
+    #[serde(flatten)]
+    pub workspace: WorkspaceAndZone,
 }
 
 /// A new comment.
@@ -67,7 +70,7 @@ pub struct CreatedCommentOut {
 
 /// The result of `clickup_comment_create`.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct CommentCreateResult {
+pub struct Output {
     /// The comment.
     pub comment: CreatedCommentOut,
     /// Always false: ClickUp has no way to read one comment back.
@@ -76,15 +79,27 @@ pub struct CommentCreateResult {
     pub not_applied: Vec<serde_json::Value>,
 }
 
-pub(super) fn comment_create<'a>(
-    ctx: &'a ToolContext,
-    args: CommentCreateArgs,
-) -> ToolFuture<'a, CommentCreateResult> {
-    Box::pin(async move {
+impl Tool for CommentCreate {
+    type Args = Args;
+    type Output = Output;
+
+    const SPEC: ToolSpec = ToolSpec {
+        name: "clickup_comment_create",
+        title: "Comment",
+        description: "Comment on a task, a list or a chat view (give one of `task`, `list`, \
+                      `view_id`). Markdown is not rendered; `verified` is always false.",
+        tier: Tier::Free,
+        toolset: Toolset::Comments,
+        effect: Effect::Write,
+        references: &["task", "list"],
+        premium_arguments: &[],
+    };
+
+    async fn call(ctx: &ToolContext, args: Args) -> Result<Output, ToolError> {
         if args.text.trim().is_empty() {
             return Err(ToolError::invalid_argument("`text` is empty."));
         }
-        let zone = ctx.zone(args.timezone.as_deref())?;
+        let zone = ctx.zone(args.workspace.timezone.as_deref())?;
         let group = match args.group_assignee.as_deref().map(str::trim) {
             Some(_) if args.task.is_none() => {
                 return Err(ToolError::invalid_argument(
@@ -99,7 +114,7 @@ pub(super) fn comment_create<'a>(
             }
             other => other.map(str::to_owned),
         };
-        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let ws = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let target = target(
             ctx,
             &ws,
@@ -142,16 +157,13 @@ pub(super) fn comment_create<'a>(
                     .await
             }
         };
-        let created = match created {
-            Ok(created) => created,
-            Err(err) => return Err(target_error(ctx, &target, err).await),
-        };
+        let created = ctx.answer(target.what(), created).await?;
         let (target_type, target_id) = match &target {
             Target::Task(task) => ("task", task.path_id().to_string()),
             Target::List(list) => ("list", list.to_string()),
             Target::View(view) => ("view", view.to_string()),
         };
-        Ok(CommentCreateResult {
+        Ok(Output {
             comment: CreatedCommentOut {
                 id: created.id.to_string(),
                 text: args.text,
@@ -167,7 +179,7 @@ pub(super) fn comment_create<'a>(
             verified: false,
             not_applied: Vec::new(),
         })
-    })
+    }
 }
 
 /// The caller's ClickUp user id: the session's user (hosted), else `GET /v2/user` (stdio).
@@ -175,8 +187,6 @@ async fn me(ctx: &ToolContext) -> Result<u64, ToolError> {
     if let Some(user) = ctx.user_id {
         return Ok(user);
     }
-    match ctx.clickup.get_user(&ctx.token).await {
-        Ok(user) => Ok(user.id),
-        Err(err) => Err(ctx.clickup_error(err, "Your ClickUp user").await),
-    }
+    let user = ctx.clickup.get_user(&ctx.token).await;
+    Ok(ctx.answer("Your ClickUp user", user).await?.id)
 }

@@ -1,4 +1,4 @@
-//! How spaces, folders and lists are shown (TOOLS.md §1.6, §1.11): `summary` gives ids, names
+//! How spaces, folders and lists are shown (docs/tools.md, "Detail levels" and "Results"): `summary` gives ids, names
 //! and the few fields people ask about; `full` adds everything else ClickUp sent that means
 //! something to a reader. Ids are strings; dates are ISO 8601 in the effective time zone.
 

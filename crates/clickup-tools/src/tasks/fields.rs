@@ -1,5 +1,5 @@
 //! Custom-field values written with a task (`custom_fields` on create and update, a *(prem)*
-//! argument; TOOLS.md §11): a field by id or name among the list's fields, the value turned into
+//! argument; docs/tools.md, "Task filters and task fields"): a field by id or name among the list's fields, the value turned into
 //! the shape its type takes — drop-down label, id or orderindex → option id; labels → option ids
 //! (the full set); users and tasks → `{add, rem}` against the current value; a date → ms plus
 //! `value_options.time`; checkbox, number, text as such — and checking the value read back.
@@ -72,10 +72,8 @@ pub struct PreparedField {
 
 /// The fields a task of `list` may hold (`GET /v2/list/{list_id}/field`).
 pub async fn list_fields(ctx: &ToolContext, list: &ListId) -> Result<Vec<CustomField>, ToolError> {
-    match ctx.clickup.get_list_fields(&ctx.token, list).await {
-        Ok(fields) => Ok(fields),
-        Err(err) => Err(ctx.clickup_error(err, "The list").await),
-    }
+    let fields = ctx.clickup.get_list_fields(&ctx.token, list).await;
+    ctx.answer("The list", fields).await
 }
 
 /// Prepare `inputs` against the list's `definitions`; `current` are the task's fields (update).

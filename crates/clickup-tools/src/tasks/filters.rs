@@ -1,4 +1,4 @@
-//! The task filters **TF** of TOOLS.md §6, shared by `clickup_task_list`, `clickup_task_search`
+//! The task filters **TF** of docs/tools.md, "Task filters and task fields", shared by `clickup_task_list`, `clickup_task_search`
 //! and `clickup_my_task_list`, and their translation into the client's
 //! [`clickup::filters::TaskFilter`]: people resolved to ids, dates read in the call's zone
 //! (`*_after` a bare date = start of that day, `*_before` = end of it), custom-field names
@@ -314,10 +314,8 @@ async fn field_conditions(
                 ));
             };
             if fields.is_none() {
-                fields = Some(match ctx.clickup.get_list_fields(&ctx.token, list).await {
-                    Ok(f) => f,
-                    Err(err) => return Err(ctx.clickup_error(err, "The list").await),
-                });
+                let found = ctx.clickup.get_list_fields(&ctx.token, list).await;
+                fields = Some(ctx.answer("The list", found).await?);
             }
             find_field(fields.as_deref().unwrap_or_default(), reference)?
                 .id
@@ -399,14 +397,8 @@ pub async fn task_types(
         if known.is_none() {
             let team = TeamId::new(workspace.id.as_str())
                 .map_err(|_| ToolError::invalid_argument("The workspace id is not valid."))?;
-            known = Some(
-                match ctx.clickup.get_custom_items(&ctx.token, &team).await {
-                    Ok(items) => items,
-                    Err(err) => {
-                        return Err(ctx.clickup_error(err, "The workspace's task types").await);
-                    }
-                },
-            );
+            let items = ctx.clickup.get_custom_items(&ctx.token, &team).await;
+            known = Some(ctx.answer("The workspace's task types", items).await?);
         }
         out.push(find_task_type(
             known.as_deref().unwrap_or_default(),

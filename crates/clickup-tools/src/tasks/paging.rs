@@ -1,4 +1,4 @@
-//! Paging over ClickUp's task pages (TOOLS.md §1.6): ClickUp answers 100 tasks a page from
+//! Paging over ClickUp's task pages (docs/tools.md, "Paging and cursors"): ClickUp answers 100 tasks a page from
 //! `page=0` with `last_page`; a tool page of `limit` tasks may start inside one upstream page and
 //! end in another. The cursor records the upstream page and how many of its tasks were already
 //! looked at, so paging never repeats or skips a task while the list does not change, and never
@@ -7,12 +7,15 @@
 
 use std::future::Future;
 
+use clickup::filters::TeamTaskQuery;
 use clickup::models::{Task, TaskPage};
 
+use crate::context::ToolContext;
 use crate::cursor::{CursorPosition, Pager, Upstream};
 use crate::error::ToolError;
+use crate::ids;
 
-/// Most upstream pages one call reads (TOOLS.md §6, `clickup_task_search`).
+/// Most upstream pages one call reads (docs/tools.md, "Paging and cursors", `clickup_task_search`).
 pub const MAX_PAGES_PER_CALL: u32 = 5;
 
 /// The tasks of one tool page and where the next one starts (`None`: nothing more).
@@ -83,6 +86,29 @@ where
             });
         }
     }
+}
+
+/// A tool page of the workspace's tasks (`GET /v2/team/{team_id}/task`, `query` at each
+/// upstream page from the pager's position), keeping those `keep` accepts
+/// (`clickup_task_search`, `clickup_my_task_list`).
+pub async fn collect_team_tasks(
+    ctx: &ToolContext,
+    pager: &Pager<'_>,
+    workspace_id: &str,
+    query: &TeamTaskQuery,
+    keep: impl Fn(&Task) -> bool,
+) -> Result<Collected, ToolError> {
+    let team = ids::team(workspace_id)?;
+    let fetch = |page: u32| {
+        let mut q = query.clone();
+        q.filter.page = page;
+        let team = &team;
+        async move {
+            let tasks = ctx.clickup.get_team_tasks(&ctx.token, team, &q).await;
+            ctx.answer("The workspace's tasks", tasks).await
+        }
+    };
+    collect(pager, MAX_PAGES_PER_CALL, fetch, keep).await
 }
 
 fn too_far() -> ToolError {

@@ -1,4 +1,4 @@
-//! The task objects every task tool answers with (TOOLS.md §1.6, §1.11): [`TaskSummary`] (id,
+//! The task objects every task tool answers with (docs/tools.md, "Detail levels" and "Results"): [`TaskSummary`] (id,
 //! custom id, name, status, priority, assignees, due date, list, parent, url) and [`Task`], the
 //! summary plus, at `detail_level: full`, the details (markdown description, every date with its
 //! epoch ms, estimate and time spent, tags, watchers, …) and the sections (custom fields with

@@ -1,4 +1,4 @@
-//! Verified writes (TOOLS.md §1.9): after a create or update the task is read back, and each
+//! Verified writes (docs/tools.md, "Verified writes"): after a create or update the task is read back, and each
 //! requested field that did not take effect is reported as `{field, requested, actual}` in
 //! `not_applied` (ClickUp silently ignores, for example, assignees who are not members, `tags`
 //! on update, or a status it does not know on some plans).
@@ -78,14 +78,11 @@ pub struct Expected {
 
 /// Read the task back (`GET /v2/task/{task_id}` with the markdown description).
 pub async fn read_back(ctx: &ToolContext, task: &TaskRef) -> Result<models::Task, ToolError> {
-    match ctx
+    let read = ctx
         .clickup
         .get_task(&ctx.token, task, TaskReadOptions::default())
-        .await
-    {
-        Ok(task) => Ok(task),
-        Err(err) => Err(ctx.clickup_error(err, "The task").await),
-    }
+        .await;
+    ctx.answer("The task", read).await
 }
 
 fn sorted<T: Ord + Clone>(items: &[T]) -> Vec<T> {

@@ -1,25 +1,31 @@
-//! `clickup_location_get` (TOOLS.md §2): one space, folder or list reference resolved to its
-//! kind, ids and full path — from the cached tree, or for an item outside it (archived, given by
-//! id and kind) from ClickUp, which also confirms it exists.
+//! `clickup_location_get`: one space, folder or list reference resolved to its kind, ids and
+//! full path — from the cached tree, or for an item outside it (archived, given by id and kind)
+//! from ClickUp, which also confirms it exists.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::Tier;
+use crate::arg_groups::InWorkspace;
 use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
 use crate::error::{ToolError, ToolErrorCode};
 use crate::hierarchy::views;
 use crate::ids;
-use crate::registry::ToolFuture;
+use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve::{self, Kind};
+use crate::toolsets::Toolset;
+
+/// `clickup_location_get`.
+#[derive(Debug)]
+pub struct LocationGet;
 
 /// Arguments of `clickup_location_get`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LocationGetArgs {
+pub struct Args {
     // Shared argument (server instructions): no description.
-    #[serde(default)]
-    pub workspace_id: Option<String>,
+    #[serde(flatten)]
+    pub workspace: InWorkspace,
     // A reference: id, name, URL or path (`Space/Folder/List`, `Space/List`, `Space/Folder`).
     pub location: String,
     // Only match this kind (described in the tool description).
@@ -52,12 +58,24 @@ pub struct LocationOut {
     pub archived: bool,
 }
 
-pub(crate) fn location_get<'a>(
-    ctx: &'a ToolContext,
-    args: LocationGetArgs,
-) -> ToolFuture<'a, LocationOut> {
-    Box::pin(async move {
-        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+impl Tool for LocationGet {
+    type Args = Args;
+    type Output = LocationOut;
+
+    const SPEC: ToolSpec = ToolSpec {
+        name: "clickup_location_get",
+        title: "Resolve a location",
+        description: "A space, folder or list reference resolved to its kind, ids, path and \
+                      archived flag; an archived one is found by id with `kind`.",
+        tier: Tier::Free,
+        toolset: Toolset::Hierarchy,
+        effect: Effect::Read,
+        references: &[],
+        premium_arguments: &[],
+    };
+
+    async fn call(ctx: &ToolContext, args: Args) -> Result<LocationOut, ToolError> {
+        let ws = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let found = match resolve::location(ctx, &ws, &args.location, args.kind).await {
             Ok(found) => found,
             Err(err)
@@ -85,7 +103,7 @@ pub(crate) fn location_get<'a>(
         }
         // Not in the (unarchived) tree: ask ClickUp, which also confirms it exists.
         describe(ctx, &ws, found.kind, &found.id).await
-    })
+    }
 }
 
 /// A location known only by kind and id, read from ClickUp.

@@ -10,18 +10,22 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::Tier;
+use crate::arg_groups::{Paging, WorkspaceAndZone};
 use crate::context::ToolContext;
 use crate::cursor::{DEFAULT_LIMIT, Page, Upstream};
 use crate::error::ToolError;
-use crate::registry::ToolFuture;
+use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve;
 use crate::tasks::arguments;
 use crate::tasks::filters::{CommonFilterArgs, FieldScope, TaskFilterArgs};
-use crate::tasks::read::collect_team_tasks;
+use crate::tasks::paging::collect_team_tasks;
 use crate::tasks::shape::{DetailLevel, DueState, Render, Task};
+use crate::toolsets::Toolset;
 
-/// The tool name cursors of `clickup_my_task_list` are bound to.
-pub const TOOL: &str = "clickup_my_task_list";
+/// `clickup_my_task_list`.
+#[derive(Debug)]
+pub struct MyTaskList;
 
 // Which due dates to show (inlined: used once).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -53,7 +57,7 @@ impl Window {
 /// Arguments of `clickup_my_task_list`: the common task filters, without `assignees`,
 /// `order_by` and `reverse` (always you, soonest due first), so the registry refuses those.
 #[derive(Debug, Deserialize, JsonSchema)]
-pub struct MyTaskListArgs {
+pub struct Args {
     /// `today` and `week` (7 days) include overdue; default `all`.
     #[serde(default)]
     pub window: Window,
@@ -63,36 +67,46 @@ pub struct MyTaskListArgs {
     // Shared conventions (initialize instructions): no description in the schema.
     #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
-    // What "today" means, and dates in the answer.
-    #[serde(default)]
-    pub timezone: Option<String>,
-    #[serde(default)]
-    pub workspace_id: Option<String>,
-    #[serde(default)]
-    pub cursor: Option<String>,
-    #[serde(default)]
-    pub limit: Option<u32>,
+    // `timezone`: what "today" means, and dates in the answer.
+    #[serde(flatten)]
+    pub workspace: WorkspaceAndZone,
+    #[serde(flatten)]
+    pub paging: Paging,
 }
 
-/// `clickup_my_task_list`.
-pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFuture<'a, Page<Task>> {
-    Box::pin(async move {
+impl Tool for MyTaskList {
+    type Args = Args;
+    type Output = Page<Task>;
+
+    const SPEC: ToolSpec = ToolSpec {
+        name: "clickup_my_task_list",
+        title: "List my tasks",
+        description: "Your open tasks, soonest due first (undated last), each with \
+                      `due_state` (overdue, today, upcoming, no_date).",
+        tier: Tier::Free,
+        toolset: Toolset::Tasks,
+        effect: Effect::Read,
+        references: &[],
+        premium_arguments: &[],
+    };
+
+    async fn call(ctx: &ToolContext, args: Args) -> Result<Page<Task>, ToolError> {
         let filters = TaskFilterArgs::from(args.filters);
         let fingerprint = json!({
             "window": args.window.name(), "filters": filters.fingerprint(),
-            "timezone": args.timezone, "workspace_id": args.workspace_id,
+            "timezone": args.workspace.timezone, "workspace_id": args.workspace.workspace_id,
         });
         let pager = ctx.pager(
             &fingerprint,
-            args.cursor.as_deref(),
-            args.limit,
+            args.paging.cursor.as_deref(),
+            args.paging.limit,
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = ctx.date_reader(args.timezone.as_deref())?;
+        let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
         let zone = reader.zone().clone();
         let today = zone.to_datetime(reader.now()).date();
-        let workspace = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let me = arguments::me(ctx).await?;
         let mut filter = filters
             .to_filter(ctx, &workspace, &reader, &FieldScope::None)
@@ -130,7 +144,7 @@ pub fn my_task_list<'a>(ctx: &'a ToolContext, args: MyTaskListArgs) -> ToolFutur
             })
             .collect();
         pager.page(items, collected.next)
-    })
+    }
 }
 
 /// Where a due date stands relative to `today` in `zone`.

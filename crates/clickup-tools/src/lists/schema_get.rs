@@ -1,8 +1,6 @@
-//! `clickup_list_schema_get` (TOOLS.md §5): what a task in a list may hold — its statuses, the
-//! custom fields that apply (with option ids and labels), priorities, task types and enabled
-//! ClickApps. Call it before writing statuses or custom fields.
-
-use std::sync::Arc;
+//! `clickup_list_schema_get`: what a task in a list may hold — its statuses, the custom fields
+//! that apply (with option ids and labels), priorities, task types and enabled ClickApps. Call
+//! it before writing statuses or custom fields.
 
 use clickup::models::{CustomField, CustomItem, Space};
 use schemars::JsonSchema;
@@ -10,40 +8,26 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::Tier;
+use crate::arg_groups::InWorkspace;
 use crate::context::ToolContext;
 use crate::error::{Candidate, ToolError};
 use crate::hierarchy::views::{self, DetailLevel, RefOut, StatusOut};
 use crate::ids;
 use crate::priority::Priority;
-use crate::registry::{ClickUpTool, Effect, ToolFuture, ToolSpec, TypedTool};
+use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve::{self, Kind};
 use crate::toolsets::Toolset;
 
-/// The tools of this file.
-pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
-    vec![Arc::new(TypedTool::new(
-        ToolSpec {
-            name: "clickup_list_schema_get",
-            title: "Get what a list's tasks may hold",
-            description: "A list's statuses, custom fields (with option ids), priorities, task types \
-                          and ClickApps. Call before setting statuses or custom fields.",
-            tier: Tier::Free,
-            toolset: Toolset::Hierarchy,
-            effect: Effect::Read,
-            references: &["list"],
-            premium_arguments: &[],
-        },
-        list_schema_get,
-    ))]
-}
+/// `clickup_list_schema_get`.
+#[derive(Debug)]
+pub struct ListSchemaGet;
 
 /// Arguments of `clickup_list_schema_get`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ListSchemaArgs {
+pub struct Args {
     // Shared argument (server instructions): no description.
-    #[serde(default)]
-    pub workspace_id: Option<String>,
+    #[serde(flatten)]
+    pub workspace: InWorkspace,
     // A list reference.
     pub list: String,
     /// Only these custom fields (ids or names).
@@ -132,14 +116,29 @@ pub struct TaskTypeOut {
     pub name_plural: Option<String>,
 }
 
-fn list_schema_get<'a>(ctx: &'a ToolContext, args: ListSchemaArgs) -> ToolFuture<'a, ListSchema> {
-    Box::pin(async move {
+impl Tool for ListSchemaGet {
+    type Args = Args;
+    type Output = ListSchema;
+
+    const SPEC: ToolSpec = ToolSpec {
+        name: "clickup_list_schema_get",
+        title: "Get what a list's tasks may hold",
+        description: "A list's statuses, custom fields (with option ids), priorities, task types \
+                      and ClickApps. Call before setting statuses or custom fields.",
+        tier: Tier::Free,
+        toolset: Toolset::Hierarchy,
+        effect: Effect::Read,
+        references: &["list"],
+        premium_arguments: &[],
+    };
+
+    async fn call(ctx: &ToolContext, args: Args) -> Result<ListSchema, ToolError> {
         if args.fields.as_ref().is_some_and(|f| f.len() > 100) {
             return Err(ToolError::invalid_argument(
                 "`fields` has more than 100 entries.",
             ));
         }
-        let ws = resolve::workspace(ctx, args.workspace_id.as_deref()).await?;
+        let ws = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &ws, &args.list, Some(Kind::List)).await?;
         let list_id = ids::list(&location.id)?;
         let team = ids::team(&ws.id)?;
@@ -189,7 +188,7 @@ fn list_schema_get<'a>(ctx: &'a ToolContext, args: ListSchemaArgs) -> ToolFuture
             task_types: task_types(&types),
             clickapps: views::enabled_clickapps(space.features.as_ref()),
         })
-    })
+    }
 }
 
 /// The fields named in `wanted` (ids or names, case-insensitive), all when `None`.

@@ -1,0 +1,62 @@
+//! The list a task write goes to (`clickup_task_create`, `clickup_task_update` and their bulk
+//! forms), with what was read of it in this call: its statuses and custom fields, each read at
+//! most once.
+
+use clickup::ids::ListId;
+use clickup::models::{CustomField, Status};
+
+use crate::context::ToolContext;
+use crate::error::ToolError;
+use crate::tasks::fields;
+
+/// A list being written to, with what was read of it in this call.
+#[derive(Debug)]
+pub struct ListContext {
+    /// The list id.
+    pub id: ListId,
+    statuses: Option<Vec<Status>>,
+    fields: Option<Vec<CustomField>>,
+}
+
+impl ListContext {
+    /// A list not read yet.
+    pub fn new(id: ListId) -> Self {
+        Self {
+            id,
+            statuses: None,
+            fields: None,
+        }
+    }
+
+    /// The status named `wanted` as the list spells it (one `GET /v2/list/{list_id}` per call);
+    /// unknown → `invalid_argument` listing the list's statuses.
+    pub async fn status(&mut self, ctx: &ToolContext, wanted: &str) -> Result<String, ToolError> {
+        if self.statuses.is_none() {
+            let list = ctx.clickup.get_list(&ctx.token, &self.id).await;
+            self.statuses = Some(ctx.answer("The list", list).await?.statuses);
+        }
+        let statuses = self.statuses.as_deref().unwrap_or_default();
+        statuses
+            .iter()
+            .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
+            .map(|s| s.status.clone())
+            .ok_or_else(|| {
+                ToolError::invalid_argument(format!(
+                    "Unknown status for this list; its statuses are: {}.",
+                    statuses
+                        .iter()
+                        .map(|s| s.status.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+
+    /// The list's custom fields (one `GET /v2/list/{list_id}/field` per call).
+    pub async fn fields(&mut self, ctx: &ToolContext) -> Result<&[CustomField], ToolError> {
+        if self.fields.is_none() {
+            self.fields = Some(fields::list_fields(ctx, &self.id).await?);
+        }
+        Ok(self.fields.as_deref().unwrap_or_default())
+    }
+}
