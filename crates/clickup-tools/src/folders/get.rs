@@ -24,11 +24,7 @@ pub struct Args {
     // A folder reference.
     pub folder: String,
     // Shared argument.
-    #[serde(default)]
-    #[schemars(
-        schema_with = "crate::hierarchy::views::bare::<DetailLevel>",
-        transform = crate::hierarchy::views::without_default
-    )]
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
     // Shared arguments (server instructions): `timezone` is the zone of the dates in the answer.
     #[serde(flatten)]

@@ -64,11 +64,7 @@ pub struct Args {
     #[schemars(transform = views::without_default)]
     pub scope: Scope,
     /// `full` adds task counts.
-    #[serde(default)]
-    #[schemars(
-        schema_with = "views::bare::<DetailLevel>",
-        transform = views::without_default
-    )]
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
     // Shared arguments; `limit` counts spaces or shared items, default 10 ([`limit_per_space`]).
     #[serde(flatten)]

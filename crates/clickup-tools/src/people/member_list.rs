@@ -40,11 +40,7 @@ pub struct Args {
     #[serde(default)]
     pub task: Option<String>,
     // Shared argument; `full` adds initials and colour.
-    #[serde(default)]
-    #[schemars(
-        schema_with = "crate::hierarchy::views::bare::<DetailLevel>",
-        transform = crate::hierarchy::views::without_default
-    )]
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
     // Shared arguments; `limit` default 50.
     #[serde(flatten)]

@@ -26,11 +26,7 @@ pub struct Args {
     // A space reference.
     pub space: String,
     // Shared argument; `full` adds every ClickApp's settings and status colours.
-    #[serde(default)]
-    #[schemars(
-        schema_with = "crate::hierarchy::views::bare::<DetailLevel>",
-        transform = crate::hierarchy::views::without_default
-    )]
+    #[serde(default, skip_serializing_if = "DetailLevel::is_summary")]
     pub detail_level: DetailLevel,
 }
 
