@@ -17,16 +17,16 @@
 
 pub mod app;
 pub mod audit;
-pub mod auditor;
+pub(crate) mod auditor;
 pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod domain;
-pub mod http;
-pub mod limits;
-pub mod mcp;
-pub mod oauth;
+pub(crate) mod http;
+pub(crate) mod limits;
+pub(crate) mod mcp;
+pub(crate) mod oauth;
 mod random;
 pub mod state;
 pub mod store;

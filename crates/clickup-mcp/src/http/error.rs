@@ -39,9 +39,6 @@ pub enum ApiError {
     /// A refresh could not be done; the reason goes to `details.reason`.
     #[error("refresh failed: {0}")]
     RefreshFailed(&'static str),
-    /// A free user asked for a premium feature.
-    #[error("premium required")]
-    PremiumRequired,
     /// A browser `Origin` that is not in `ALLOWED_ORIGINS`.
     #[error("forbidden origin")]
     ForbiddenOrigin,
@@ -133,12 +130,6 @@ impl ApiError {
                 "refresh_failed",
                 "Unable to refresh the session. Log in again at /auth/login.".into(),
                 Some(json!({ "reason": reason })),
-            ),
-            ApiError::PremiumRequired => (
-                StatusCode::FORBIDDEN,
-                "premium_required",
-                "This needs a premium account. Ask the operator to upgrade your account.".into(),
-                None,
             ),
             ApiError::ForbiddenOrigin => (
                 StatusCode::FORBIDDEN,
