@@ -1,24 +1,20 @@
 //! The HTTP surface of `serve`: routes (thin) and the layers around them.
 //!
-//! - [`error`]: the error body of every seed endpoint.
 //! - [`health`]: `GET /health`.
 //! - [`mcp_route`]: `POST /mcp` (and its toolset URLs), the MCP endpoint; [`mcp_body`]: what
 //!   kind of body it got; [`mcp_bare`]: the seed's bare `{"method":…}` form.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
-//! - [`pages`]: the HTML pages people see; [`page_shell`]: the document, style and CSP they share.
+//! - [`pages`]: the HTML pages people see (their shell: `crate::web::page_shell`).
 //! - The MCP authorization server's routes (`/.well-known/*`, `/register`, `/authorize`,
 //!   `/token`, `/revoke`) are handled in [`crate::oauth`].
-//! - [`request_origin`]: who sent a request, for the audit log.
+//! - The error type at the edge, request origins and shared responses are in [`crate::web`].
 
 pub mod auth_routes;
-pub mod error;
 pub mod health;
 pub mod mcp_bare;
 pub mod mcp_body;
 pub mod mcp_route;
-pub mod page_shell;
 pub mod pages;
-pub mod request_origin;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -113,7 +109,7 @@ pub fn router(
         .route("/authorize/consent", post(oauth::authorize::consent))
         .route("/token", post(oauth::token::token))
         .route("/revoke", post(oauth::revoke::revoke))
-        .fallback(|| async { error::ApiError::NotFound })
+        .fallback(|| async { crate::web::error::ApiError::NotFound })
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .merge(mcp)

@@ -2,7 +2,8 @@
 //!
 //! - [`config`]: the only reader of the environment; validated settings.
 //! - [`app`]: builds the app (store, keys, clients, router), binds, serves, shuts down.
-//! - [`http`]: routes and middleware; [`http::error`] is the one error type at the edge.
+//! - [`http`]: routes and middleware; [`web`]: what routes and the authorization server share,
+//!   [`web::error`] the one error type at the edge.
 //! - [`auth`]: session JWTs, sessions, and the ClickUp login.
 //! - [`oauth`]: the MCP authorization server (discovery, registration, consent, tokens).
 //! - [`store`]: the `Store` trait with domain verbs, and its SQLite implementation.
@@ -31,3 +32,4 @@ mod random;
 pub mod state;
 pub mod store;
 pub mod vault;
+pub(crate) mod web;

@@ -1,5 +1,5 @@
 //! Why authentication, a login or the use of a stored ClickUp credential failed. The HTTP layer
-//! turns these into answers in one place (`crate::http::error`); nothing here knows HTTP.
+//! turns these into answers in one place (`crate::web::error`); nothing here knows HTTP.
 
 use crate::auth::jwt::TokenError;
 use crate::domain::EpochSeconds;
@@ -57,7 +57,7 @@ impl AuthError {
         AuthError::Internal(err.into())
     }
 
-    /// The machine code of the error body this becomes (`crate::http::error`), for audit rows.
+    /// The machine code of the error body this becomes (`crate::web::error`), for audit rows.
     pub(crate) fn code(&self) -> &'static str {
         match self {
             AuthError::InvalidRequest(_) => "invalid_request",

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
@@ -16,11 +16,12 @@ use crate::auth::error::AuthError;
 use crate::auth::login::{self, CallbackParams, Finished, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::auth::sessions;
 use crate::domain::Tier;
-use crate::http::error::ApiError;
 use crate::http::pages;
-use crate::http::request_origin::Origin;
 use crate::state::AppState;
 use crate::store::Rotation;
+use crate::web::error::ApiError;
+use crate::web::request_origin::Origin;
+use crate::web::responses::{found, is_public_host, no_store};
 
 /// `GET /auth/login`: 302 to ClickUp's authorize page with a new state bound to this browser.
 /// A login started on another host is first sent to `PUBLIC_URL`, so the cookie survives.
@@ -240,41 +241,10 @@ fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
-/// Whether the request came to `PUBLIC_URL`'s host (a flow that sets cookies must run there).
-pub(crate) fn is_public_host(state: &AppState, headers: &HeaderMap) -> bool {
-    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
-        return true;
-    };
-    let public = &state.public_url;
-    let expected = match public.port() {
-        Some(port) => format!("{}:{port}", public.host_str().unwrap_or_default()),
-        None => public.host_str().unwrap_or_default().to_owned(),
-    };
-    host.eq_ignore_ascii_case(&expected)
-}
-
-/// A 302 Found to `location` (docs/architecture.md, "Request flow"; axum's `Redirect::to` answers 303).
-pub(crate) fn found(location: &str) -> Response {
-    match HeaderValue::from_str(location) {
-        Ok(value) => (StatusCode::FOUND, [(header::LOCATION, value)]).into_response(),
-        Err(_) => ApiError::internal(anyhow::anyhow!("a redirect location is not a valid header"))
-            .into_response(),
-    }
-}
-
-/// Token-bearing answers must never be cached.
-pub(crate) fn no_store(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-        .headers_mut()
-        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
-    response
-}
-
 #[cfg(test)]
 mod tests {
+    use axum::http::HeaderValue;
+
     use super::*;
 
     #[test]

@@ -8,9 +8,9 @@ use rmcp::model::JsonObject;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::http::error::error_body;
 use crate::mcp::caller::Caller;
 use crate::mcp::core::McpCore;
+use crate::web::error::error_body;
 
 /// A bare request.
 #[derive(Debug, Deserialize)]

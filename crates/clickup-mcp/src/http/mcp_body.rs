@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::http::error::error_body;
+use crate::web::error::error_body;
 
 /// A `/mcp` body, classified.
 #[derive(Debug)]

@@ -22,7 +22,6 @@ use tower::ServiceExt;
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::sessions;
 use crate::domain::Tier;
-use crate::http::error::ApiError;
 use crate::http::mcp_bare as bare;
 use crate::http::mcp_body::{self, McpBody};
 use crate::limits::Decision;
@@ -31,6 +30,7 @@ use crate::mcp::core::{McpCore, Mode};
 use crate::mcp::handler::McpHandler;
 use crate::oauth::scopes::Scope;
 use crate::state::AppState;
+use crate::web::error::ApiError;
 use clickup_tools::toolsets::Surface;
 
 /// The largest `/mcp` body accepted (a bulk call of 100 tasks with descriptions fits).
@@ -131,7 +131,7 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
     let caller = Caller {
         user,
         scope,
-        origin: crate::http::request_origin::origin_of(&parts),
+        origin: crate::web::request_origin::origin_of(&parts),
         surface,
     };
     let value = match mcp_body::classify(&parts.headers, &body) {
@@ -170,7 +170,7 @@ fn surface_of(path: &str) -> Result<Surface, Box<Response>> {
             Box::new(
                 (
                     StatusCode::NOT_FOUND,
-                    Json(crate::http::error::error_body(
+                    Json(crate::web::error::error_body(
                         "not_found",
                         &format!(
                             "This server has no such MCP URL: {err}. Use /mcp, /mcp/readonly, \
@@ -195,7 +195,7 @@ fn surface_of(path: &str) -> Result<Surface, Box<Response>> {
 pub async fn method_not_allowed() -> Response {
     let mut response = (
         StatusCode::METHOD_NOT_ALLOWED,
-        Json(crate::http::error::error_body(
+        Json(crate::web::error::error_body(
             "method_not_allowed",
             "Use POST for /mcp; this server keeps no sessions and opens no event stream.",
             None,
@@ -301,7 +301,7 @@ fn insufficient_scope(state: &AppState, tool: &str) -> Response {
     );
     let mut response = (
         StatusCode::FORBIDDEN,
-        Json(crate::http::error::error_body(
+        Json(crate::web::error::error_body(
             "insufficient_scope",
             &message,
             None,

@@ -6,10 +6,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::domain::User;
-use crate::http::error::ApiError;
-pub use crate::http::page_shell::escape;
-use crate::http::page_shell::page;
 use crate::state::AppState;
+use crate::web::error::ApiError;
+pub use crate::web::page_shell::escape;
+use crate::web::page_shell::page;
 
 /// The page shown to a browser after a successful login.
 pub fn login_success(state: &AppState, token: &str, user: &User) -> Response {

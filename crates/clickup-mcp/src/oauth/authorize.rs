@@ -27,9 +27,6 @@ use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::error::AuthError;
 use crate::auth::login::{self, CallbackParams, LOGIN_COOKIE, STATE_LIFETIME_SECS};
 use crate::domain::{EpochSeconds, User};
-use crate::http::auth_routes::{found, is_public_host, no_store};
-use crate::http::error::ApiError;
-use crate::http::request_origin::Origin;
 use crate::oauth::client_redirect::ClientRedirect;
 use crate::oauth::clients::{self, Client, FindError};
 use crate::oauth::consent_page::{self, ConsentView};
@@ -44,6 +41,9 @@ use crate::store::{
     AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserSession, Consent,
     GrantedAuthorization, LoginFlow, PendingAuthorization,
 };
+use crate::web::error::ApiError;
+use crate::web::request_origin::Origin;
+use crate::web::responses::{found, is_public_host, no_store};
 
 /// The longest `state` passed through.
 const MAX_STATE_BYTES: usize = 2048;

@@ -4,9 +4,9 @@
 
 use axum::response::Response;
 
-use crate::http::auth_routes::{found, no_store};
 use crate::state::AppState;
 use crate::store::AuthorizationRequest;
+use crate::web::responses::{found, no_store};
 
 /// Where answers to the client go: its redirect URI, with its `state` and our `iss`.
 pub(crate) struct ClientRedirect {

@@ -17,9 +17,9 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
-use crate::http::page_shell::{escape, page_with_style};
 use crate::oauth::redirect_uris;
 use crate::oauth::scopes::Scope;
+use crate::web::page_shell::{escape, page_with_style};
 
 const STYLE: &str = r#"
 .client{font-size:1.25rem;font-weight:700;overflow-wrap:anywhere}

@@ -19,13 +19,13 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord};
-use crate::http::request_origin::Origin;
 use crate::oauth::error::{OAuthError, no_store};
 use crate::oauth::metadata_document::MAX_REDIRECT_URIS;
 use crate::oauth::scopes::Scope;
 use crate::oauth::{UNUSED_CLIENT_LIFETIME_SECS, clients, redirect_uris};
 use crate::state::AppState;
 use crate::store::{ClientAuthMethod, ClientMetadata, OAuthClient};
+use crate::web::request_origin::Origin;
 
 /// The largest registration body accepted.
 pub const MAX_BODY_BYTES: usize = 8 * 1024;

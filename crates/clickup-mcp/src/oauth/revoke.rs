@@ -11,12 +11,12 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
-use crate::http::request_origin::Origin;
 use crate::oauth::clients::{self, Client};
 use crate::oauth::error::{OAuthError, no_store};
 use crate::oauth::form::{Form, FormError};
 use crate::oauth::hash;
 use crate::state::AppState;
+use crate::web::request_origin::Origin;
 
 /// Longer tokens are ignored unread.
 const MAX_TOKEN_BYTES: usize = 4096;

@@ -22,7 +22,6 @@ use serde_json::json;
 use crate::audit::{AuditEvent, AuditRecord, RequestOrigin};
 use crate::auth::jwt::{AccessClaims, Claims, ClientGrant};
 use crate::domain::{EpochSeconds, User, UserId};
-use crate::http::request_origin::Origin;
 use crate::oauth::clients::{self, Client};
 use crate::oauth::error::{OAuthError, no_store};
 use crate::oauth::form::Form;
@@ -30,6 +29,7 @@ use crate::oauth::scopes::Scope;
 use crate::oauth::{REFRESH_GRACE_SECS, hash, pkce};
 use crate::state::AppState;
 use crate::store::{CodeRedemption, IssuedTokens, RefreshRotation, RefreshToken, Session};
+use crate::web::request_origin::Origin;
 
 /// Longer codes and refresh tokens are refused unread.
 const MAX_TOKEN_PARAM_BYTES: usize = 512;
