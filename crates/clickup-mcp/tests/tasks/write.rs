@@ -333,3 +333,21 @@ async fn a_subtask_is_created_and_re_parented_within_its_list() {
         "a parent in another list: {error}"
     );
 }
+
+#[tokio::test]
+async fn a_priority_is_taken_in_any_case_or_as_a_digit_string_though_the_schema_lists_names() {
+    let s = Session::start(Tier::Free).await;
+    for (priority, expected) in [("URGENT", "urgent"), (" Normal ", "normal"), ("2", "high")] {
+        let created = s
+            .ok(
+                "clickup_task_create",
+                json!({"list": SPRINT_12, "name": format!("Priority {priority}"), "priority": priority}),
+            )
+            .await;
+        assert_eq!(
+            created["task"]["priority"], expected,
+            "{priority}: {created}"
+        );
+        assert_eq!(created["not_applied"], json!([]), "{priority}");
+    }
+}
