@@ -6,9 +6,6 @@ use serde_json::{Map, Value};
 
 use crate::error::ToolError;
 
-/// Reference arguments that also accept the seed's `<name>_id` spelling (docs/tools.md, "References").
-pub const ID_ALIASES: &[&str] = &["space", "folder", "list", "task"];
-
 /// Fold `list_id` into `list` (and so on) for the reference arguments this tool has; giving
 /// both spellings is `invalid_argument`.
 pub fn fold_id_aliases(

@@ -40,9 +40,6 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
-
-use crate::error::ToolError;
 
 /// The smallest bare number accepted: one minute in ms.
 pub const MIN_BARE_MS: u64 = 60_000;
@@ -60,7 +57,7 @@ const MAX_TEXT_LEN: usize = 100;
 /// Most decimals in a fraction.
 const MAX_DECIMALS: usize = 6;
 
-/// Why a duration was refused; [`DurationError::message`] turns it into words.
+/// Why a duration was refused; its `Display` says it in words, with examples.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DurationError {
     /// A bare number under one minute.
@@ -69,25 +66,6 @@ pub enum DurationError {
     Zero,
     /// Not in the grammar.
     Unrecognised,
-}
-
-impl DurationError {
-    /// The message for argument `arg`, with examples; it never echoes the value.
-    pub fn message(self, arg: &str) -> String {
-        match self {
-            DurationError::BareNumberTooSmall => format!(
-                "`{arg}`: a bare number is read as milliseconds, and values under 60000 (one minute) are \
-                 refused as a likely unit mistake. Write the unit, e.g. 90m or 1h 30m."
-            ),
-            DurationError::Zero => {
-                format!("`{arg}` must be longer than zero; to remove the value, send null.")
-            }
-            DurationError::Unrecognised => format!(
-                "`{arg}` is not a duration. Use milliseconds (5400000) or text such as 1h 30m, 90m, 2h, \
-                 1.5h, 1d (24 h), 45s."
-            ),
-        }
-    }
 }
 
 impl fmt::Display for DurationError {
@@ -133,18 +111,6 @@ pub fn duration_from_text(text: &str) -> Result<u64, DurationError> {
     } else {
         Ok(total)
     }
-}
-
-/// Read a `dur` argument given as JSON (`5400000` or `"1h 30m"`) into milliseconds.
-pub fn parse_duration(arg: &str, value: &Value) -> Result<u64, ToolError> {
-    let result = match value {
-        Value::Number(n) => n
-            .as_u64()
-            .map_or(Err(DurationError::Unrecognised), duration_from_ms),
-        Value::String(s) => duration_from_text(s),
-        _ => Err(DurationError::Unrecognised),
-    };
-    result.map_err(|err| ToolError::invalid_argument(err.message(arg)))
 }
 
 /// Sum of the terms, or `None` when the text is outside the grammar.
@@ -280,13 +246,6 @@ pub struct DurationMs {
     pub ms: u64,
 }
 
-impl DurationMs {
-    /// The duration as `1h 30m`.
-    pub fn to_text(self) -> String {
-        format_duration(self.ms)
-    }
-}
-
 impl fmt::Display for DurationMs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&format_duration(self.ms))
@@ -370,12 +329,23 @@ impl JsonSchema for DurationMs {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
 
     const H: u64 = MS_PER_HOUR;
     const M: u64 = MS_PER_MINUTE;
+
+    /// A duration argument as a tool reads it (the registry's parse of its `Args`).
+    fn argument(value: serde_json::Value) -> Result<DurationMs, crate::error::ToolError> {
+        #[derive(Debug, Deserialize)]
+        struct Args {
+            time_estimate: DurationMs,
+        }
+        let mut args = serde_json::Map::new();
+        args.insert("time_estimate".into(), value);
+        crate::args::parse::<Args>(args).map(|a| a.time_estimate)
+    }
 
     #[test]
     fn the_documented_text_forms_give_milliseconds() {
@@ -427,7 +397,7 @@ mod tests {
             };
             assert_eq!(got, expected, "{why}");
         }
-        let err = parse_duration("time_estimate", &json!(90)).unwrap_err();
+        let err = argument(json!(90)).unwrap_err();
         assert!(err.message.contains("90m"), "{}", err.message);
         assert!(err.message.contains("`time_estimate`"), "{}", err.message);
     }
@@ -466,9 +436,9 @@ mod tests {
             json!(null),
             json!(["1h"]),
         ] {
-            let err = parse_duration("duration", &value).unwrap_err();
+            let err = argument(value).unwrap_err();
             assert!(!err.message.contains("SECRET"), "{}", err.message);
-            assert!(err.message.contains("`duration`"), "{}", err.message);
+            assert!(err.message.contains("`time_estimate`"), "{}", err.message);
         }
     }
 

@@ -69,16 +69,6 @@ impl<T> Patch<T> {
             Patch::Set(value) => Patch::Set(f(value)?),
         })
     }
-
-    /// `None` when absent; `Some(None)` to clear; `Some(Some(value))` to set. This is the shape
-    /// of a JSON body field that is omitted, `null`, or a value.
-    pub fn into_option(self) -> Option<Option<T>> {
-        match self {
-            Patch::Absent => None,
-            Patch::Clear => Some(None),
-            Patch::Set(value) => Some(Some(value)),
-        }
-    }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
@@ -164,10 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn into_option_gives_the_shape_of_a_json_body_field() {
-        assert_eq!(Patch::<u8>::Absent.into_option(), None);
-        assert_eq!(Patch::<u8>::Clear.into_option(), Some(None));
-        assert_eq!(Patch::Set(3).into_option(), Some(Some(3)));
+    fn map_and_try_map_keep_absent_and_clear() {
         assert_eq!(Patch::Set(3).map(|n| n * 2), Patch::Set(6));
         assert_eq!(Patch::Set(3).try_map(|_| Err::<u8, _>("no")), Err("no"));
         assert_eq!(

@@ -85,17 +85,6 @@ impl Priority {
             .find(|p| p.name().eq_ignore_ascii_case(text))
     }
 
-    /// Read a `prio` argument given as JSON (`3` or `"normal"`); the error names `arg` but never
-    /// echoes the value.
-    pub fn from_argument(arg: &str, value: &Value) -> Result<Priority, ToolError> {
-        let parsed = match value {
-            Value::Number(n) => n.as_u64().and_then(Priority::from_level),
-            Value::String(s) => Priority::from_text(s),
-            _ => None,
-        };
-        parsed.ok_or_else(|| ToolError::invalid_argument(format!("`{arg}` must be {EXPECTED}.")))
-    }
-
     /// The priority in a ClickUp answer: the priority object (by `id`, else by its `priority`
     /// name), a bare level or name, or `None` for `null` and anything unrecognised.
     pub fn from_clickup(value: &Value) -> Option<Priority> {
@@ -212,6 +201,17 @@ mod tests {
 
     use super::*;
 
+    /// A priority argument as a tool reads it (the registry's parse of its `Args`).
+    fn argument(value: Value) -> Result<Priority, crate::error::ToolError> {
+        #[derive(Debug, Deserialize)]
+        struct Args {
+            priority: Priority,
+        }
+        let mut args = serde_json::Map::new();
+        args.insert("priority".into(), value);
+        crate::args::parse::<Args>(args).map(|a| a.priority)
+    }
+
     #[test]
     fn levels_names_and_digit_strings_are_accepted() {
         let cases = [
@@ -223,11 +223,6 @@ mod tests {
             (json!("low"), Priority::Low, "lowercase name"),
         ];
         for (value, expected, why) in cases {
-            assert_eq!(
-                Priority::from_argument("priority", &value),
-                Ok(expected),
-                "{why}"
-            );
             assert_eq!(
                 serde_json::from_value::<Priority>(value).ok(),
                 Some(expected),
@@ -252,7 +247,7 @@ mod tests {
             ),
         ];
         for (value, why) in cases {
-            let err = Priority::from_argument("priority", &value).unwrap_err();
+            let err = argument(value.clone()).unwrap_err();
             assert!(err.message.contains("`priority`"), "{why}: {}", err.message);
             assert!(!err.message.contains("SECRETVAL"), "{why}: {}", err.message);
             assert!(

@@ -18,7 +18,7 @@ use crate::priority::Priority;
 
 pub mod values;
 
-pub use values::{FieldOption, FieldValue, field_options};
+pub use values::{FieldValue, field_options};
 
 pub use crate::detail::DetailLevel;
 
