@@ -25,6 +25,9 @@ pub enum ToolErrorCode {
     UpstreamError,
 }
 
+/// Most candidates an error lists.
+const MAX_CANDIDATES: usize = 10;
+
 /// One candidate of an ambiguous reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Candidate {
@@ -62,6 +65,9 @@ pub struct ToolError {
     /// For `ambiguous`: up to 10 candidates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+    /// How many matched in all, when more than the candidates listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates_total: Option<usize>,
     /// For `rate_limited`: seconds to wait.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_s: Option<u64>,
@@ -78,6 +84,7 @@ impl ToolError {
             message: message.into(),
             hint: None,
             candidates: Vec::new(),
+            candidates_total: None,
             retry_after_s: None,
             upstream: None,
         }
@@ -95,8 +102,10 @@ impl ToolError {
 
     /// `ambiguous` with candidates (at most 10 are kept).
     pub fn ambiguous(message: impl Into<String>, mut candidates: Vec<Candidate>) -> Self {
-        candidates.truncate(10);
+        let total = candidates.len();
+        candidates.truncate(MAX_CANDIDATES);
         Self {
+            candidates_total: (total > MAX_CANDIDATES).then_some(total),
             candidates,
             ..Self::new(ToolErrorCode::Ambiguous, message)
         }
@@ -133,10 +142,26 @@ impl ToolError {
 
     /// The tool result that carries this error.
     pub fn into_result(self) -> CallToolResult {
-        let text = match &self.hint {
+        let mut text = match &self.hint {
             Some(hint) => format!("{} ({}) Hint: {hint}", self.message, code_name(self.code)),
             None => format!("{} ({})", self.message, code_name(self.code)),
         };
+        // A model behind a client that shows only text must see the candidates too.
+        if !self.candidates.is_empty() {
+            text.push_str("\nCandidates:");
+            for candidate in &self.candidates {
+                text.push_str(&format!("\n- {} (id {})", candidate.name, candidate.id));
+                if let Some(path) = &candidate.path {
+                    text.push_str(&format!(", {path}"));
+                }
+            }
+            if let Some(total) = self.candidates_total {
+                text.push_str(&format!(
+                    "\n… {} more of {total} in all; give a path or an id to narrow it.",
+                    total - self.candidates.len()
+                ));
+            }
+        }
         let mut result = CallToolResult::error(vec![ContentBlock::text(text)]);
         result.structured_content = Some(json!({ "error": self }));
         result
@@ -171,5 +196,13 @@ mod tests {
         let error = &result.structured_content.unwrap()["error"];
         assert_eq!(error["code"], "ambiguous");
         assert_eq!(error["candidates"].as_array().unwrap().len(), 10);
+        assert_eq!(error["candidates_total"], 12);
+        let text = result.content[0].as_text().unwrap().text.clone();
+        assert!(text.contains("Candidates:\n- L0 (id 0)"), "{text}");
+        assert!(
+            text.contains("- L9 (id 9)") && !text.contains("L10"),
+            "{text}"
+        );
+        assert!(text.contains("2 more of 12"), "{text}");
     }
 }

@@ -252,6 +252,16 @@ async fn a_name_in_several_places_is_ambiguous_with_candidates() {
     assert_eq!(answer.candidate_names(), ["Engineering", "Marketing"]);
     let paths = strings(&answer.data["error"]["candidates"], "path");
     assert!(paths.iter().all(|p| !p.is_empty()), "{paths:?}");
+    // A client that shows only the text shows the model the candidates too.
+    for candidate in answer.data["error"]["candidates"].as_array().unwrap() {
+        let line = format!(
+            "- {} (id {}), {}",
+            candidate["name"].as_str().unwrap(),
+            candidate["id"].as_str().unwrap(),
+            candidate["path"].as_str().unwrap()
+        );
+        assert!(answer.text.contains(&line), "{line} in {}", answer.text);
+    }
 }
 
 #[tokio::test]
