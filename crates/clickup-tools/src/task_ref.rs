@@ -72,6 +72,36 @@ pub async fn resolve(
     reference: &str,
     list: Option<&str>,
 ) -> Result<TaskRef, ToolError> {
+    resolve_matching(ctx, workspace, reference, list, NameMatch::ExactOrUnique).await
+}
+
+/// [`resolve`] for tools that destroy: a name must match a task's whole name (in any case),
+/// never a part of it; partial matches come back as candidates to choose from by id.
+pub async fn resolve_exact(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reference: &str,
+    list: Option<&str>,
+) -> Result<TaskRef, ToolError> {
+    resolve_matching(ctx, workspace, reference, list, NameMatch::Exact).await
+}
+
+/// How a name may match a task's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameMatch {
+    /// The whole name, else a part of exactly one name.
+    ExactOrUnique,
+    /// The whole name only.
+    Exact,
+}
+
+async fn resolve_matching(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reference: &str,
+    list: Option<&str>,
+    mode: NameMatch,
+) -> Result<TaskRef, ToolError> {
     match classify(reference)? {
         TaskArg::Id(id) => Ok(TaskRef::Id(crate::ids::task(&id)?)),
         TaskArg::Custom(custom) => Ok(TaskRef::Custom {
@@ -80,7 +110,7 @@ pub async fn resolve(
         }),
         TaskArg::Name { list: path, name } => {
             let list = path.as_deref().or(list);
-            let task = find_by_name(ctx, workspace, list, &name).await?;
+            let task = find_by_name(ctx, workspace, list, &name, mode).await?;
             Ok(TaskRef::Id(task))
         }
     }
@@ -118,6 +148,7 @@ async fn find_by_name(
     workspace: &WorkspaceInfo,
     list: Option<&str>,
     name: &str,
+    mode: NameMatch,
 ) -> Result<TaskId, ToolError> {
     if name.is_empty() {
         return Err(ToolError::invalid_argument("The task name is empty."));
@@ -183,6 +214,16 @@ async fn find_by_name(
             break;
         }
     }
+    if mode == NameMatch::Exact && exact.is_empty() && !partial.is_empty() {
+        let mut error = ToolError::not_found(
+            "No task is named exactly that, and this tool changes nothing on a partial name; \
+             pass the id of the task you mean.",
+        );
+        let total = partial.len();
+        error.candidates = partial.iter().take(10).map(candidate).collect();
+        error.candidates_total = (total > 10).then_some(total);
+        return Err(error);
+    }
     let matches = if exact.is_empty() { partial } else { exact };
     match matches.as_slice() {
         [one] => Ok(one.id.clone()),
@@ -195,14 +236,16 @@ async fn find_by_name(
         ))),
         many => Err(ToolError::ambiguous(
             "Several tasks match that name; pass the task id (or a path with its list).",
-            many.iter()
-                .map(|t| Candidate {
-                    id: t.id.to_string(),
-                    name: t.name.clone(),
-                    path: t.list.as_ref().and_then(|l| l.name.clone()),
-                })
-                .collect(),
+            many.iter().map(candidate).collect(),
         )),
+    }
+}
+
+fn candidate(task: &Task) -> Candidate {
+    Candidate {
+        id: task.id.to_string(),
+        name: task.name.clone(),
+        path: task.list.as_ref().and_then(|l| l.name.clone()),
     }
 }
 

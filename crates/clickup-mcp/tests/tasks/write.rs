@@ -153,7 +153,12 @@ async fn a_task_is_created_found_updated_and_deleted() {
     );
 
     let deleted = s.ok("clickup_task_delete", json!({"task": id})).await;
-    assert_eq!(deleted, json!({"ok": true, "id": id}));
+    assert_eq!(deleted["ok"], true);
+    assert_eq!(deleted["id"], id);
+    assert_eq!(
+        deleted["name"], "Rotate the signing keys",
+        "it names what it deleted"
+    );
     let gone = s.error("clickup_task_get", json!({"task": id})).await;
     assert_eq!(gone["code"], "not_found", "{gone}");
 }
@@ -350,4 +355,42 @@ async fn a_priority_is_taken_in_any_case_or_as_a_digit_string_though_the_schema_
         );
         assert_eq!(created["not_applied"], json!([]), "{priority}");
     }
+}
+
+#[tokio::test]
+async fn delete_takes_a_whole_name_only_and_offers_partial_matches_as_candidates() {
+    let s = Session::start(Tier::Free).await;
+    let created = s
+        .ok(
+            "clickup_task_create",
+            json!({"list": SPRINT_12, "name": "Temporary scratch note zzz"}),
+        )
+        .await;
+    let id = created["task"]["id"].as_str().unwrap().to_owned();
+    s.clear_log().await;
+
+    let refused = s
+        .error("clickup_task_delete", json!({"task": "scratch"}))
+        .await;
+    assert_eq!(refused["code"], "not_found", "{refused}");
+    assert_eq!(refused["candidates"][0]["id"], id, "{refused}");
+    assert!(
+        s.clickup_calls()
+            .await
+            .iter()
+            .all(|c| !c.starts_with("DELETE")),
+        "nothing is deleted on a partial name"
+    );
+
+    let deleted = s
+        .ok(
+            "clickup_task_delete",
+            json!({"task": "temporary SCRATCH note zzz"}),
+        )
+        .await;
+    assert_eq!(deleted["id"], id);
+    assert_eq!(deleted["name"], "Temporary scratch note zzz");
+    assert_eq!(deleted["list"], "Sprint 12");
+    let again = s.error("clickup_task_delete", json!({"task": id})).await;
+    assert_eq!(again["code"], "not_found", "{again}");
 }

@@ -11,6 +11,7 @@ use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve;
 use crate::task_ref;
 use crate::toolsets::Toolset;
+use clickup::filters::TaskReadOptions;
 
 /// `clickup_task_delete`.
 #[derive(Debug)]
@@ -25,13 +26,21 @@ pub struct Args {
     pub workspace: InWorkspace,
 }
 
-/// The answer of a delete.
+/// The answer of a delete: what was deleted, so the caller can see it was the task meant.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Deleted {
     /// Always true.
     pub ok: bool,
     /// The deleted task's id (as referenced: canonical or custom).
     pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its custom id, when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_id: Option<String>,
+    /// The list it was in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
 }
 
 impl Tool for TaskDelete {
@@ -41,22 +50,34 @@ impl Tool for TaskDelete {
     const SPEC: ToolSpec = ToolSpec {
         name: "clickup_task_delete",
         title: "Delete a task",
-        description: "Delete a task and its subtasks.",
+        description: "Delete a task and its subtasks. A name must match the whole task name; the \
+                      answer names what was deleted.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
-        effect: Effect::DestructiveIdempotent,
+        effect: Effect::Destructive,
         references: &["task"],
         premium_arguments: &[],
     };
 
     async fn call(ctx: &ToolContext, args: Args) -> Result<Deleted, ToolError> {
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
-        let reference = task_ref::resolve(ctx, &workspace, &args.task, None).await?;
+        let reference = task_ref::resolve_exact(ctx, &workspace, &args.task, None).await?;
+        // Read it first: the answer says what was deleted, and a task that is not there is
+        // `not_found` before anything is destroyed.
+        let options = TaskReadOptions {
+            include_subtasks: false,
+            include_markdown_description: false,
+        };
+        let task = ctx.clickup.get_task(&ctx.token, &reference, options).await;
+        let task = ctx.answer("The task", task).await?;
         let deleted = ctx.clickup.delete_task(&ctx.token, &reference).await;
         ctx.answer("The task", deleted).await?;
         Ok(Deleted {
             ok: true,
             id: reference.path_id().to_string(),
+            name: task.name,
+            custom_id: task.custom_id,
+            list: task.list.and_then(|l| l.name),
         })
     }
 }
