@@ -194,3 +194,25 @@ async fn an_update_without_changes_or_with_a_bad_colour_makes_no_request() {
     let unknown = s.call(UPDATE, json!({"space": "Sales", "name": "X"})).await;
     assert_eq!(unknown.code_for("unknown space"), "not_found");
 }
+
+#[tokio::test]
+async fn an_unknown_clickapp_is_refused_with_the_valid_ones_and_nothing_is_written() {
+    let s = Session::alice().await;
+    s.warm().await;
+
+    let (answer, calls) = s
+        .traced(
+            UPDATE,
+            json!({"space": "Marketing", "features": {"sprint_points": false, "nonexistent_app": true}}),
+        )
+        .await;
+
+    assert_eq!(answer.code_for("unknown ClickApp"), "invalid_argument");
+    assert!(answer.text.contains("`features."), "{}", answer.text);
+    assert!(
+        answer.text.contains("points, portfolios"),
+        "{}",
+        answer.text
+    );
+    assert!(calls.iter().all(|c| !c.starts_with("PUT")), "{calls:?}");
+}

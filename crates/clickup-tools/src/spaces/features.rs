@@ -6,6 +6,32 @@ use serde_json::{Map, Value, json};
 use crate::error::ToolError;
 use crate::verify::Verifier;
 
+/// The ClickApps a space's `features` may name: those of ClickUp's space endpoints (create, read,
+/// update) and of the space objects ClickUp sends. Another name would be ignored by ClickUp, and a
+/// write would look verified while nothing changed, so it is refused.
+pub(crate) const CLICKAPPS: &[&str] = &[
+    "check_unresolved",
+    "checklists",
+    "custom_fields",
+    "custom_items",
+    "dependency_warning",
+    "due_dates",
+    "emails",
+    "milestones",
+    "multiple_assignees",
+    "points",
+    "portfolios",
+    "priorities",
+    "remap_dependencies",
+    "sprints",
+    "status_pies",
+    "tags",
+    "time_estimates",
+    "time_tracking",
+    "wip_limits",
+    "zoom",
+];
+
 /// `features` as ClickUp takes them: `true`/`false` become `{"enabled": …}`; objects stay.
 pub(crate) fn requested_features(
     features: &Map<String, Value>,
@@ -21,10 +47,16 @@ pub(crate) fn requested_features(
             let valid_name = !name.is_empty()
                 && name.len() <= 64
                 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-            if !valid_name {
-                return Err(ToolError::invalid_argument(
-                    "`features` keys are ClickApp names such as due_dates, time_tracking, tags.",
-                ));
+            if !valid_name || !CLICKAPPS.contains(&name.as_str()) {
+                let named = if valid_name {
+                    format!("`features.{name}` is not a ClickApp")
+                } else {
+                    "A `features` key is not a ClickApp".to_owned()
+                };
+                return Err(ToolError::invalid_argument(format!(
+                    "{named}; nothing was changed. The ClickApps are: {}.",
+                    CLICKAPPS.join(", ")
+                )));
             }
             match value {
                 Value::Bool(on) => Ok((name.clone(), json!({ "enabled": on }))),
