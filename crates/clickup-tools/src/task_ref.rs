@@ -10,7 +10,7 @@ use clickup::models::Task;
 
 use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
-use crate::error::{Candidate, ToolError};
+use crate::error::{Candidate, ToolError, ToolErrorCode};
 use crate::resolve::{self, Kind};
 
 /// Upstream pages a bare-name search reads before giving up.
@@ -43,23 +43,27 @@ pub fn classify(reference: &str) -> Result<TaskArg, ToolError> {
     if let Some(arg) = from_url(reference) {
         return Ok(arg);
     }
-    if is_custom_id(reference) {
-        return Ok(TaskArg::Custom(reference.to_owned()));
+    // Custom ids in any case (`eng-5` is `ENG-5`): ClickUp's prefixes are upper case.
+    let upper = reference.to_ascii_uppercase();
+    if is_custom_id(&upper) {
+        return Ok(TaskArg::Custom(upper));
     }
     if is_task_id(reference) {
         return Ok(TaskArg::Id(reference.to_owned()));
     }
-    match reference
-        .rfind('/')
-        .filter(|i| *i > 0 && !reference[..*i].ends_with('\\'))
-    {
+    // The last slash that is not escaped (`\/` is a slash inside a name) ends the list path.
+    let split = reference
+        .rmatch_indices('/')
+        .map(|(i, _)| i)
+        .find(|i| *i > 0 && !reference[..*i].ends_with('\\'));
+    match split {
         Some(split) => Ok(TaskArg::Name {
             list: Some(reference[..split].to_owned()),
-            name: reference[split + 1..].trim().to_owned(),
+            name: reference[split + 1..].trim().replace("\\/", "/"),
         }),
         None => Ok(TaskArg::Name {
             list: None,
-            name: reference.to_owned(),
+            name: reference.replace("\\/", "/"),
         }),
     }
 }
@@ -108,11 +112,25 @@ async fn resolve_matching(
             custom_id: crate::ids::task(&custom)?,
             team_id: crate::ids::team(&workspace.id)?,
         }),
-        TaskArg::Name { list: path, name } => {
-            let list = path.as_deref().or(list);
-            let task = find_by_name(ctx, workspace, list, &name, mode).await?;
-            Ok(TaskRef::Id(task))
+        TaskArg::Name {
+            list: Some(path),
+            name,
+        } => {
+            // `CI/CD cleanup` is a name with a slash unless `CI` is a list: try the path, and
+            // when it names no list, the whole text as a name.
+            match resolve::location(ctx, workspace, &path, Some(Kind::List)).await {
+                Ok(_) => Ok(TaskRef::Id(
+                    find_by_name(ctx, workspace, Some(&path), &name, mode).await?,
+                )),
+                Err(err) if err.code == ToolErrorCode::NotFound => Ok(TaskRef::Id(
+                    find_by_name(ctx, workspace, list, reference.trim(), mode).await?,
+                )),
+                Err(err) => Err(err),
+            }
         }
+        TaskArg::Name { list: None, name } => Ok(TaskRef::Id(
+            find_by_name(ctx, workspace, list, &name, mode).await?,
+        )),
     }
 }
 
@@ -330,11 +348,13 @@ mod tests {
                     name: "setup".into(),
                 },
             ),
+            // A custom id in any case is that custom id (ClickUp's prefixes are upper case).
+            ("eng-42", TaskArg::Custom("ENG-42".into())),
             (
-                "eng-42",
+                "CI/CD cleanup",
                 TaskArg::Name {
-                    list: None,
-                    name: "eng-42".into(),
+                    list: Some("CI".into()),
+                    name: "CD cleanup".into(),
                 },
             ),
         ];

@@ -413,3 +413,35 @@ async fn the_task_tools_describe_their_arguments_and_results() {
         true
     );
 }
+
+#[tokio::test]
+async fn a_custom_id_in_any_case_and_a_name_with_a_slash_are_found() {
+    let s = Session::start(Tier::Free).await;
+    let lower = s.ok("clickup_task_get", json!({"task": "eng-1"})).await;
+    assert_eq!(lower["custom_id"], "ENG-1", "{lower}");
+
+    let created = s
+        .ok(
+            "clickup_task_create",
+            json!({"list": SPRINT_12, "name": "CI/CD cleanup"}),
+        )
+        .await;
+    let id = created["task"]["id"].as_str().unwrap().to_owned();
+    let found = s
+        .ok("clickup_task_get", json!({"task": "CI/CD cleanup"}))
+        .await;
+    assert_eq!(
+        found["id"], id,
+        "the whole text is the name when `CI` is no list"
+    );
+    let by_path = s
+        .ok(
+            "clickup_task_get",
+            json!({"task": "Engineering/Backend/Sprint 12/CI\\/CD cleanup"}),
+        )
+        .await;
+    assert_eq!(
+        by_path["id"], id,
+        "and a path still works, with the slash escaped"
+    );
+}
