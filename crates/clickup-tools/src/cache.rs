@@ -1,5 +1,6 @@
 //! The per-connection cache behind name resolution (docs/tools.md, "References" and "Workspace selection"): the workspaces a
-//! connection may use, and each workspace's space → folder → list tree. Entries live at most
+//! connection may use, each workspace's space → folder → list tree, and the task statuses of the
+//! lists tools read or write (a status is checked against them). Entries live at most
 //! [`TTL`] and are dropped when this server writes to the hierarchy, so resolving a name
 //! usually costs no ClickUp call.
 //!
@@ -91,11 +92,15 @@ struct Entry<T> {
     value: Arc<T>,
 }
 
+/// A list's task statuses.
+type Statuses = Vec<clickup::models::Status>;
+
 /// The cache. One per server (hosted) or process (stdio).
 #[derive(Debug, Default)]
 pub struct ConnectionCache {
     workspaces: Mutex<HashMap<String, Entry<Vec<WorkspaceInfo>>>>,
     trees: Mutex<HashMap<(String, String), Entry<Tree>>>,
+    statuses: Mutex<HashMap<(String, String), Entry<Statuses>>>,
 }
 
 impl ConnectionCache {
@@ -198,6 +203,22 @@ impl ConnectionCache {
             Tree { spaces: nodes },
             ctx.now_ms(),
         ))
+    }
+
+    /// The task statuses of `list` (`GET /v2/list/{list_id}`, cached): what a status argument is
+    /// checked against.
+    pub async fn list_statuses(
+        &self,
+        ctx: &ToolContext,
+        list: &clickup::ids::ListId,
+    ) -> Result<Arc<Statuses>, ToolError> {
+        let key = (ctx.cache_key.clone(), list.to_string());
+        if let Some(hit) = fresh(&self.statuses, &key, ctx.now_ms()) {
+            return Ok(hit);
+        }
+        let read = ctx.clickup.get_list(&ctx.token, list).await;
+        let statuses = ctx.answer("The list", read).await?.statuses;
+        Ok(store(&self.statuses, key, statuses, ctx.now_ms()))
     }
 
     /// Drop the connection's tree of `team` (after this server changed the hierarchy).

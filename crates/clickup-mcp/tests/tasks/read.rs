@@ -179,15 +179,18 @@ async fn list_filters_reach_clickup_in_its_array_form() {
         )
         .await;
 
+    // The list's statuses are read once (then cached) to check `Idea` and send the list's own
+    // spelling.
     let requests = s.clickup_requests().await;
-    assert_eq!(requests.len(), 1, "{requests:?}");
-    let query = requests[0]["query"]
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(requests[0]["path"], format!("/api/v2/list/{BACKLOG}"));
+    let query = requests[1]["query"]
         .as_str()
         .unwrap()
         .replace("%5B%5D", "[]");
     assert!(!query.contains("include_markdown_description"), "{query}");
     for part in [
-        "statuses[]=Idea",
+        "statuses[]=idea",
         "assignees[]=81000001",
         "tags[]=launch",
         "page=0",
@@ -443,5 +446,40 @@ async fn a_custom_id_in_any_case_and_a_name_with_a_slash_are_found() {
     assert_eq!(
         by_path["id"], id,
         "and a path still works, with the slash escaped"
+    );
+}
+
+#[tokio::test]
+async fn list_statuses_are_checked_an_unknown_one_is_refused_and_a_closed_one_includes_closed_tasks()
+ {
+    let s = Session::start(Tier::Free).await;
+    let refused = s
+        .error(
+            "clickup_task_list",
+            json!({"list": BACKLOG, "statuses": ["Done"]}),
+        )
+        .await;
+    assert_eq!(refused["code"], "invalid_argument", "{refused}");
+    let message = refused["message"].as_str().unwrap();
+    assert!(message.contains("idea"), "the list's statuses: {message}");
+
+    s.clear_log().await;
+    let closed = s
+        .ok(
+            "clickup_task_list",
+            json!({"list": BACKLOG, "statuses": ["PUBLISHED"]}),
+        )
+        .await;
+    let requests = s.clickup_requests().await;
+    assert_eq!(requests.len(), 1, "the statuses were cached: {requests:?}");
+    let query = requests[0]["query"].as_str().unwrap();
+    assert!(query.contains("include_closed=true"), "{query}");
+    assert!(
+        closed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["status"] == "published"),
+        "{closed}"
     );
 }

@@ -131,13 +131,13 @@ async fn a_task_is_created_found_updated_and_deleted() {
         calls,
         vec![
             format!("GET /api/v2/task/{id}"),
-            format!("GET /api/v2/list/{SPRINT_12}"),
             format!("PUT /api/v2/task/{id}"),
             format!("POST /api/v2/task/{id}/tag/backend"),
             format!("DELETE /api/v2/task/{id}/tag/security"),
             format!("GET /api/v2/task/{id}"),
         ],
-        "the status check reads the list; tags go through the tag endpoints"
+        "the status is checked against the list's statuses the create read (cached); tags go \
+         through the tag endpoints"
     );
 
     let delta = s

@@ -14,7 +14,7 @@ use crate::tasks::fields;
 pub struct ListContext {
     /// The list id.
     pub id: ListId,
-    statuses: Option<Vec<Status>>,
+    statuses: Option<std::sync::Arc<Vec<Status>>>,
     fields: Option<Vec<CustomField>>,
 }
 
@@ -28,18 +28,31 @@ impl ListContext {
         }
     }
 
-    /// The status named `wanted` as the list spells it (one `GET /v2/list/{list_id}` per call);
-    /// unknown → `invalid_argument` listing the list's statuses.
+    /// The status named `wanted` as the list spells it (the list's statuses come from the
+    /// connection cache: one `GET /v2/list/{list_id}` a minute at most); unknown →
+    /// `invalid_argument` listing the list's statuses.
     pub async fn status(&mut self, ctx: &ToolContext, wanted: &str) -> Result<String, ToolError> {
+        Ok(self.status_of(ctx, wanted).await?.status)
+    }
+
+    /// [`Self::status`], with its type (`open`, `custom`, `done`, `closed`).
+    pub async fn status_of(
+        &mut self,
+        ctx: &ToolContext,
+        wanted: &str,
+    ) -> Result<Status, ToolError> {
         if self.statuses.is_none() {
-            let list = ctx.clickup.get_list(&ctx.token, &self.id).await;
-            self.statuses = Some(ctx.answer("The list", list).await?.statuses);
+            self.statuses = Some(ctx.cache.list_statuses(ctx, &self.id).await?);
         }
-        let statuses = self.statuses.as_deref().unwrap_or_default();
+        let statuses = self
+            .statuses
+            .as_deref()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         statuses
             .iter()
             .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
-            .map(|s| s.status.clone())
+            .cloned()
             .ok_or_else(|| {
                 ToolError::invalid_argument(format!(
                     "Unknown status for this list; its statuses are: {}.",
