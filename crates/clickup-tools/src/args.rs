@@ -26,6 +26,28 @@ pub fn fold_id_aliases(
     Ok(())
 }
 
+/// An input schema's top-level `properties` and its `$defs` (`empty` where it has none).
+fn top_level<'a>(
+    schema: &'a Map<String, Value>,
+    empty: &'a Map<String, Value>,
+) -> (&'a Map<String, Value>, &'a Map<String, Value>) {
+    let field = |key| schema.get(key).and_then(Value::as_object).unwrap_or(empty);
+    (field("properties"), field("$defs"))
+}
+
+/// The schema a `{"$ref": "#/$defs/…"}` points to (`None` when it points nowhere), or the
+/// schema itself.
+fn dereferenced<'a>(schema: &'a Value, defs: &'a Map<String, Value>) -> Option<&'a Value> {
+    match schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        Some(name) => defs.get(name),
+        None => Some(schema),
+    }
+}
+
 /// `invalid_argument` naming the first argument the tool's input schema does not declare, at
 /// any depth where the schema closes an object (`additionalProperties: false`): its path, never
 /// its value. At the top level the `_id` spellings of `references` are accepted too.
@@ -35,14 +57,7 @@ pub fn refuse_unknown(
     references: &[&str],
 ) -> Result<(), ToolError> {
     let empty = Map::new();
-    let defs = schema
-        .get("$defs")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let properties = schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
+    let (properties, defs) = top_level(schema, &empty);
     for (name, value) in args {
         let declared = properties.get(name).or_else(|| {
             name.strip_suffix("_id")
@@ -74,14 +89,7 @@ fn undeclared(
     defs: &Map<String, Value>,
     path: String,
 ) -> Option<String> {
-    let schema = match schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-    {
-        Some(name) => defs.get(name)?,
-        None => schema,
-    };
+    let schema = dereferenced(schema, defs)?;
     match value {
         Value::Object(object) => {
             let properties = schema.get("properties").and_then(Value::as_object)?;
@@ -123,14 +131,7 @@ pub fn check_types(
     schema: &Map<String, Value>,
 ) -> Result<(), ToolError> {
     let empty = Map::new();
-    let defs = schema
-        .get("$defs")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let properties = schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
+    let (properties, defs) = top_level(schema, &empty);
     for (name, value) in args {
         let Some(declared) = properties.get(name) else {
             continue;
@@ -148,14 +149,7 @@ pub fn check_types(
 
 /// What `schema` expects, when it states types and `value` has none of them.
 fn refused_type(value: &Value, schema: &Value, defs: &Map<String, Value>) -> Option<String> {
-    let schema = match schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-    {
-        Some(name) => defs.get(name)?,
-        None => schema,
-    };
+    let schema = dereferenced(schema, defs)?;
     let mut kinds: Vec<&str> = Vec::new();
     if let Some(kind) = schema.get("type").and_then(Value::as_str) {
         kinds.push(kind);
