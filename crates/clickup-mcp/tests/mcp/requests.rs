@@ -751,20 +751,27 @@ async fn a_tool_error_result_fits_the_tools_output_schema_as_sdk_clients_check()
             .await;
         assert_eq!(result["isError"], true, "{name}");
         // MCP: with an outputSchema, structured results must conform to it. Clients check the
-        // top-level `required` properties first, so this much must hold (or no structuredContent).
+        // required properties: those at the top level, and those of at least one `anyOf`
+        // alternative (the result's, or the error's) must hold (or no structuredContent).
         let Some(structured) = result.get("structuredContent") else {
             continue;
         };
-        for required in tool["outputSchema"]["required"]
-            .as_array()
-            .into_iter()
-            .flatten()
-        {
-            let key = required.as_str().unwrap();
-            assert!(
-                structured.get(key).is_some(),
-                "{name}: the error's structuredContent lacks required `{key}`: {structured}"
-            );
-        }
+        let has_all = |required: &Value| {
+            required
+                .as_array()
+                .into_iter()
+                .flatten()
+                .all(|key| structured.get(key.as_str().unwrap()).is_some())
+        };
+        let schema = &tool["outputSchema"];
+        assert!(
+            has_all(&schema["required"]),
+            "{name}: the error's structuredContent lacks a required property: {structured}"
+        );
+        let alternatives = schema["anyOf"].as_array().cloned().unwrap_or_default();
+        assert!(
+            alternatives.is_empty() || alternatives.iter().any(|alt| has_all(&alt["required"])),
+            "{name}: the error's structuredContent fits no alternative of {schema}: {structured}"
+        );
     }
 }
