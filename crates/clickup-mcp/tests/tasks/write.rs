@@ -391,6 +391,32 @@ async fn delete_takes_a_whole_name_only_and_offers_partial_matches_as_candidates
     assert_eq!(deleted["id"], id);
     assert_eq!(deleted["name"], "Temporary scratch note zzz");
     assert_eq!(deleted["list"], "Sprint 12");
+
+    // By id: one read (what is deleted, and that it exists), then the delete.
+    let other = s
+        .ok(
+            "clickup_task_create",
+            json!({"list": SPRINT_12, "name": "Another scratch"}),
+        )
+        .await;
+    let other_id = other["task"]["id"].as_str().unwrap().to_owned();
+    s.clear_log().await;
+    s.ok("clickup_task_delete", json!({"task": other_id})).await;
+    assert_eq!(
+        s.clickup_calls().await,
+        vec![
+            format!("GET /api/v2/task/{other_id}"),
+            format!("DELETE /api/v2/task/{other_id}"),
+        ]
+    );
+    s.clear_log().await;
     let again = s.error("clickup_task_delete", json!({"task": id})).await;
     assert_eq!(again["code"], "not_found", "{again}");
+    assert!(
+        s.clickup_calls()
+            .await
+            .iter()
+            .all(|c| !c.starts_with("DELETE")),
+        "a task that is gone is not_found before anything is deleted"
+    );
 }
