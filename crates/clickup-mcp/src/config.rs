@@ -35,6 +35,7 @@ pub const VARIABLES: &[&str] = &[
     "ENABLE_RATE_LIMITING",
     "ENABLE_AUDIT_LOGGING",
     "SANDBOX_LISTEN",
+    "SANDBOX_SEED",
     "LOG_FORMAT",
     "CLICKUP_API_TOKEN",
     "CLICKUP_TEAM_ID",
@@ -212,6 +213,19 @@ impl Settings {
     /// Where the sandbox listens.
     pub fn sandbox_listen(&self) -> Result<SocketAddr, ConfigError> {
         self.address("SANDBOX_LISTEN", DEFAULT_SANDBOX_LISTEN)
+    }
+
+    /// Which seed data the sandbox holds (`default` or `large`).
+    pub fn sandbox_seed(&self) -> Result<clickup_sandbox::SeedSize, ConfigError> {
+        match self.get("SANDBOX_SEED") {
+            None => Ok(clickup_sandbox::SeedSize::default()),
+            Some(value) => value.parse().map_err(|_| {
+                ConfigError::Invalid(
+                    "SANDBOX_SEED",
+                    format!("expected default or large, got {value:?}"),
+                )
+            }),
+        }
     }
 
     /// The log format.
@@ -419,6 +433,8 @@ pub struct ServeConfig {
     pub oauth: OAuthConfig,
     /// `Some(SANDBOX_LISTEN)` when `--sandbox` was given.
     pub sandbox_listen: Option<SocketAddr>,
+    /// `SANDBOX_SEED`: the sandbox's seed data (read only with `--sandbox`).
+    pub sandbox_seed: clickup_sandbox::SeedSize,
     /// Secrets made up for this run (sandbox mode only).
     pub generated: GeneratedSecrets,
     /// `DEFAULT_TIMEZONE`: the zone tools read and show dates in when a call names none.
@@ -441,6 +457,7 @@ impl fmt::Debug for ServeConfig {
             .field("audit_enabled", &self.audit_enabled)
             .field("oauth", &self.oauth)
             .field("sandbox_listen", &self.sandbox_listen)
+            .field("sandbox_seed", &self.sandbox_seed)
             .field("generated", &self.generated)
             .field("enabled_toolsets", &self.enabled_toolsets.describe())
             .finish_non_exhaustive()
@@ -541,6 +558,11 @@ impl ServeConfig {
                 Some(settings.sandbox_listen()?)
             } else {
                 None
+            },
+            sandbox_seed: if sandbox {
+                settings.sandbox_seed()?
+            } else {
+                clickup_sandbox::SeedSize::default()
             },
             generated,
             default_timezone: settings.default_timezone()?,

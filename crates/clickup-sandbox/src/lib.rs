@@ -7,14 +7,14 @@
 //!
 //! Module map:
 //!
-//! - `options`: [`SandboxOptions`] and [`OAuthApp`], what a caller configures.
+//! - `options`: [`SandboxOptions`], [`OAuthApp`] and [`SeedSize`], what a caller configures.
 //! - `sandbox` / `server`: [`Sandbox`] (state + router) and [`spawn`] (bind and serve).
 //! - `state`: the one shared state struct (apps, clock, and the mutable world behind a mutex).
 //! - `clock`: the sandbox's clock, which tests move forward instead of sleeping.
 //! - `model`: users, workspaces, spaces, folders, lists, statuses and tasks; `model/field.rs`
 //!   custom fields, `model/activity.rs` comments, views, time entries and shares.
 //! - `seed`: the deterministic seed data (`seed/tasks.rs`, `seed/backlog.rs`, `seed/fields.rs`,
-//!   `seed/activity.rs`).
+//!   `seed/activity.rs`), and the large workspace of [`SeedSize::Large`] (`seed/large.rs`).
 //! - `errors`: the HTTP-edge error enum and the one table of ECODEs.
 //! - `auth`: resolving `Authorization` to a caller, and the auth + rate-limit middleware.
 //! - `rate_limit`: the fixed-window per-token counter (pure arithmetic).
@@ -25,7 +25,8 @@
 //!   comment, field, member, time), `api/task/` (rendering, search, writes, relations), and the
 //!   readers of bodies (`api/body.rs`) and query strings (`api/params.rs`).
 //! - `faults`: injected faults (status, delay, malformed body) for the next N matching requests.
-//! - `request_log`: the log of `/api` requests that tests read back.
+//! - `request_log`: the log of `/api` requests (with their JSON bodies) that tests read back, over
+//!   `GET /_sandbox/requests` or in-process with [`Sandbox::requests`].
 //! - `controls`: the `/_sandbox/...` test-control endpoints.
 
 mod api;
@@ -45,6 +46,6 @@ mod seed;
 mod server;
 mod state;
 
-pub use options::{OAuthApp, SandboxOptions};
+pub use options::{OAuthApp, SandboxOptions, SeedSize, UnknownSeed};
 pub use sandbox::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox, SeedUser};
 pub use server::{RunningSandbox, spawn};

@@ -8,6 +8,10 @@ mod field;
 pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View};
 pub(crate) use field::{CustomField, FieldKind, FieldOption, FieldScope, FieldValue};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+
 use serde::Serialize;
 
 macro_rules! id_type {
@@ -94,6 +98,46 @@ pub(crate) struct Data {
     /// The counter behind every id the sandbox creates: deterministic, never reused (reset
     /// starts it again).
     pub(crate) next_id: u64,
+    /// Where [`Data::space`], [`Data::folder`], [`Data::list`] and [`Data::task`] last found
+    /// each id (a cache: the large seed has 20,000 tasks and hundreds of lists).
+    pub(crate) positions: Positions,
+}
+
+/// Positions of spaces, folders, lists and tasks in their vectors, by id. Only a cache:
+/// handlers change the vectors freely, so every hit is checked against the vector, and a miss
+/// or a stale hit falls back to a scan that records where the id was found. Never wrong, only
+/// slow on the first look-up of an id.
+#[derive(Clone, Default)]
+pub(crate) struct Positions {
+    spaces: RefCell<HashMap<String, usize>>,
+    folders: RefCell<HashMap<String, usize>>,
+    lists: RefCell<HashMap<String, usize>>,
+    tasks: RefCell<HashMap<String, usize>>,
+}
+
+impl fmt::Debug for Positions {
+    /// Without the maps: their order varies, and the data's `Debug` should not.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Positions").finish_non_exhaustive()
+    }
+}
+
+/// The item of `items` whose `key` is `id`, through the cached position in `cache`.
+fn find_cached<'a, T>(
+    cache: &RefCell<HashMap<String, usize>>,
+    items: &'a [T],
+    id: &str,
+    key: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let cached = cache.borrow().get(id).copied();
+    if let Some(item) = cached.and_then(|i| items.get(i))
+        && key(item) == id
+    {
+        return Some(item);
+    }
+    let index = items.iter().position(|item| key(item) == id)?;
+    cache.borrow_mut().insert(id.to_owned(), index);
+    items.get(index)
 }
 
 /// A ClickUp user.
@@ -360,19 +404,21 @@ impl Data {
     }
 
     pub(crate) fn space(&self, id: &str) -> Option<&Space> {
-        self.spaces.iter().find(|s| s.id.as_str() == id)
+        find_cached(&self.positions.spaces, &self.spaces, id, |s| s.id.as_str())
     }
 
     pub(crate) fn folder(&self, id: &str) -> Option<&Folder> {
-        self.folders.iter().find(|f| f.id.as_str() == id)
+        find_cached(&self.positions.folders, &self.folders, id, |f| {
+            f.id.as_str()
+        })
     }
 
     pub(crate) fn list(&self, id: &str) -> Option<&List> {
-        self.lists.iter().find(|l| l.id.as_str() == id)
+        find_cached(&self.positions.lists, &self.lists, id, |l| l.id.as_str())
     }
 
     pub(crate) fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id.as_str() == id)
+        find_cached(&self.positions.tasks, &self.tasks, id, |t| t.id.as_str())
     }
 
     /// The workspace a space belongs to.

@@ -1,6 +1,7 @@
 //! What a caller configures for one sandbox instance.
 
 use std::fmt;
+use std::str::FromStr;
 
 /// Options for one sandbox instance.
 #[derive(Clone, Debug)]
@@ -13,6 +14,8 @@ pub struct SandboxOptions {
     pub apps: Vec<OAuthApp>,
     /// Requests per minute per token (ClickUp: 100).
     pub rate_limit_per_minute: u32,
+    /// Which seed data the sandbox starts with, and goes back to on `POST /_sandbox/reset`.
+    pub seed: SeedSize,
 }
 
 impl Default for SandboxOptions {
@@ -22,7 +25,56 @@ impl Default for SandboxOptions {
             issue_refresh_tokens: false,
             apps: Vec::new(),
             rate_limit_per_minute: 100,
+            seed: SeedSize::Default,
         }
+    }
+}
+
+/// Which seed data a sandbox holds: the same on every start and after a reset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SeedSize {
+    /// The small seed the README's tables describe; every test relies on it.
+    #[default]
+    Default,
+    /// The default seed plus workspace 9000003 "Globex Industries" at real scale (66 spaces,
+    /// hundreds of folders and lists, 20,000 tasks, 20 more users), of which Alice is a member.
+    Large,
+}
+
+impl SeedSize {
+    /// Every seed, in the order their names are listed.
+    pub const ALL: [Self; 2] = [Self::Default, Self::Large];
+
+    /// The seed's name, as [`FromStr`] reads it (`SANDBOX_SEED`, `--seed`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::Large => "large",
+        }
+    }
+}
+
+impl fmt::Display for SeedSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A seed name that is none of [`SeedSize::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown sandbox seed {0:?}: expected default or large")]
+pub struct UnknownSeed(String);
+
+impl FromStr for SeedSize {
+    type Err = UnknownSeed;
+
+    /// `default` or `large`, in any case, surrounding blanks ignored.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        let wanted = value.trim();
+        Self::ALL
+            .into_iter()
+            .find(|seed| seed.name().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| UnknownSeed(value.to_owned()))
     }
 }
 
@@ -125,6 +177,21 @@ mod tests {
         assert!(
             !app.allows_redirect("http://localhost:8787/other"),
             "other path"
+        );
+    }
+
+    #[test]
+    fn seed_names_parse_and_an_unknown_one_names_the_valid_ones() {
+        for seed in SeedSize::ALL {
+            assert_eq!(seed.name().parse::<SeedSize>(), Ok(seed));
+            assert_eq!(seed.to_string().parse::<SeedSize>(), Ok(seed));
+        }
+        assert_eq!(" Large ".parse::<SeedSize>(), Ok(SeedSize::Large));
+        assert_eq!(SeedSize::default(), SeedSize::Default);
+        let err = "huge".parse::<SeedSize>().err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("unknown sandbox seed \"huge\": expected default or large")
         );
     }
 

@@ -2,17 +2,20 @@
 //! Users, workspaces and the hierarchy are here; tasks in `seed/tasks.rs`, the 230-task Backlog
 //! in `seed/backlog.rs`, custom fields in `seed/fields.rs`, comments, views, time entries and
 //! shares in `seed/activity.rs`. The README has the same data as tables; keep them in step.
+//! [`SeedSize::Large`] adds the large workspace of `seed/large.rs`.
 
 mod activity;
 mod backlog;
 mod fields;
+mod large;
 mod tasks;
 
 use serde_json::{Map, Value, json};
 
+use crate::SeedSize;
 use crate::model::{
-    Data, Folder, FolderId, List, ListId, Member, Plan, Priority, Space, SpaceId, Status,
-    StatusType, Tag, TaskType, Team, TeamId, User, UserId,
+    Data, Folder, FolderId, List, ListId, Member, Plan, Positions, Priority, Space, SpaceId,
+    Status, StatusType, Tag, TaskType, Team, TeamId, User, UserId,
 };
 
 /// 2025-01-01T10:00:00Z in epoch ms: every seeded date is this plus a whole number of days.
@@ -25,7 +28,16 @@ pub(crate) const BOB: UserId = 81_000_002;
 pub(crate) const CAROL: UserId = 81_000_003;
 pub(crate) const DAVE: UserId = 81_000_004;
 
-/// Builds the seed data.
+/// Builds the seed data of `size`.
+pub(crate) fn data_of(size: SeedSize) -> Data {
+    let mut data = data();
+    if size == SeedSize::Large {
+        large::extend(&mut data);
+    }
+    data
+}
+
+/// Builds the default seed data.
 pub(crate) fn data() -> Data {
     let mut lists = lists();
     lists.push(backlog::list());
@@ -46,6 +58,7 @@ pub(crate) fn data() -> Data {
         dependencies: Vec::new(),
         shares: activity::shares(),
         next_id: 0,
+        positions: Positions::default(),
     };
     fields::set_values(&mut data);
     data

@@ -10,7 +10,7 @@ use crate::clock::Clock;
 use crate::faults::Faults;
 use crate::model::Data;
 use crate::oauth::OAuthStore;
-use crate::options::{OAuthApp, SandboxOptions};
+use crate::options::{OAuthApp, SandboxOptions, SeedSize};
 use crate::rate_limit::RateLimiter;
 use crate::request_log::RequestLog;
 use crate::sandbox::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET};
@@ -42,12 +42,14 @@ pub(crate) struct World {
     pub(crate) faults: Faults,
     /// Runtime options; kept across resets.
     pub(crate) settings: Settings,
+    /// The seed the sandbox started with; a reset goes back to the same one.
+    pub(crate) seed: SeedSize,
 }
 
 impl World {
     /// Back to the seed state: data, grants, windows, log and faults; settings stay.
     pub(crate) fn reset(&mut self) {
-        self.data = seed::data();
+        self.data = seed::data_of(self.seed);
         self.oauth = OAuthStore::default();
         self.limiter = RateLimiter::default();
         self.log.clear();
@@ -94,12 +96,13 @@ impl SharedState {
             rate_limit_per_minute: options.rate_limit_per_minute,
         };
         let world = World {
-            data: seed::data(),
+            data: seed::data_of(options.seed),
             oauth: OAuthStore::default(),
             limiter: RateLimiter::default(),
             log: RequestLog::default(),
             faults: Faults::default(),
             settings,
+            seed: options.seed,
         };
         Self {
             inner: Arc::new(Inner {

@@ -114,6 +114,7 @@ async fn start_sandbox(
                 .to_owned(),
             redirect_uris,
         }],
+        seed: config.sandbox_seed,
         ..clickup_sandbox::SandboxOptions::default()
     });
     let running = clickup_sandbox::spawn(sandbox, addr, shutdown)
@@ -123,7 +124,7 @@ async fn start_sandbox(
     let api = Url::parse(&base).context("the sandbox URL is not a URL")?;
     config.clickup.api_url = api.clone();
     config.clickup.authorize_url = api;
-    tracing::info!(sandbox = %running.base_url(), "sandbox mode: ClickUp is emulated here (auto-approve on)");
+    tracing::info!(sandbox = %running.base_url(), seed = %config.sandbox_seed, "sandbox mode: ClickUp is emulated here (auto-approve on)");
     Ok(running)
 }
 

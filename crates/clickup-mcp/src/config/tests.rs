@@ -212,3 +212,22 @@ fn the_authorization_server_settings_default_to_an_hour_a_month_and_twenty_regis
         assert!(err.to_string().starts_with(name), "{name}={value}: {err}");
     }
 }
+
+#[test]
+fn the_sandbox_seed_is_read_with_sandbox_only_and_an_unknown_one_names_the_valid_ones() {
+    assert_eq!(
+        load(&[], true).unwrap().sandbox_seed,
+        clickup_sandbox::SeedSize::Default
+    );
+    let large = [("SANDBOX_SEED", "large".to_owned())];
+    assert_eq!(
+        load(&large, true).unwrap().sandbox_seed,
+        clickup_sandbox::SeedSize::Large
+    );
+    let huge = [("SANDBOX_SEED", "huge".to_owned())];
+    let err = load(&huge, true).err().unwrap().to_string();
+    assert_eq!(err, "SANDBOX_SEED: expected default or large, got \"huge\"");
+    let mut ignored = full();
+    ignored.push(("SANDBOX_SEED", "huge".to_owned()));
+    assert!(load(&ignored, false).is_ok(), "not read without --sandbox");
+}

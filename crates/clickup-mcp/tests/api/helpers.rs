@@ -182,6 +182,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
             redirect_uris: Vec::new(),
         }],
         rate_limit_per_minute: 10_000,
+        ..SandboxOptions::default()
     });
     let sandbox_shutdown = CancellationToken::new();
     let running = clickup_sandbox::spawn(

@@ -10,6 +10,7 @@ mod errors_and_limits;
 mod fields_and_members;
 mod helpers;
 mod hierarchy_writes;
+mod large_seed;
 mod lifecycle;
 mod oauth_authorize;
 mod oauth_token;
