@@ -1,8 +1,7 @@
-//! The per-connection cache behind name resolution (docs/tools.md, "References" and "Workspace selection"): the workspaces a
-//! connection may use, each workspace's space → folder → list tree, and the task statuses of the
-//! lists tools read or write (a status is checked against them). Entries live at most
-//! [`TTL`] and are dropped when this server writes to the hierarchy, so resolving a name
-//! usually costs no ClickUp call.
+//! The per-connection cache behind name resolution (docs/tools.md, "References" and "Workspace
+//! selection"): the workspaces a connection may use, the task statuses of the lists tools read or
+//! write (a status is checked against them), both trusted for [`TTL`], and the hierarchy
+//! (`cache/hierarchy.rs`), read a space at a time and kept for a working session.
 //!
 //! Keyed by connection (the user in hosted mode, `local` in stdio) and workspace: one user's
 //! entries are never read for another.
@@ -11,7 +10,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use futures::future::try_join_all;
+mod hierarchy;
+mod space_tags;
+
+pub use hierarchy::{
+    FolderNode, HIERARCHY_TTL, HierarchyCache, ListNode, RECHECK_AFTER, SpaceChildren, SpaceHead,
+};
+pub use space_tags::SpaceTagCache;
 
 use crate::context::ToolContext;
 use crate::error::ToolError;
@@ -45,45 +50,8 @@ pub struct MemberInfo {
     pub role: Option<u8>,
 }
 
-/// A list in the tree.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListNode {
-    /// List id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-}
-
-/// A folder in the tree, with its lists.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FolderNode {
-    /// Folder id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Its lists.
-    pub lists: Vec<ListNode>,
-}
-
-/// A space in the tree, with its folders and folderless lists.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpaceNode {
-    /// Space id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Its folders (not the hidden one).
-    pub folders: Vec<FolderNode>,
-    /// Its folderless lists.
-    pub lists: Vec<ListNode>,
-}
-
-/// A workspace's hierarchy (archived items excluded, as ClickUp's defaults do).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tree {
-    /// The spaces.
-    pub spaces: Vec<SpaceNode>,
-}
+/// Entries keyed by (connection, id).
+type Keyed<T> = Mutex<HashMap<(String, String), Entry<T>>>;
 
 #[derive(Debug)]
 struct Entry<T> {
@@ -92,15 +60,24 @@ struct Entry<T> {
     value: Arc<T>,
 }
 
-/// A list's task statuses.
-type Statuses = Vec<clickup::models::Status>;
+/// What a task write needs of a list: its task statuses and its space.
+#[derive(Clone, Debug)]
+pub struct ListInfo {
+    /// The list's task statuses.
+    pub statuses: Vec<clickup::models::Status>,
+    /// The space it is in, when ClickUp said.
+    pub space: Option<clickup::models::ParentRef>,
+}
 
 /// The cache. One per server (hosted) or process (stdio).
 #[derive(Debug, Default)]
 pub struct ConnectionCache {
     workspaces: Mutex<HashMap<String, Entry<Vec<WorkspaceInfo>>>>,
-    trees: Mutex<HashMap<(String, String), Entry<Tree>>>,
-    statuses: Mutex<HashMap<(String, String), Entry<Statuses>>>,
+    lists: Keyed<ListInfo>,
+    /// The spaces of a workspace and the folders and lists of each space.
+    hierarchy: HierarchyCache,
+    /// The tags each space defines.
+    space_tags: SpaceTagCache,
 }
 
 impl ConnectionCache {
@@ -109,7 +86,7 @@ impl ConnectionCache {
         &self,
         ctx: &ToolContext,
     ) -> Result<Arc<Vec<WorkspaceInfo>>, ToolError> {
-        if let Some(hit) = fresh(&self.workspaces, &ctx.cache_key, ctx.now_ms()) {
+        if let Some(hit) = fresh(&self.workspaces, &ctx.cache_key, ctx.now_ms(), TTL) {
             return Ok(hit);
         }
         let teams = match ctx.clickup.get_teams(&ctx.token).await {
@@ -141,109 +118,91 @@ impl ConnectionCache {
         ))
     }
 
-    /// The hierarchy of `team` (one `GET` of spaces, then folders and folderless lists of every
-    /// space concurrently; cached).
-    pub async fn tree(&self, ctx: &ToolContext, team: &str) -> Result<Arc<Tree>, ToolError> {
-        let key = (ctx.cache_key.clone(), team.to_owned());
-        if let Some(hit) = fresh(&self.trees, &key, ctx.now_ms()) {
-            return Ok(hit);
-        }
-        let team_id = crate::ids::team(team)?;
-        let spaces = match ctx.clickup.get_spaces(&ctx.token, &team_id, false).await {
-            Ok(spaces) => spaces,
-            Err(err) => return Err(ctx.clickup_error(err, "The workspace").await),
-        };
-        let nodes = try_join_all(spaces.into_iter().map(|space| async move {
-            let folders = ctx.clickup.get_folders(&ctx.token, &space.id, false);
-            let lists = ctx
-                .clickup
-                .get_folderless_lists(&ctx.token, &space.id, false);
-            let (folders, lists) = futures::join!(folders, lists);
-            let folders = match folders {
-                Ok(f) => f,
-                Err(err) => return Err(ctx.clickup_error(err, "A space's folders").await),
-            };
-            let lists = match lists {
-                Ok(l) => l,
-                Err(err) => return Err(ctx.clickup_error(err, "A space's lists").await),
-            };
-            Ok(SpaceNode {
-                id: space.id.to_string(),
-                name: space.name,
-                folders: folders
-                    .into_iter()
-                    .filter(|f| !f.hidden)
-                    .map(|f| FolderNode {
-                        id: f.id.to_string(),
-                        name: f.name,
-                        lists: f
-                            .lists
-                            .into_iter()
-                            .filter(|l| !l.archived)
-                            .map(|l| ListNode {
-                                id: l.id.to_string(),
-                                name: l.name,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                lists: lists
-                    .into_iter()
-                    .map(|l| ListNode {
-                        id: l.id.to_string(),
-                        name: l.name,
-                    })
-                    .collect(),
-            })
-        }))
-        .await?;
-        Ok(store(
-            &self.trees,
-            key,
-            Tree { spaces: nodes },
-            ctx.now_ms(),
-        ))
-    }
-
-    /// The task statuses of `list` (`GET /v2/list/{list_id}`, cached): what a status argument is
-    /// checked against.
-    pub async fn list_statuses(
+    /// The task statuses and space of `list` (`GET /v2/list/{list_id}`, cached): what a status
+    /// argument is checked against, and where a task's tags are defined.
+    pub async fn list_info(
         &self,
         ctx: &ToolContext,
         list: &clickup::ids::ListId,
-    ) -> Result<Arc<Statuses>, ToolError> {
+    ) -> Result<Arc<ListInfo>, ToolError> {
         let key = (ctx.cache_key.clone(), list.to_string());
-        if let Some(hit) = fresh(&self.statuses, &key, ctx.now_ms()) {
+        if let Some(hit) = fresh(&self.lists, &key, ctx.now_ms(), TTL) {
             return Ok(hit);
         }
         let read = ctx.clickup.get_list(&ctx.token, list).await;
-        let statuses = ctx.answer("The list", read).await?.statuses;
-        Ok(store(&self.statuses, key, statuses, ctx.now_ms()))
+        let list = ctx.answer("The list", read).await?;
+        let info = ListInfo {
+            statuses: list.statuses,
+            space: list.space,
+        };
+        Ok(store(&self.lists, key, info, ctx.now_ms()))
     }
 
-    /// Drop the connection's tree of `team` (after this server changed the hierarchy).
-    pub fn invalidate(&self, cache_key: &str, team: &str) {
-        let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
-        trees.remove(&(cache_key.to_owned(), team.to_owned()));
+    /// The hierarchy part: spaces, and each space's folders and lists.
+    pub fn hierarchy(&self) -> &HierarchyCache {
+        &self.hierarchy
+    }
+
+    /// The tags spaces define.
+    pub fn space_tags(&self) -> &SpaceTagCache {
+        &self.space_tags
     }
 }
 
 /// Whether an entry read at `at_ms` is still fresh at `now_ms` (a clock that went back counts
 /// as stale).
 fn is_fresh(at_ms: i64, now_ms: i64) -> bool {
-    let ttl_ms = i64::try_from(TTL.as_millis()).unwrap_or(i64::MAX);
-    (0..ttl_ms).contains(&(now_ms - at_ms))
+    is_younger(at_ms, now_ms, TTL)
 }
 
+/// Whether an entry read at `at_ms` is younger than `age` at `now_ms` (a clock that went back
+/// counts as old).
+fn is_younger(at_ms: i64, now_ms: i64, age: Duration) -> bool {
+    let age_ms = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+    (0..age_ms).contains(&(now_ms - at_ms))
+}
+
+/// The entry under `key` if it was read less than `ttl` ago.
 fn fresh<K: std::hash::Hash + Eq, T>(
     map: &Mutex<HashMap<K, Entry<T>>>,
     key: &K,
     now_ms: i64,
+    ttl: Duration,
 ) -> Option<Arc<T>> {
     let map = map.lock().unwrap_or_else(PoisonError::into_inner);
     map.get(key)
-        .filter(|e| is_fresh(e.at_ms, now_ms))
+        .filter(|e| is_younger(e.at_ms, now_ms, ttl))
         .map(|e| Arc::clone(&e.value))
+}
+
+/// Apply this server's own change to the entry under `key`, if there is one (its age stays).
+fn edit<K: std::hash::Hash + Eq, T: Clone>(
+    map: &Mutex<HashMap<K, Entry<T>>>,
+    key: &K,
+    change: impl FnOnce(&mut T),
+) {
+    let mut map = map.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(entry) = map.get_mut(key) {
+        change(Arc::make_mut(&mut entry.value));
+    }
+}
+
+/// Drop the entry under `key` if it was read `age` or longer ago; whether it was dropped.
+fn forget_older<K: std::hash::Hash + Eq, T>(
+    map: &Mutex<HashMap<K, Entry<T>>>,
+    key: &K,
+    now_ms: i64,
+    age: Duration,
+) -> bool {
+    let mut map = map.lock().unwrap_or_else(PoisonError::into_inner);
+    if map
+        .get(key)
+        .is_some_and(|e| !is_younger(e.at_ms, now_ms, age))
+    {
+        map.remove(key);
+        return true;
+    }
+    false
 }
 
 fn store<K: std::hash::Hash + Eq, T>(

@@ -4,9 +4,11 @@
 //! case-insensitively, exact first, then a unique substring; several matches are `ambiguous`
 //! with up to 10 candidates, never a silent first pick. Served from the connection cache.
 
-use crate::cache::{MemberInfo, Tree, WorkspaceInfo};
+use futures::future::try_join_all;
+
+use crate::cache::{MemberInfo, SpaceChildren, SpaceHead, WorkspaceInfo};
 use crate::context::ToolContext;
-use crate::error::{Candidate, ToolError};
+use crate::error::{Candidate, ToolError, ToolErrorCode};
 
 /// What kind of place a location is.
 #[derive(
@@ -93,7 +95,18 @@ pub async fn workspace(
     }
 }
 
+/// Past this many spaces whose folders and lists are not cached yet, a bare folder or list name
+/// is refused with cheaper ways to name the place (each space costs two ClickUp requests, and
+/// ClickUp allows about 100 a minute).
+const MAX_SPACES_READ_FOR_A_NAME: usize = 20;
+
 /// Resolve a space, folder or list reference in `workspace`; `kind` narrows what it may be.
+///
+/// What it costs in ClickUp requests: an id or URL with a known kind, none (the tool reads the
+/// object itself); a path `Space/…`, the space list and the named space's children (≤ 3,
+/// cached); a bare space name, the space list; a bare folder or list name, every space's
+/// children (cached for a working session; refused past [`MAX_SPACES_READ_FOR_A_NAME`] unread
+/// spaces).
 pub async fn location(
     ctx: &ToolContext,
     workspace: &WorkspaceInfo,
@@ -106,9 +119,6 @@ pub async fn location(
             "The reference is empty or too long.",
         ));
     }
-    let tree = ctx.cache.tree(ctx, &workspace.id).await?;
-    let all = flatten(&tree, &workspace.id);
-    let wanted = |l: &&Location| kind.is_none_or(|k| l.kind == k);
     // 1. A ClickUp URL.
     if let Some((url_kind, id)) = parse_url(reference) {
         if kind.is_some_and(|k| k != url_kind) {
@@ -118,39 +128,89 @@ pub async fn location(
                 kind.map_or("", Kind::name)
             )));
         }
-        return Ok(by_id(&all, url_kind, &id, &workspace.id));
+        return Ok(by_id(&cached(ctx, workspace), url_kind, &id, &workspace.id));
     }
-    // 2. An id.
+    // 2. An id: what the cache knows of it, else the bare id (ClickUp answers for it when the
+    //    tool reads or writes it).
     if is_id(reference) {
-        let matches: Vec<&Location> = all
-            .iter()
-            .filter(wanted)
-            .filter(|l| l.id == reference)
-            .collect();
-        if let [one] = matches.as_slice() {
-            return Ok((*one).clone());
-        }
+        let known = cached(ctx, workspace);
         if let Some(k) = kind {
-            // Not in the (unarchived) tree: trust the id; ClickUp answers for it.
-            return Ok(by_id(&all, k, reference, &workspace.id));
+            return Ok(by_id(&known, k, reference, &workspace.id));
         }
+        if let Some(found) = known.iter().find(|l| l.id == reference) {
+            return Ok(found.clone());
+        }
+        return Err(ToolError::not_found(
+            "That id is not one of a space, folder or list read so far; pass `kind` with it.",
+        ));
     }
-    // 3. A path.
+    // 3. A path or a name; a miss in entries read a while ago re-reads them once.
+    match by_name(ctx, workspace, reference, kind).await {
+        Err(err)
+            if err.code == ToolErrorCode::NotFound
+                && ctx.cache.hierarchy().forget_old(ctx, &workspace.id) =>
+        {
+            by_name(ctx, workspace, reference, kind).await
+        }
+        other => other,
+    }
+}
+
+/// A path (`Space/Folder/List`, `Space/List`, `Space/Folder`) or a name: exact
+/// (case-insensitive), then a unique substring.
+async fn by_name(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reference: &str,
+    kind: Option<Kind>,
+) -> Result<Location, ToolError> {
+    let hierarchy = ctx.cache.hierarchy();
+    let spaces = hierarchy.spaces(ctx, &workspace.id).await?;
+    let wanted = |l: &&Location| kind.is_none_or(|k| l.kind == k);
     let segments = split_path(reference);
     if segments.len() > 1 {
-        let target: Vec<&Location> = all
+        let first = segments[0].to_lowercase();
+        let roots: Vec<&SpaceHead> = spaces
             .iter()
-            .filter(wanted)
-            .filter(|l| {
-                l.path
-                    .as_deref()
-                    .is_some_and(|p| path_matches(p, &segments))
-            })
+            .filter(|s| s.name.to_lowercase() == first)
             .collect();
-        return pick(target, reference, kind);
+        if !roots.is_empty() {
+            let mut all = Vec::new();
+            for root in roots {
+                let children = hierarchy.children(ctx, &root.id).await?;
+                all.extend(child_locations(root, &children, &workspace.id));
+            }
+            let target: Vec<&Location> = all
+                .iter()
+                .filter(wanted)
+                .filter(|l| {
+                    l.path
+                        .as_deref()
+                        .is_some_and(|p| path_matches(p, &segments))
+                })
+                .collect();
+            return pick(target, reference, kind);
+        }
+        // No space has that name: the whole text may be one name with a slash in it.
     }
-    // 4. A name: exact (case-insensitive), then a unique substring.
-    let needle = reference.to_lowercase();
+    let mut all: Vec<Location> = spaces
+        .iter()
+        .map(|s| space_location(s, &workspace.id))
+        .collect();
+    if kind != Some(Kind::Space) {
+        let unread = spaces
+            .iter()
+            .filter(|s| hierarchy.cached_children(ctx, &s.id).is_none())
+            .count();
+        if unread > MAX_SPACES_READ_FOR_A_NAME {
+            return Err(too_many_spaces(&spaces, unread, kind));
+        }
+        let children = try_join_all(spaces.iter().map(|s| hierarchy.children(ctx, &s.id))).await?;
+        for (space, children) in spaces.iter().zip(children) {
+            all.extend(child_locations(space, &children, &workspace.id));
+        }
+    }
+    let needle = reference.replace("\\/", "/").to_lowercase();
     let exact: Vec<&Location> = all
         .iter()
         .filter(wanted)
@@ -165,6 +225,41 @@ pub async fn location(
         .filter(|l| l.name.to_lowercase().contains(&needle))
         .collect();
     pick(partial, reference, kind)
+}
+
+/// A bare folder or list name in a workspace too large to read for it.
+fn too_many_spaces(spaces: &[SpaceHead], unread: usize, kind: Option<Kind>) -> ToolError {
+    let what = kind.map_or("folder or list", Kind::name);
+    let shown: Vec<&str> = spaces.iter().take(10).map(|s| s.name.as_str()).collect();
+    let more = if spaces.len() > shown.len() {
+        format!(", … ({} in all)", spaces.len())
+    } else {
+        String::new()
+    };
+    ToolError::invalid_argument(format!(
+        "Finding a {what} by its bare name would read the folders and lists of {unread} spaces \
+         ({} ClickUp requests; ClickUp allows about 100 a minute). Name it by path instead — \
+         `Space/Folder/List` or `Space/List` — or by id. Spaces: {}{more}. \
+         clickup_hierarchy_get shows a space's folders and lists.",
+        unread * 2,
+        shown.join(", ")
+    ))
+}
+
+/// Every location the cache holds for `workspace`, without a request.
+fn cached(ctx: &ToolContext, workspace: &WorkspaceInfo) -> Vec<Location> {
+    let hierarchy = ctx.cache.hierarchy();
+    let Some(spaces) = hierarchy.cached_spaces(ctx, &workspace.id) else {
+        return Vec::new();
+    };
+    let mut all = Vec::new();
+    for space in spaces.iter() {
+        all.push(space_location(space, &workspace.id));
+        if let Some(children) = hierarchy.cached_children(ctx, &space.id) {
+            all.extend(child_locations(space, &children, &workspace.id));
+        }
+    }
+    all
 }
 
 /// Resolve a person (docs/tools.md, "References"): numeric id, email, username, or `me` (`me_id` is the caller).
@@ -273,54 +368,60 @@ fn pick(
     }
 }
 
-/// The tree as a flat list of locations with their paths.
-fn flatten(tree: &Tree, workspace_id: &str) -> Vec<Location> {
+/// A space as a location.
+fn space_location(space: &SpaceHead, workspace_id: &str) -> Location {
+    Location {
+        kind: Kind::Space,
+        id: space.id.clone(),
+        name: space.name.clone(),
+        path: Some(escape(&space.name)),
+        space_id: Some(space.id.clone()),
+        folder_id: None,
+        workspace_id: workspace_id.to_owned(),
+    }
+}
+
+/// A space's folders and lists as locations with their paths.
+fn child_locations(
+    space: &SpaceHead,
+    children: &SpaceChildren,
+    workspace_id: &str,
+) -> Vec<Location> {
+    let space_path = escape(&space.name);
     let mut out = Vec::new();
-    for space in &tree.spaces {
-        let space_path = escape(&space.name);
+    for folder in &children.folders {
+        let folder_path = format!("{space_path}/{}", escape(&folder.name));
         out.push(Location {
-            kind: Kind::Space,
-            id: space.id.clone(),
-            name: space.name.clone(),
-            path: Some(space_path.clone()),
+            kind: Kind::Folder,
+            id: folder.id.clone(),
+            name: folder.name.clone(),
+            path: Some(folder_path.clone()),
             space_id: Some(space.id.clone()),
-            folder_id: None,
+            folder_id: Some(folder.id.clone()),
             workspace_id: workspace_id.to_owned(),
         });
-        for folder in &space.folders {
-            let folder_path = format!("{space_path}/{}", escape(&folder.name));
-            out.push(Location {
-                kind: Kind::Folder,
-                id: folder.id.clone(),
-                name: folder.name.clone(),
-                path: Some(folder_path.clone()),
-                space_id: Some(space.id.clone()),
-                folder_id: Some(folder.id.clone()),
-                workspace_id: workspace_id.to_owned(),
-            });
-            for list in &folder.lists {
-                out.push(Location {
-                    kind: Kind::List,
-                    id: list.id.clone(),
-                    name: list.name.clone(),
-                    path: Some(format!("{folder_path}/{}", escape(&list.name))),
-                    space_id: Some(space.id.clone()),
-                    folder_id: Some(folder.id.clone()),
-                    workspace_id: workspace_id.to_owned(),
-                });
-            }
-        }
-        for list in &space.lists {
+        for list in &folder.lists {
             out.push(Location {
                 kind: Kind::List,
                 id: list.id.clone(),
                 name: list.name.clone(),
-                path: Some(format!("{space_path}/{}", escape(&list.name))),
+                path: Some(format!("{folder_path}/{}", escape(&list.name))),
                 space_id: Some(space.id.clone()),
-                folder_id: None,
+                folder_id: Some(folder.id.clone()),
                 workspace_id: workspace_id.to_owned(),
             });
         }
+    }
+    for list in &children.lists {
+        out.push(Location {
+            kind: Kind::List,
+            id: list.id.clone(),
+            name: list.name.clone(),
+            path: Some(format!("{space_path}/{}", escape(&list.name))),
+            space_id: Some(space.id.clone()),
+            folder_id: None,
+            workspace_id: workspace_id.to_owned(),
+        });
     }
     out
 }
@@ -418,42 +519,47 @@ fn quote(reference: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::{FolderNode, ListNode, SpaceNode};
+    use crate::cache::{FolderNode, ListNode};
 
-    fn tree() -> Tree {
+    /// Two spaces as locations: Engineering (Backend/{Sprint 12, Bugs}, Roadmap) and
+    /// Marketing/Sales (Bugs/Bugs).
+    fn flatten(_workspace: &str) -> Vec<Location> {
         let list = |id: &str, name: &str| ListNode {
             id: id.into(),
             name: name.into(),
         };
-        Tree {
-            spaces: vec![
-                SpaceNode {
-                    id: "1".into(),
-                    name: "Engineering".into(),
-                    folders: vec![FolderNode {
-                        id: "10".into(),
-                        name: "Backend".into(),
-                        lists: vec![list("100", "Sprint 12"), list("101", "Bugs")],
-                    }],
-                    lists: vec![list("102", "Roadmap")],
-                },
-                SpaceNode {
-                    id: "2".into(),
-                    name: "Marketing/Sales".into(),
-                    folders: vec![FolderNode {
-                        id: "20".into(),
-                        name: "Bugs".into(),
-                        lists: vec![list("200", "Bugs")],
-                    }],
-                    lists: vec![],
-                },
-            ],
-        }
+        let head = |id: &str, name: &str| SpaceHead {
+            id: id.into(),
+            name: name.into(),
+        };
+        let engineering = SpaceChildren {
+            folders: vec![FolderNode {
+                id: "10".into(),
+                name: "Backend".into(),
+                lists: vec![list("100", "Sprint 12"), list("101", "Bugs")],
+            }],
+            lists: vec![list("102", "Roadmap")],
+        };
+        let marketing = SpaceChildren {
+            folders: vec![FolderNode {
+                id: "20".into(),
+                name: "Bugs".into(),
+                lists: vec![list("200", "Bugs")],
+            }],
+            lists: vec![],
+        };
+        let mut all = child_locations(&head("1", "Engineering"), &engineering, "9");
+        all.extend(child_locations(
+            &head("2", "Marketing/Sales"),
+            &marketing,
+            "9",
+        ));
+        all
     }
 
     #[test]
     fn paths_are_built_with_escaped_slashes_and_split_back() {
-        let all = flatten(&tree(), "9");
+        let all = flatten("9");
         let marketing = all.iter().find(|l| l.id == "200").unwrap();
         assert_eq!(
             marketing.path.as_deref(),
@@ -503,7 +609,7 @@ mod tests {
 
     #[test]
     fn a_name_in_several_places_is_ambiguous_with_paths() {
-        let all = flatten(&tree(), "9");
+        let all = flatten("9");
         let bugs: Vec<&Location> = all
             .iter()
             .filter(|l| l.name == "Bugs" && l.kind == Kind::List)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clickup::filters::TaskReadOptions;
 use clickup::ids::TaskRef;
-use clickup::models::Task;
+use clickup::models::{NewTag, Tag, Task};
 
 use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
@@ -77,9 +77,142 @@ async fn get_task(ctx: &ToolContext, task: &TaskRef) -> Result<Task, ToolError> 
     ctx.answer("The task", result).await
 }
 
+/// Requested tags as their space spells them.
+#[derive(Debug)]
+pub(crate) struct SpelledTags {
+    /// Each requested tag, in order: the space's spelling, or lower case for a new one.
+    pub(crate) names: Vec<String>,
+    /// Tags this call defined in the space (`create_missing`).
+    pub(crate) created: Vec<String>,
+}
+
+/// [`spell_tags`] for writes that cannot define tags (task create and update): unknown tags are
+/// refused, pointing to the tool that can.
+pub(crate) async fn existing_tags(
+    ctx: &ToolContext,
+    space: &clickup::models::ParentRef,
+    arg: &str,
+    wanted: &[String],
+) -> Result<Vec<String>, ToolError> {
+    match spell_tags(ctx, &space.id, space.name.as_deref(), arg, wanted, false).await {
+        Ok(spelled) => Ok(spelled.names),
+        Err(err) if err.code == crate::error::ToolErrorCode::InvalidArgument => Err(err.with_hint(
+            "Use the space's tags; to define a new one, put it on the task with \
+             clickup_task_tag_add and `create_missing: true`.",
+        )),
+        Err(err) => Err(err),
+    }
+}
+
+/// The colours of a tag this server defines: white on ClickUp's default grey-blue.
+const NEW_TAG_FG: &str = "#ffffff";
+const NEW_TAG_BG: &str = "#7b68ee";
+
+/// The one rule for tags every tool follows (docs/tools.md, "Tags"): a tag is one its space
+/// defines, named in any case; an unknown one is refused with the space's tags listed, unless
+/// `create_missing` defines it first. `arg` names the argument in errors (`tags[2]`); the space's
+/// tags come from the connection cache.
+pub(crate) async fn spell_tags(
+    ctx: &ToolContext,
+    space: &str,
+    space_name: Option<&str>,
+    arg: &str,
+    wanted: &[String],
+    create_missing: bool,
+) -> Result<SpelledTags, ToolError> {
+    let cache = ctx.cache.space_tags();
+    let defined = cache.get_with(ctx, space, wanted).await?;
+    let mut names = Vec::with_capacity(wanted.len());
+    let mut unknown = Vec::new();
+    for (index, tag) in wanted.iter().enumerate() {
+        match defined.iter().find(|d| d.name.eq_ignore_ascii_case(tag)) {
+            Some(found) => names.push(found.name.clone()),
+            None => {
+                unknown.push(index);
+                names.push(tag.to_lowercase());
+            }
+        }
+    }
+    let mut created = Vec::new();
+    if unknown.is_empty() {
+        return Ok(SpelledTags { names, created });
+    }
+    if !create_missing {
+        return Err(unknown_tags(arg, &unknown, &defined, space_name));
+    }
+    let space_id = ids::space(space)?;
+    for index in unknown {
+        let tag = NewTag {
+            name: names[index].clone(),
+            tag_fg: Some(NEW_TAG_FG.to_owned()),
+            tag_bg: Some(NEW_TAG_BG.to_owned()),
+        };
+        let result = ctx
+            .clickup
+            .create_space_tag(&ctx.token, &space_id, &tag)
+            .await;
+        ctx.answer("The task's space", result).await?;
+        cache.note(
+            ctx,
+            space,
+            Tag {
+                name: tag.name.clone(),
+                tag_fg: tag.tag_fg,
+                tag_bg: tag.tag_bg,
+                creator: None,
+                extra: Default::default(),
+            },
+        );
+        created.push(tag.name);
+    }
+    Ok(SpelledTags { names, created })
+}
+
+/// `invalid_argument` naming the positions of the unknown tags (not their text) and listing the
+/// tags the space has.
+fn unknown_tags(arg: &str, unknown: &[usize], defined: &[Tag], space: Option<&str>) -> ToolError {
+    let positions = unknown
+        .iter()
+        .map(|i| format!("{arg}[{i}]"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let space = space.map_or_else(|| "the task's space".to_owned(), |s| format!("space {s}"));
+    let listed = if defined.is_empty() {
+        "it defines no tags yet".to_owned()
+    } else {
+        format!(
+            "its tags are: {}",
+            defined
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    ToolError::invalid_argument(format!(
+        "{positions} {} not defined in {space}; {listed}.",
+        if unknown.len() == 1 { "is" } else { "are" }
+    ))
+    .with_hint("Use one of the space's tags, or pass `create_missing: true` to define new ones.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_tag_error_names_positions_and_lists_the_space_tags() {
+        let defined: Vec<Tag> = ["ci", "bug"]
+            .iter()
+            .map(|n| serde_json::from_value(serde_json::json!({"name": n})).unwrap())
+            .collect();
+        let err = unknown_tags("add_tags", &[1, 3], &defined, Some("Engineering"));
+        assert_eq!(
+            err.message,
+            "add_tags[1], add_tags[3] are not defined in space Engineering; its tags are: ci, bug."
+        );
+        assert!(err.hint.unwrap().contains("create_missing"));
+    }
 
     #[test]
     fn requested_tags_are_trimmed_and_deduplicated_case_insensitively() {

@@ -279,17 +279,11 @@ async fn an_archived_list_is_found_by_id_and_kind_with_its_path_read_from_clicku
     assert_eq!(found["path"], "Engineering/Backend/Sprint 11");
     assert_eq!(calls, ["GET /v2/list/901101007"]);
 
-    let without_kind = s.call(LOCATION, json!({"location": "901101007"})).await;
-    assert_eq!(
-        without_kind.code_for("archived id without kind"),
-        "not_found"
-    );
-    assert!(
-        without_kind.data["error"]["hint"]
-            .as_str()
-            .unwrap()
-            .contains("kind")
-    );
+    // Without `kind`, ClickUp is asked: a list first (one request when it is one).
+    let (without_kind, calls) = s.traced(LOCATION, json!({"location": "901101007"})).await;
+    assert_eq!(without_kind.ok()["archived"], true);
+    assert_eq!(without_kind.ok()["kind"], "list");
+    assert_eq!(calls, ["GET /v2/list/901101007"]);
 
     let unknown = s
         .call(LOCATION, json!({"location": "901109999", "kind": "list"}))

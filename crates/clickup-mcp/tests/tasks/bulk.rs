@@ -136,7 +136,7 @@ async fn bulk_update_reports_each_item_and_stops_when_clickup_rate_limits() {
             json!({"tasks": [
                 {"task": "ENG-101", "status": "drafting"},
                 {"task": "86ab0002", "status": "nonsense"},
-                {"task": "86ab0003", "assignees": ["me"], "tags": ["launch"]},
+                {"task": "86ab0003", "assignees": ["me"], "add_tags": ["launch"]},
             ], "workspace_id": "9000001"}),
         )
         .await;

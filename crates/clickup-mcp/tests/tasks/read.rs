@@ -364,7 +364,15 @@ async fn the_task_tools_describe_their_arguments_and_results() {
         ),
         (
             "clickup_task_update",
-            vec!["task", "add_assignees", "tags", "parent", "archived"],
+            vec![
+                "task",
+                "add_assignees",
+                "add_tags",
+                "remove_tags",
+                "replace_tags",
+                "parent",
+                "archived",
+            ],
         ),
         ("clickup_task_delete", vec!["task"]),
         ("clickup_task_bulk_create", vec!["list", "tasks", "verify"]),

@@ -63,7 +63,7 @@ async fn a_task_is_created_found_updated_and_deleted() {
                 "status": "In Progress",
                 "priority": "high",
                 "assignees": ["me", "bob@example.com"],
-                "tags": ["CI", "security"],
+                "tags": ["CI", "bug"],
                 "due_date": "2026-12-01",
                 "start_date": "2026-11-20T09:30:00+01:00",
                 "time_estimate": "1h 30m",
@@ -88,7 +88,7 @@ async fn a_task_is_created_found_updated_and_deleted() {
         .map(|t| t.as_str().unwrap())
         .collect();
     tags.sort_unstable();
-    assert_eq!(tags, ["ci", "security"]);
+    assert_eq!(tags, ["bug", "ci"]);
     assert_eq!(
         task["dates_ms"]["due"], 1_796_097_600_000_i64,
         "04:00 UTC on a bare date"
@@ -107,7 +107,7 @@ async fn a_task_is_created_found_updated_and_deleted() {
                 "task_id": id,
                 "status": "review",
                 "assignees": ["carol@example.com"],
-                "tags": ["backend", "ci"],
+                "replace_tags": ["backend", "ci"],
                 "due_date": null,
                 "priority": null,
                 "description": "Keys rotate **every 90 days**",
@@ -117,6 +117,11 @@ async fn a_task_is_created_found_updated_and_deleted() {
         .await;
     assert_eq!(updated["verified"], true, "{updated}");
     assert_eq!(updated["not_applied"], json!([]), "{updated}");
+    assert_eq!(
+        updated["tags"],
+        json!({"added": ["backend"], "removed": ["bug"]}),
+        "every tag put on and taken off is named"
+    );
     let task = &updated["task"];
     assert_eq!(task["status"], "review");
     assert_eq!(
@@ -133,11 +138,11 @@ async fn a_task_is_created_found_updated_and_deleted() {
             format!("GET /api/v2/task/{id}"),
             format!("PUT /api/v2/task/{id}"),
             format!("POST /api/v2/task/{id}/tag/backend"),
-            format!("DELETE /api/v2/task/{id}/tag/security"),
+            format!("DELETE /api/v2/task/{id}/tag/bug"),
             format!("GET /api/v2/task/{id}"),
         ],
-        "the status is checked against the list's statuses the create read (cached); tags go \
-         through the tag endpoints"
+        "the status is checked against the list's statuses and the tags against the space's, \
+         both read by the create (cached); tags go through the tag endpoints"
     );
 
     let delta = s

@@ -57,7 +57,7 @@ impl Tool for FolderCreate {
             .create_folder(&ctx.token, &space_id, &body)
             .await;
         let created = ctx.answer("The space", created).await?;
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        ctx.cache.hierarchy().note_folder(ctx, &space.id, &created);
         Ok(verified(ctx, created, &name).await)
     }
 }

@@ -57,7 +57,14 @@ impl Tool for FolderUpdate {
             .update_folder(&ctx.token, &folder_id, &body)
             .await;
         let updated = ctx.answer("The folder", updated).await?;
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        if let Some(space) = updated
+            .space
+            .as_ref()
+            .map(|s| &s.id)
+            .or(folder.space_id.as_ref())
+        {
+            ctx.cache.hierarchy().note_folder(ctx, space, &updated);
+        }
         Ok(verified(ctx, updated, &name).await)
     }
 }

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::Tier;
 use crate::arg_groups::{InWorkspace, Paging};
-use crate::cache::{ListNode, SpaceNode, WorkspaceInfo};
+use crate::cache::{ListNode, SpaceChildren, SpaceHead, WorkspaceInfo};
 use crate::context::ToolContext;
 use crate::cursor::Page;
 use crate::error::ToolError;
@@ -186,18 +186,28 @@ impl Tool for HierarchyGet {
         paging::check(ctx, &filters, cursor, limit, DEFAULT_SPACES)?;
         let wanted = |id: &str| space.as_ref().is_none_or(|s| s.id == id);
         if !args.archived && args.detail_level == DetailLevel::Summary {
-            // Ids and names: the cached tree answers.
-            let tree = ctx.cache.tree(ctx, &ws.id).await?;
-            let nodes: Vec<Node> = tree
-                .spaces
-                .iter()
-                .filter(|s| wanted(&s.id))
-                .map(|s| cached_space(s, depth))
-                .collect();
-            if nodes.is_empty() && space.is_some() {
+            // Ids and names: the cache answers, reading only the spaces of this page.
+            let hierarchy = ctx.cache.hierarchy();
+            let spaces = hierarchy.spaces(ctx, &ws.id).await?;
+            let spaces: Vec<SpaceHead> = spaces.iter().filter(|s| wanted(&s.id)).cloned().collect();
+            if spaces.is_empty() && space.is_some() {
                 return Err(archived_space());
             }
-            return paging::slice(ctx, &filters, cursor, limit, DEFAULT_SPACES, nodes);
+            let page = paging::slice(ctx, &filters, cursor, limit, DEFAULT_SPACES, spaces)?;
+            let items = try_join_all(page.items.iter().map(|s| async move {
+                let children = if depth == 0 {
+                    None
+                } else {
+                    Some(hierarchy.children(ctx, &s.id).await?)
+                };
+                Ok::<Node, ToolError>(cached_space(s, children.as_deref(), depth))
+            }))
+            .await?;
+            return Ok(Page {
+                items,
+                has_more: page.has_more,
+                next_cursor: page.next_cursor,
+            });
         }
         let team = ids::team(&ws.id)?;
         let mut spaces = ctx
@@ -277,12 +287,12 @@ async fn children(
     Ok((folders, lists))
 }
 
-fn cached_space(space: &SpaceNode, depth: u8) -> Node {
+fn cached_space(space: &SpaceHead, children: Option<&SpaceChildren>, depth: u8) -> Node {
     let list = |l: &ListNode| Node::leaf(NodeKind::List, l.id.clone(), l.name.clone());
     let mut node = Node::leaf(NodeKind::Space, space.id.clone(), space.name.clone());
-    if depth >= 1 {
+    if let Some(children) = children.filter(|_| depth >= 1) {
         node.folders = Some(
-            space
+            children
                 .folders
                 .iter()
                 .map(|f| {
@@ -294,7 +304,7 @@ fn cached_space(space: &SpaceNode, depth: u8) -> Node {
                 })
                 .collect(),
         );
-        node.lists = Some(space.lists.iter().map(list).collect());
+        node.lists = Some(children.lists.iter().map(list).collect());
     }
     node
 }

@@ -83,8 +83,16 @@ impl Tool for LocationGet {
                     && args.kind.is_none()
                     && args.location.trim().bytes().all(|b| b.is_ascii_digit()) =>
             {
+                // A bare id of an unknown kind: ask ClickUp, a list first (the most common).
+                let id = args.location.trim();
+                for kind in [Kind::List, Kind::Folder, Kind::Space] {
+                    match describe(ctx, &ws, kind, id).await {
+                        Err(e) if e.code == ToolErrorCode::NotFound => {}
+                        other => return other,
+                    }
+                }
                 return Err(err.with_hint(
-                    "An archived space, folder or list is found by id when `kind` is given.",
+                    "No space, folder or list has that id, or this connection cannot see it.",
                 ));
             }
             Err(err) => return Err(err),

@@ -130,7 +130,7 @@ impl Tool for ListCreate {
                 ctx.answer("The space", created).await?
             }
         };
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        ctx.cache.hierarchy().note_list(ctx, &created);
         let requested = Requested {
             name: Some(name),
             description: set_if(description),

@@ -120,7 +120,7 @@ impl Tool for ListUpdate {
         let id = ids::list(&location.id)?;
         let updated = ctx.clickup.update_list(&ctx.token, &id, &body).await;
         let updated = ctx.answer("The list", updated).await?;
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        ctx.cache.hierarchy().note_list(ctx, &updated);
         Ok(verified(ctx, updated, &requested, reader.zone()).await)
     }
 }

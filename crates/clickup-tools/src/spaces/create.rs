@@ -69,7 +69,7 @@ impl Tool for SpaceCreate {
         };
         let created = ctx.clickup.create_space(&ctx.token, &team, &body).await;
         let created = ctx.answer("The workspace", created).await?;
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        ctx.cache.hierarchy().note_space(ctx, &ws.id, &created);
         let (space, verified) = reread(ctx, created).await;
         let mut verifier = Verifier::default();
         verifier.same("name", Some(name.as_str()), Some(space.name.as_str()));

@@ -111,7 +111,7 @@ impl Tool for SpaceUpdate {
         let space_id = ids::space(&location.id)?;
         let updated = ctx.clickup.update_space(&ctx.token, &space_id, &body).await;
         let updated = ctx.answer("The space", updated).await?;
-        ctx.cache.invalidate(&ctx.cache_key, &ws.id);
+        ctx.cache.hierarchy().note_space(ctx, &ws.id, &updated);
         let (space, verified) = reread(ctx, updated).await;
         let mut verifier = Verifier::default();
         if let Some(name) = &name {

@@ -1,7 +1,7 @@
 //! `clickup_task_tag_add`: put space tags on a task, defining unknown ones on request.
 
 use clickup::ids::TaskRef;
-use clickup::models::{NewTag, Tag, Task};
+use clickup::models::Task;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,9 +10,8 @@ use crate::arg_groups::InWorkspace;
 use crate::context::ToolContext;
 use crate::error::ToolError;
 use crate::registry::{Effect, Tool, ToolSpec};
-use crate::tags::{get_task, has_tag, read_task, requested_tags};
+use crate::tags::{has_tag, read_task, requested_tags, spell_tags};
 use crate::toolsets::Toolset;
-use crate::verify::NotApplied;
 use crate::{ids, resolve};
 
 /// `clickup_task_tag_add`.
@@ -61,7 +60,7 @@ impl From<&Task> for TaskTags {
 /// The result of `clickup_task_tag_add`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Output {
-    /// The task as read back after the change.
+    /// The task and its tags after the change.
     pub task: TaskTags,
     /// Tags put on the task by this call.
     pub added: Vec<String>,
@@ -69,10 +68,6 @@ pub struct Output {
     pub already_present: Vec<String>,
     /// Tags defined in the space by this call (`create_missing`).
     pub created_in_space: Vec<String>,
-    /// Whether the task was read back.
-    pub verified: bool,
-    /// Requested tags the task does not carry after the change.
-    pub not_applied: Vec<NotApplied>,
 }
 
 impl Tool for TaskTagAdd {
@@ -98,44 +93,17 @@ impl Tool for TaskTagAdd {
         let space = task.space.as_ref().ok_or_else(|| {
             ToolError::upstream("ClickUp did not say which space the task is in.")
         })?;
-        let space_id = ids::space(&space.id)?;
-        let defined = ctx
-            .answer(
-                "The task's space",
-                ctx.clickup.get_space_tags(&ctx.token, &space_id).await,
-            )
-            .await?;
-
-        // Each requested tag as the space spells it; the unknown ones by position.
-        let mut names = Vec::with_capacity(wanted.len());
-        let mut unknown = Vec::new();
-        for (index, tag) in wanted.iter().enumerate() {
-            match defined.iter().find(|d| d.name.eq_ignore_ascii_case(tag)) {
-                Some(found) => names.push(found.name.clone()),
-                None => {
-                    unknown.push(index);
-                    names.push(tag.to_lowercase());
-                }
-            }
-        }
-        let mut created_in_space = Vec::new();
-        if !unknown.is_empty() {
-            if !args.create_missing {
-                return Err(unknown_tags(&unknown, &defined, space.name.as_deref()));
-            }
-            for index in &unknown {
-                let tag = NewTag {
-                    name: names[*index].clone(),
-                    ..NewTag::default()
-                };
-                let result = ctx
-                    .clickup
-                    .create_space_tag(&ctx.token, &space_id, &tag)
-                    .await;
-                ctx.answer("The task's space", result).await?;
-                created_in_space.push(tag.name);
-            }
-        }
+        let spelled = spell_tags(
+            ctx,
+            &space.id,
+            space.name.as_deref(),
+            "tags",
+            &wanted,
+            args.create_missing,
+        )
+        .await?;
+        let names = spelled.names;
+        let created_in_space = spelled.created;
 
         let canonical = TaskRef::Id(task.id.clone());
         let mut added = Vec::new();
@@ -151,77 +119,20 @@ impl Tool for TaskTagAdd {
             added.push(name);
         }
 
-        let after = get_task(ctx, &canonical).await?;
-        let not_applied = added
-            .iter()
-            .chain(&already_present)
-            .filter(|name| !has_tag(&after, name))
-            .map(|name| NotApplied {
-                field: "tags".to_owned(),
-                requested: serde_json::Value::from(name.as_str()),
-                actual: serde_json::Value::from(
-                    after
-                        .tags
-                        .iter()
-                        .map(|t| t.name.clone())
-                        .collect::<Vec<_>>(),
-                ),
-            })
-            .collect();
+        // ClickUp answered every tag it was sent; the task is not read again (a tag request
+        // per tag, and nothing else, keeps tagging many tasks within ClickUp's rate limit).
+        let mut tags: Vec<String> = task.tags.iter().map(|t| t.name.clone()).collect();
+        tags.extend(added.iter().cloned());
         Ok(Output {
-            task: TaskTags::from(&after),
+            task: TaskTags {
+                id: task.id.to_string(),
+                custom_id: task.custom_id.clone(),
+                name: task.name.clone(),
+                tags,
+            },
             added,
             already_present,
             created_in_space,
-            verified: true,
-            not_applied,
         })
-    }
-}
-
-/// `invalid_argument` naming the positions of the unknown tags (not their text) and listing the
-/// tags the space has.
-fn unknown_tags(unknown: &[usize], defined: &[Tag], space: Option<&str>) -> ToolError {
-    let positions = unknown
-        .iter()
-        .map(|i| format!("tags[{i}]"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let space = space.map_or_else(|| "the task's space".to_owned(), |s| format!("space {s}"));
-    let listed = if defined.is_empty() {
-        "it defines no tags yet".to_owned()
-    } else {
-        format!(
-            "its tags are: {}",
-            defined
-                .iter()
-                .map(|t| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    ToolError::invalid_argument(format!(
-        "{positions} {} not defined in {space}; {listed}.",
-        if unknown.len() == 1 { "is" } else { "are" }
-    ))
-    .with_hint("Use one of the space's tags, or pass `create_missing: true` to define new ones.")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_unknown_tag_error_names_positions_and_lists_the_space_tags() {
-        let defined: Vec<Tag> = ["ci", "bug"]
-            .iter()
-            .map(|n| serde_json::from_value(serde_json::json!({"name": n})).unwrap())
-            .collect();
-        let err = unknown_tags(&[1, 3], &defined, Some("Engineering"));
-        assert_eq!(
-            err.message,
-            "tags[1], tags[3] are not defined in space Engineering; its tags are: ci, bug."
-        );
-        assert!(err.hint.unwrap().contains("create_missing"));
     }
 }

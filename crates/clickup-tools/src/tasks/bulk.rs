@@ -59,6 +59,9 @@ pub struct ItemResult {
     /// Requested changes the task does not show after the write (verified items).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_applied: Vec<NotApplied>,
+    /// The tags the item's change put on and took off (updates that change tags).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<crate::tasks::changes::TagChange>,
 }
 
 impl ItemResult {
@@ -70,6 +73,7 @@ impl ItemResult {
             custom_id: None,
             error: Some(err.into()),
             not_applied: Vec::new(),
+            tags: None,
         }
     }
 }
@@ -121,6 +125,7 @@ pub(crate) fn not_attempted(index: usize) -> ItemResult {
             message: NOT_ATTEMPTED.into(),
         }),
         not_applied: Vec::new(),
+        tags: None,
     }
 }
 
@@ -167,6 +172,7 @@ mod tests {
             custom_id: None,
             error: None,
             not_applied: Vec::new(),
+            tags: None,
         };
         let result = BulkResult::new(vec![ok, ItemResult::failed(1, &err), not_attempted(2)]);
         assert_eq!(

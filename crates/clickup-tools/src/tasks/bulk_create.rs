@@ -140,6 +140,7 @@ impl Tool for TaskBulkCreate {
                         custom_id: task.task.custom_id.clone(),
                         error: None,
                         not_applied: task.not_applied,
+                        tags: None,
                     }
                 }
                 Err(err) => {

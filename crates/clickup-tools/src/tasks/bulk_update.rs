@@ -88,6 +88,7 @@ impl Tool for TaskBulkUpdate {
                     custom_id: task.task.custom_id.clone(),
                     error: None,
                     not_applied: task.not_applied,
+                    tags: task.tags,
                 },
                 Err(err) => {
                     stopped = err.code == ToolErrorCode::RateLimited;

@@ -7,7 +7,7 @@
 use clickup::ids::{TaskRef, UserId};
 use clickup::models::{self, AddRem, Clearable, PriorityLevel, SetCustomField, UpdateTask};
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::cache::WorkspaceInfo;
@@ -55,9 +55,14 @@ pub struct UpdateFields {
     // The final set.
     #[serde(default)]
     pub watchers: Option<Vec<String>>,
-    // The final set.
+    // Space tags to put on the task (clickup_task_tag_add defines new ones).
     #[serde(default)]
-    pub tags: Option<Vec<String>>,
+    pub add_tags: Vec<String>,
+    #[serde(default)]
+    pub remove_tags: Vec<String>,
+    // The final set: every other tag comes off.
+    #[serde(default)]
+    pub replace_tags: Option<Vec<String>>,
     #[serde(default)]
     pub due_date: Patch<DateArg>,
     #[serde(default)]
@@ -92,6 +97,13 @@ impl UpdateFields {
                 "Give `assignees` (the final set) or `add_assignees`/`remove_assignees` (a change), not both.",
             ));
         }
+        if self.replace_tags.is_some()
+            && (!self.add_tags.is_empty() || !self.remove_tags.is_empty())
+        {
+            return Err(ToolError::invalid_argument(
+                "Give `replace_tags` (the final set) or `add_tags`/`remove_tags` (a change), not both.",
+            ));
+        }
         if matches!(self.parent, Patch::Clear) {
             return Err(ToolError::invalid_argument(
                 "`parent: null` is not possible: ClickUp cannot turn a subtask back into a task. Give another parent in the same list, or move the task.",
@@ -106,7 +118,9 @@ impl UpdateFields {
             && self.remove_assignees.is_empty()
             && self.group_assignees.is_none()
             && self.watchers.is_none()
-            && self.tags.is_none()
+            && self.add_tags.is_empty()
+            && self.remove_tags.is_empty()
+            && self.replace_tags.is_none()
             && self.due_date.is_absent()
             && self.start_date.is_absent()
             && self.time_estimate.is_absent()
@@ -133,6 +147,17 @@ pub struct Updated {
     pub verified: bool,
     /// What did not take.
     pub not_applied: Vec<verify::NotApplied>,
+    /// The tags this change put on and took off, when it changed tags.
+    pub tags: Option<TagChange>,
+}
+
+/// The tags a change put on a task and took off it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TagChange {
+    /// Tags put on.
+    pub added: Vec<String>,
+    /// Tags taken off.
+    pub removed: Vec<String>,
 }
 
 /// Update one task: read it, build the change, `PUT`, tags, custom fields, read back.
@@ -304,10 +329,7 @@ pub async fn update_one(
         body.archived = Some(archived);
         expected.archived = Some(archived);
     }
-    let tags = match &fields.tags {
-        Some(wanted) => Some(arguments::tag_names(wanted)?),
-        None => None,
-    };
+    let tags = tag_change(ctx, &current, fields).await?;
     let prepared = if fields.custom_fields.is_empty() {
         Vec::new()
     } else {
@@ -327,23 +349,29 @@ pub async fn update_one(
         let updated = ctx.clickup.update_task(&ctx.token, &reference, &body).await;
         ctx.answer("The task", updated).await?;
     }
-    if let Some(wanted) = &tags {
-        let now: Vec<String> = current.tags.iter().map(|t| t.name.to_lowercase()).collect();
-        for tag in wanted.iter().filter(|t| !now.contains(t)) {
+    if let Some(change) = &tags {
+        for tag in &change.added {
             let added = ctx
                 .clickup
                 .add_task_tag(&ctx.token, &reference, &ids::tag(tag)?)
                 .await;
             ctx.answer("The task", added).await?;
         }
-        for tag in now.iter().filter(|t| !wanted.contains(t)) {
+        for tag in &change.removed {
             let removed = ctx
                 .clickup
                 .remove_task_tag(&ctx.token, &reference, &ids::tag(tag)?)
                 .await;
             ctx.answer("The task", removed).await?;
         }
-        expected.tags = Some(wanted.clone());
+        let mut after: Vec<String> = current
+            .tags
+            .iter()
+            .map(|t| t.name.to_lowercase())
+            .filter(|t| !change.removed.iter().any(|r| r.eq_ignore_ascii_case(t)))
+            .collect();
+        after.extend(change.added.iter().map(|t| t.to_lowercase()));
+        expected.tags = Some(after);
     }
     for field in &prepared {
         let value = SetCustomField {
@@ -362,6 +390,7 @@ pub async fn update_one(
             task: current,
             verified: false,
             not_applied: Vec::new(),
+            tags,
         });
     }
     let task = verify::read_back(ctx, &reference).await?;
@@ -370,7 +399,60 @@ pub async fn update_one(
         task,
         verified: true,
         not_applied,
+        tags,
     })
+}
+
+/// The tags to put on and take off `task`: `add_tags`/`remove_tags`, or the difference to
+/// `replace_tags`. Tags to put on follow the one rule for tags (space tags only, listed when
+/// one is unknown); a tag to take off that the task does not carry is no change.
+async fn tag_change(
+    ctx: &ToolContext,
+    task: &models::Task,
+    fields: &UpdateFields,
+) -> Result<Option<TagChange>, ToolError> {
+    if fields.add_tags.is_empty() && fields.remove_tags.is_empty() && fields.replace_tags.is_none()
+    {
+        return Ok(None);
+    }
+    let on_task = |name: &str| task.tags.iter().any(|t| t.name.eq_ignore_ascii_case(name));
+    let (arg, wanted) = match &fields.replace_tags {
+        Some(set) => ("replace_tags", arguments::tag_names(set)?),
+        None => ("add_tags", arguments::tag_names(&fields.add_tags)?),
+    };
+    let removing = arguments::tag_names(&fields.remove_tags)?;
+    if wanted
+        .iter()
+        .any(|t| removing.iter().any(|r| r.eq_ignore_ascii_case(t)))
+    {
+        return Err(ToolError::invalid_argument(
+            "The same tag is in `add_tags` and `remove_tags`.",
+        ));
+    }
+    let spelled = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        let space = task.space.as_ref().ok_or_else(|| {
+            ToolError::upstream("ClickUp did not say which space the task is in.")
+        })?;
+        crate::tags::existing_tags(ctx, space, arg, &wanted).await?
+    };
+    let added = spelled.iter().filter(|t| !on_task(t)).cloned().collect();
+    let removed = match &fields.replace_tags {
+        Some(_) => task
+            .tags
+            .iter()
+            .filter(|t| !spelled.iter().any(|w| w.eq_ignore_ascii_case(&t.name)))
+            .map(|t| t.name.clone())
+            .collect(),
+        None => task
+            .tags
+            .iter()
+            .filter(|t| removing.iter().any(|r| r.eq_ignore_ascii_case(&t.name)))
+            .map(|t| t.name.clone())
+            .collect(),
+    };
+    Ok(Some(TagChange { added, removed }))
 }
 
 /// `{add, rem}` from the current set of people to the wanted one.

@@ -83,6 +83,7 @@ impl Tool for TaskCreate {
             task: render.task(&created.task),
             verified: created.verified,
             not_applied: created.not_applied,
+            tags: None,
         })
     }
 }

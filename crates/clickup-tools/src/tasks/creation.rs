@@ -171,7 +171,13 @@ pub async fn create_one(
         body.custom_item_id = id.first().copied();
         expected.task_type = Some(body.custom_item_id.filter(|id| *id != 0));
     }
-    let tags = arguments::tag_names(&fields.tags)?;
+    let mut tags = arguments::tag_names(&fields.tags)?;
+    if !tags.is_empty() {
+        // The one rule for tags: the list's space must define them (ClickUp would define them
+        // silently).
+        let space = list.space(ctx).await?;
+        tags = crate::tags::existing_tags(ctx, &space, "tags", &tags).await?;
+    }
     body.tags.clone_from(&tags);
     expected.tags_included.clone_from(&tags);
     let parent = match (&extras.parent, &fields.parent) {

@@ -3,7 +3,9 @@
 //! most once.
 
 use clickup::ids::ListId;
-use clickup::models::{CustomField, Status};
+use clickup::models::{CustomField, ParentRef, Status};
+
+use crate::cache::ListInfo;
 
 use crate::context::ToolContext;
 use crate::error::ToolError;
@@ -14,7 +16,7 @@ use crate::tasks::fields;
 pub struct ListContext {
     /// The list id.
     pub id: ListId,
-    statuses: Option<std::sync::Arc<Vec<Status>>>,
+    info: Option<std::sync::Arc<ListInfo>>,
     fields: Option<Vec<CustomField>>,
 }
 
@@ -23,7 +25,7 @@ impl ListContext {
     pub fn new(id: ListId) -> Self {
         Self {
             id,
-            statuses: None,
+            info: None,
             fields: None,
         }
     }
@@ -41,14 +43,7 @@ impl ListContext {
         ctx: &ToolContext,
         wanted: &str,
     ) -> Result<Status, ToolError> {
-        if self.statuses.is_none() {
-            self.statuses = Some(ctx.cache.list_statuses(ctx, &self.id).await?);
-        }
-        let statuses = self
-            .statuses
-            .as_deref()
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let statuses = &self.info(ctx).await?.statuses;
         statuses
             .iter()
             .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
@@ -63,6 +58,26 @@ impl ListContext {
                         .join(", ")
                 ))
             })
+    }
+
+    /// What the connection cache knows of the list: statuses and space (one
+    /// `GET /v2/list/{list_id}` a minute at most).
+    async fn info(&mut self, ctx: &ToolContext) -> Result<std::sync::Arc<ListInfo>, ToolError> {
+        if let Some(info) = &self.info {
+            return Ok(std::sync::Arc::clone(info));
+        }
+        let info = ctx.cache.list_info(ctx, &self.id).await?;
+        self.info = Some(std::sync::Arc::clone(&info));
+        Ok(info)
+    }
+
+    /// The space the list is in (id, and name when ClickUp said).
+    pub async fn space(&mut self, ctx: &ToolContext) -> Result<ParentRef, ToolError> {
+        self.info(ctx)
+            .await?
+            .space
+            .clone()
+            .ok_or_else(|| ToolError::upstream("ClickUp did not say which space the list is in."))
     }
 
     /// The list's custom fields (one `GET /v2/list/{list_id}/field` per call).

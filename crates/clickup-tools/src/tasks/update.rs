@@ -42,9 +42,9 @@ impl Tool for TaskUpdate {
         name: "clickup_task_update",
         title: "Update a task",
         description: "Change some fields of a task. `assignees`, `group_assignees`, \
-                      `watchers`, `tags` are final sets \
-                      (`add_assignees`/`remove_assignees`: a change). `parent`: a task of \
-                      the same list; `null` is refused. `custom_fields` is premium.",
+                      `watchers`, `replace_tags` are final sets; `add_`/`remove_assignees` and \
+                      `add_`/`remove_tags` are changes (space tags). `parent`: a task of the \
+                      same list. `custom_fields` is premium.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
         effect: Effect::WriteIdempotent,
@@ -65,6 +65,7 @@ impl Tool for TaskUpdate {
             task: render.task(&updated.task),
             verified: updated.verified,
             not_applied: updated.not_applied,
+            tags: updated.tags,
         })
     }
 }

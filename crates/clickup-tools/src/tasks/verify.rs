@@ -31,6 +31,9 @@ pub struct TaskWriteResult {
     pub verified: bool,
     /// Requested changes the task does not show; empty when everything took.
     pub not_applied: Vec<NotApplied>,
+    /// The tags the write put on and took off, when it changed tags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<crate::tasks::changes::TagChange>,
 }
 
 /// What the task should show after a write. `None` = not requested; `Some(None)` = cleared.
