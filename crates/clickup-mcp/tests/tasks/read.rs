@@ -205,10 +205,41 @@ async fn list_filters_reach_clickup_in_its_array_form() {
 async fn search_matches_a_custom_id_or_part_of_a_name() {
     let s = Session::start(Tier::Free).await;
 
+    s.ok("clickup_workspace_list", json!({})).await;
+    s.clear_log().await;
     let by_custom_id = s
         .ok("clickup_task_search", json!({"query": "eng-150"}))
         .await;
     assert_eq!(ids(&by_custom_id), vec!["86ab0050"]);
+    assert_eq!(
+        s.clickup_calls().await,
+        ["GET /api/v2/task/ENG-150"],
+        "a whole custom id is one read, not pages"
+    );
+    let unknown = s
+        .ok("clickup_task_search", json!({"query": "ENG-9999"}))
+        .await;
+    assert_eq!(
+        ids(&unknown),
+        Vec::<String>::new(),
+        "then names are searched"
+    );
+
+    // Descriptions are matched only when asked.
+    let in_names = s
+        .ok(
+            "clickup_task_search",
+            json!({"query": "requests per minute"}),
+        )
+        .await;
+    assert_eq!(ids(&in_names), Vec::<String>::new());
+    let in_descriptions = s
+        .ok(
+            "clickup_task_search",
+            json!({"query": "requests per minute", "in_description": true}),
+        )
+        .await;
+    assert_eq!(ids(&in_descriptions), vec!["86aa0005"]);
 
     let by_name = s
         .ok(
@@ -490,4 +521,50 @@ async fn list_statuses_are_checked_an_unknown_one_is_refused_and_a_closed_one_in
             .all(|t| t["status"] == "published"),
         "{closed}"
     );
+}
+
+#[tokio::test]
+async fn a_drop_down_field_filters_by_its_label_and_an_unknown_label_lists_the_options() {
+    let s = Session::start(Tier::Free).await;
+
+    // Severity is a drop-down; "critical" is its label in another case.
+    let critical = s
+        .ok(
+            "clickup_task_list",
+            json!({"list": SPRINT_12, "custom_fields": [
+                {"field": "Severity", "operator": "=", "value": "critical"}
+            ]}),
+        )
+        .await;
+    assert_eq!(ids(&critical), ["86aa0005"]);
+    let sent = s.clickup_requests().await;
+    let query = sent.last().unwrap()["query"].as_str().unwrap().to_owned();
+    assert!(
+        !query.to_lowercase().contains("critical"),
+        "the label is sent as the option id: {query}"
+    );
+
+    let any = s
+        .ok(
+            "clickup_task_list",
+            json!({"list": SPRINT_12, "custom_fields": [
+                {"field": "Severity", "operator": "ANY", "value": ["High", "Critical"]}
+            ]}),
+        )
+        .await;
+    let mut found = ids(&any);
+    found.sort();
+    assert_eq!(found, ["86aa0001", "86aa0005"]);
+
+    let unknown = s
+        .error(
+            "clickup_task_list",
+            json!({"list": SPRINT_12, "custom_fields": [
+                {"field": "Severity", "operator": "=", "value": "Blocker"}
+            ]}),
+        )
+        .await;
+    assert_eq!(unknown["code"], "invalid_argument", "{unknown}");
+    let message = unknown["message"].as_str().unwrap();
+    assert!(message.contains("Low, Medium, High, Critical"), "{message}");
 }

@@ -121,6 +121,27 @@ fn refuse(field: &CustomField, what: &str) -> ToolError {
     ))
 }
 
+/// The option of a drop-down or labels `field` that `input` names: its id, or its label in any
+/// case; none → `invalid_argument` listing the field's options.
+pub fn option_id(field: &CustomField, input: &str) -> Result<String, ToolError> {
+    let options = field_options(field);
+    options
+        .iter()
+        .find(|o| o.id == input || o.label.eq_ignore_ascii_case(input.trim()))
+        .map(|o| o.id.clone())
+        .ok_or_else(|| {
+            ToolError::invalid_argument(format!(
+                "`custom_fields`: {} has no such option; its options are: {}.",
+                field.name,
+                options
+                    .iter()
+                    .map(|o| o.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+}
+
 /// (value to send, value_options, expected comparable value).
 async fn convert(
     ctx: &ToolContext,

@@ -305,30 +305,72 @@ async fn field_conditions(
             ));
         }
         let reference = condition.field.trim();
-        let field_id = if looks_like_field_id(reference) {
-            reference.to_owned()
-        } else {
-            let FieldScope::List(list) = scope else {
+        let value = condition.value.clone().filter(|v| !v.is_null());
+        // A drop-down or labels field filters by option id: labels are mapped (ClickUp would
+        // match nothing), which needs the list's field definitions.
+        let by_id = looks_like_field_id(reference);
+        let needs_definition = !by_id || value.as_ref().is_some_and(names_something);
+        let definition = match scope {
+            FieldScope::List(list) if needs_definition => {
+                if fields.is_none() {
+                    let found = ctx.clickup.get_list_fields(&ctx.token, list).await;
+                    fields = Some(ctx.answer("The list", found).await?);
+                }
+                let known = fields.as_deref().unwrap_or_default();
+                if by_id {
+                    known.iter().find(|f| f.id == reference)
+                } else {
+                    Some(find_field(known, reference)?)
+                }
+            }
+            _ if by_id => None,
+            _ => {
                 return Err(ToolError::invalid_argument(
                     "`custom_fields`: give field ids here, or narrow the search to one list with `lists` so names can be looked up.",
                 ));
-            };
-            if fields.is_none() {
-                let found = ctx.clickup.get_list_fields(&ctx.token, list).await;
-                fields = Some(ctx.answer("The list", found).await?);
             }
-            find_field(fields.as_deref().unwrap_or_default(), reference)?
-                .id
-                .clone()
+        };
+        let field_id = definition.map_or_else(|| reference.to_owned(), |f| f.id.clone());
+        let value = match (definition, value) {
+            (Some(field), Some(value)) if matches!(field.kind.as_str(), "drop_down" | "labels") => {
+                Some(option_values(field, value)?)
+            }
+            (_, value) => value,
         };
         out.push(CustomFieldFilter {
             field_id: FieldId::new(field_id)
                 .map_err(|e| ToolError::invalid_argument(format!("`custom_fields`: {e}.")))?,
             operator,
-            value: condition.value.clone().filter(|v| !v.is_null()),
+            value,
         });
     }
     Ok(out)
+}
+
+/// Whether a filter value holds text that may be an option's label (not only numbers).
+fn names_something(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.trim().parse::<i64>().is_err(),
+        Value::Array(items) => items.iter().any(names_something),
+        _ => false,
+    }
+}
+
+/// A drop-down or labels filter value with every label turned into its option id (numbers,
+/// ClickUp's option order indexes, are kept).
+fn option_values(field: &clickup::models::CustomField, value: Value) -> Result<Value, ToolError> {
+    match value {
+        Value::String(s) if s.trim().parse::<i64>().is_err() => {
+            Ok(Value::String(crate::tasks::fields::option_id(field, &s)?))
+        }
+        Value::Array(items) => Ok(Value::Array(
+            items
+                .into_iter()
+                .map(|item| option_values(field, item))
+                .collect::<Result<_, _>>()?,
+        )),
+        other => Ok(other),
+    }
 }
 
 /// A field among `fields` by id or name: exact (case-insensitive) first, then a unique

@@ -16,7 +16,7 @@ use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve::{self, Kind};
 use crate::tasks::arguments;
 use crate::tasks::filters::{FieldScope, TaskFilterArgs};
-use crate::tasks::list_context::ListContext;
+use crate::tasks::list_context::check_filter_statuses;
 use crate::tasks::paging::{self, MAX_PAGES_PER_CALL};
 use crate::tasks::shape::{DetailLevel, Render, Task};
 use crate::toolsets::Toolset;
@@ -87,21 +87,8 @@ impl Tool for TaskList {
             .filters
             .to_filter(ctx, &workspace, &reader, &FieldScope::List(list.clone()))
             .await?;
-        // Statuses are the list's own (case-insensitive): an unknown one is refused with the
-        // list's statuses rather than answered with nothing, and asking for a closed one
-        // includes closed tasks (ClickUp leaves them out unless asked).
-        if !filter.statuses.is_empty() {
-            let mut context = ListContext::new(list.clone());
-            let mut statuses = Vec::with_capacity(filter.statuses.len());
-            for wanted in &filter.statuses {
-                let status = context.status_of(ctx, wanted).await?;
-                if status.kind.as_deref() == Some("closed") {
-                    filter.include_closed = Some(true);
-                }
-                statuses.push(status.status);
-            }
-            filter.statuses = statuses;
-        }
+        // Statuses are the list's own: checked, not answered with nothing.
+        check_filter_statuses(ctx, std::slice::from_ref(&list), &mut filter).await?;
         let render = Render::new(reader.zone().clone(), args.detail_level);
         filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
         let watchers = arguments::people(ctx, &workspace, &args.watchers)

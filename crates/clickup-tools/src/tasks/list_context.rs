@@ -88,3 +88,55 @@ impl ListContext {
         Ok(self.fields.as_deref().unwrap_or_default())
     }
 }
+
+/// Filter statuses checked against `lists` (case-insensitive; docs/tools.md, "Task filters"):
+/// each is sent in the lists' spelling, an unknown one is `invalid_argument` listing the lists'
+/// statuses, and a closed-type one turns on `include_closed` (ClickUp leaves closed tasks out
+/// unless asked).
+pub async fn check_filter_statuses(
+    ctx: &ToolContext,
+    lists: &[ListId],
+    filter: &mut clickup::filters::TaskFilter,
+) -> Result<(), ToolError> {
+    if filter.statuses.is_empty() || lists.is_empty() {
+        return Ok(());
+    }
+    let mut known: Vec<Status> = Vec::new();
+    for list in lists {
+        for status in &ctx.cache.list_info(ctx, list).await?.statuses {
+            if !known
+                .iter()
+                .any(|k| k.status.eq_ignore_ascii_case(&status.status))
+            {
+                known.push(status.clone());
+            }
+        }
+    }
+    let mut checked = Vec::with_capacity(filter.statuses.len());
+    for wanted in &filter.statuses {
+        let status = known
+            .iter()
+            .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
+            .ok_or_else(|| {
+                ToolError::invalid_argument(format!(
+                    "Unknown status for {}; the statuses are: {}.",
+                    if lists.len() == 1 {
+                        "this list"
+                    } else {
+                        "these lists"
+                    },
+                    known
+                        .iter()
+                        .map(|s| s.status.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+        if status.kind.as_deref() == Some("closed") {
+            filter.include_closed = Some(true);
+        }
+        checked.push(status.status.clone());
+    }
+    filter.statuses = checked;
+    Ok(())
+}

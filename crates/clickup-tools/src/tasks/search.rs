@@ -16,6 +16,7 @@ use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve::{self, Kind};
 use crate::task_ref;
 use crate::tasks::filters::{FieldScope, TaskFilterArgs};
+use crate::tasks::list_context::check_filter_statuses;
 use crate::tasks::paging::collect_team_tasks;
 use crate::tasks::shape::{DetailLevel, Render, Task};
 use crate::toolsets::Toolset;
@@ -30,6 +31,9 @@ pub struct Args {
     // Part of the name, or the custom id; case-insensitive (the tool description says so).
     #[serde(default)]
     pub query: Option<String>,
+    // `query` also matches descriptions (the tool description says so).
+    #[serde(default)]
+    pub in_description: bool,
     // The task filters.
     #[serde(flatten)]
     pub filters: TaskFilterArgs,
@@ -61,9 +65,10 @@ impl Tool for TaskSearch {
     const SPEC: ToolSpec = ToolSpec {
         name: "clickup_task_search",
         title: "Search tasks",
-        description: "Workspace-wide search: `query` matches part of a name or a custom \
-                      id, not descriptions. Reads ≤ 5 ClickUp pages a call; short pages \
-                      may still have `has_more`. Closed tasks, subtasks only if asked.",
+        description: "Workspace-wide search: `query` matches part of a name, a whole \
+                      custom id, and with `in_description` descriptions. Reads ≤ 5 ClickUp \
+                      pages a call; short pages may still have `has_more`. Closed tasks, \
+                      subtasks only if asked.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
         effect: Effect::Read,
@@ -83,7 +88,8 @@ impl Tool for TaskSearch {
             ));
         }
         let fingerprint = json!({
-            "query": query, "filters": args.filters.fingerprint(), "spaces": args.spaces,
+            "query": query, "in_description": args.in_description,
+            "filters": args.filters.fingerprint(), "spaces": args.spaces,
             "folders": args.folders, "lists": args.lists, "parent": args.parent,
             "timezone": args.workspace.timezone, "workspace_id": args.workspace.workspace_id,
         });
@@ -96,6 +102,30 @@ impl Tool for TaskSearch {
         )?;
         let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
+        let render = Render::new(reader.zone().clone(), args.detail_level);
+        // A whole custom id, and nothing else to filter by: one read of that task, not pages.
+        if let Some(q) = &query
+            && args.paging.cursor.is_none()
+            && args.spaces.is_empty()
+            && args.folders.is_empty()
+            && args.lists.is_empty()
+            && args.parent.is_none()
+            && args.filters.fingerprint() == TaskFilterArgs::default().fingerprint()
+            && let Ok(task_ref::TaskArg::Custom(_)) = task_ref::classify(q)
+        {
+            let reference = task_ref::resolve(ctx, &workspace, q, None).await?;
+            let options = clickup::filters::TaskReadOptions::default();
+            match ctx.clickup.get_task(&ctx.token, &reference, options).await {
+                Ok(task) => return pager.page(vec![render.task(&task)], None),
+                // ClickUp answers an unknown id as not found or as not authorized: then names.
+                Err(err)
+                    if matches!(
+                        err.kind(),
+                        clickup::ErrorKind::NotFound | clickup::ErrorKind::TeamNotAuthorized
+                    ) => {}
+                Err(err) => return Err(ctx.clickup_error(err, "The task").await),
+            }
+        }
         let mut team_query = TeamTaskQuery::default();
         for space in &args.spaces {
             let l = resolve::location(ctx, &workspace, space, Some(Kind::Space)).await?;
@@ -126,9 +156,14 @@ impl Tool for TaskSearch {
             .filters
             .to_filter(ctx, &workspace, &reader, &scope)
             .await?;
-        let render = Render::new(reader.zone().clone(), args.detail_level);
+        check_filter_statuses(ctx, &team_query.list_ids, &mut team_query.filter).await?;
         team_query.filter.include_markdown_description =
             (render.level == DetailLevel::Full).then_some(true);
+        // ClickUp has no text search: each page is matched here, the description from the
+        // markdown ClickUp then sends (else its plain text).
+        if args.in_description {
+            team_query.filter.include_markdown_description = Some(true);
+        }
         let keep = |task: &clickup::models::Task| match &query {
             None => true,
             Some(q) => {
@@ -137,6 +172,11 @@ impl Tool for TaskSearch {
                         .custom_id
                         .as_deref()
                         .is_some_and(|c| c.to_lowercase() == *q)
+                    || (args.in_description
+                        && [&task.markdown_description, &task.description]
+                            .into_iter()
+                            .flatten()
+                            .any(|d| d.to_lowercase().contains(q.as_str())))
             }
         };
         let collected = collect_team_tasks(ctx, &pager, &workspace.id, &team_query, keep).await?;
