@@ -116,7 +116,7 @@ pub(crate) fn router(state: &SharedState) -> Router<SharedState> {
         )
         .route(
             "/api/v2/task/{task_id}/field/{field_id}",
-            post(field::set_task_field),
+            post(field::set_task_field).delete(field::remove_task_field),
         )
         .route(
             "/api/v2/task/{task_id}/tag/{tag_name}",

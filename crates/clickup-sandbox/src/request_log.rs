@@ -1,11 +1,20 @@
-//! The log of `/api` requests, so tests can assert exactly which ClickUp calls a client made.
+//! The log of `/api` requests, so tests can assert exactly which ClickUp calls a client made, and
+//! check every one against ClickUp's OpenAPI file (read in-process with [`Sandbox::requests`]).
 //! It never holds a raw token: only the user id and the kind of token, and query values that are
-//! credentials (`client_secret`, `code`, `refresh_token`, …) are redacted.
+//! credentials (`client_secret`, `code`, `refresh_token`, …) are redacted. JSON request bodies
+//! are kept, except the body of the OAuth token endpoint (`/api/v2/oauth/token`), which carries
+//! the client secret and codes, and never logged; in any other body, a property named like a
+//! credential parameter is redacted the same way, at any depth.
+//!
+//! [`Sandbox::requests`]: crate::Sandbox::requests
 
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::middleware::Next;
 use axum::response::Response;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::auth::{self, TokenKind};
 use crate::model::UserId;
@@ -20,21 +29,33 @@ const REDACTED_PARAMS: [&str; 5] = [
     "token",
 ];
 
+/// The OAuth token endpoint: its body (client secret, code, refresh token) is never logged.
+const TOKEN_PATH: &str = "/api/v2/oauth/token";
+
+/// The largest body the log keeps (by `Content-Length`); larger or unsized bodies are passed on
+/// unread and logged as `null`.
+const MAX_LOGGED_BODY: usize = 2 * 1024 * 1024;
+
 /// One logged request.
 #[derive(Clone, Debug, Serialize)]
-pub(crate) struct LoggedRequest {
+pub struct LoggedRequest {
     /// Position in the log, from 1, never reused (not even after a clear or reset).
-    pub(crate) seq: u64,
-    pub(crate) method: String,
-    pub(crate) path: String,
+    pub seq: u64,
+    /// The method, upper case.
+    pub method: String,
+    /// The path as received (still percent-encoded), with its `/api` prefix.
+    pub path: String,
     /// The query string with credential values redacted, or `null`.
-    pub(crate) query: Option<String>,
+    pub query: Option<String>,
+    /// The JSON request body with credential properties redacted, or `null` when the request
+    /// had no JSON body (or went to the OAuth token endpoint).
+    pub body: Option<Value>,
     /// The user the `Authorization` header resolved to, if it resolved.
-    pub(crate) user_id: Option<UserId>,
+    pub user_id: Option<UserId>,
     /// The kind of token that resolved, if one did.
     pub(crate) token_kind: Option<TokenKind>,
     /// The status the sandbox answered.
-    pub(crate) status: u16,
+    pub status: u16,
 }
 
 /// The request log.
@@ -84,6 +105,62 @@ pub(crate) fn redact_query(query: &str) -> String {
     out.finish()
 }
 
+/// `value` with every object property named like a credential parameter set to `[redacted]`.
+pub(crate) fn redact_body(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            for (key, child) in object.iter_mut() {
+                if REDACTED_PARAMS.contains(&key.as_str()) {
+                    *child = Value::String("[redacted]".to_owned());
+                } else {
+                    redact_body(child);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_body),
+        _ => {}
+    }
+}
+
+/// Whether the request's body is one the log keeps: JSON, of a known size within the limit, and
+/// not sent to the token endpoint.
+fn keeps_body(request: &Request, path: &str) -> bool {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v: &axum::http::HeaderValue| v.to_str().ok())
+    };
+    let json = header(CONTENT_TYPE).is_some_and(|t| {
+        let essence = t.split(';').next().unwrap_or_default().trim();
+        essence.eq_ignore_ascii_case("application/json")
+    });
+    let sized = header(CONTENT_LENGTH)
+        .and_then(|l| l.parse::<usize>().ok())
+        .is_some_and(|l| l > 0 && l <= MAX_LOGGED_BODY);
+    path != TOKEN_PATH && json && sized
+}
+
+/// Reads the body of `request` if the log keeps it, and gives back a request with the same
+/// bytes for the handler.
+async fn read_body(request: Request, path: &str) -> (Request, Option<Value>) {
+    if !keeps_body(&request, path) {
+        return (request, None);
+    }
+    let (parts, body) = request.into_parts();
+    match to_bytes(body, MAX_LOGGED_BODY).await {
+        Ok(bytes) => {
+            let logged = serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
+                redact_body(&mut v);
+                v
+            });
+            (Request::from_parts(parts, Body::from(bytes)), logged)
+        }
+        // A body cut short: the handler would have failed to read it too.
+        Err(_) => (Request::from_parts(parts, Body::empty()), None),
+    }
+}
+
 /// Middleware: records every `/api` request once it has been answered.
 pub(crate) async fn record(
     State(state): State<SharedState>,
@@ -100,12 +177,14 @@ pub(crate) async fn record(
         let world = state.world();
         auth::identify(&world, state.now_ms(), request.headers())
     };
+    let (request, body) = read_body(request, &path).await;
     let response = next.run(request).await;
     state.world().log.push(LoggedRequest {
         seq: 0,
         method,
         path,
         query,
+        body,
         user_id: identity.map(|(user, _)| user),
         token_kind: identity.map(|(_, kind)| kind),
         status: response.status().as_u16(),
@@ -127,6 +206,39 @@ mod tests {
     }
 
     #[test]
+    fn credentials_in_a_body_are_redacted_at_any_depth() {
+        let mut body = serde_json::json!({
+            "name": "x",
+            "client_secret": "s3cret",
+            "nested": [{"refresh_token": "r", "keep": 1}]
+        });
+        redact_body(&mut body);
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "name": "x",
+                "client_secret": "[redacted]",
+                "nested": [{"refresh_token": "[redacted]", "keep": 1}]
+            })
+        );
+    }
+
+    #[test]
+    fn the_token_endpoint_body_is_never_kept() {
+        let request = |path: &str| {
+            Request::builder()
+                .method("POST")
+                .uri(path)
+                .header(CONTENT_TYPE, "application/json")
+                .header(CONTENT_LENGTH, "2")
+                .body(Body::from("{}"))
+                .unwrap()
+        };
+        assert!(!keeps_body(&request(TOKEN_PATH), TOKEN_PATH));
+        assert!(keeps_body(&request("/api/v2/task/x"), "/api/v2/task/x"));
+    }
+
+    #[test]
     fn sequence_numbers_survive_a_clear() {
         let mut log = RequestLog::default();
         let entry = LoggedRequest {
@@ -134,6 +246,7 @@ mod tests {
             method: "GET".into(),
             path: "/api/v2/user".into(),
             query: None,
+            body: None,
             user_id: None,
             token_kind: None,
             status: 200,

@@ -11,6 +11,7 @@ use crate::errors::route_not_found;
 use crate::model::Data;
 use crate::oauth::{authorize, token};
 use crate::options::SandboxOptions;
+use crate::request_log::LoggedRequest;
 use crate::state::SharedState;
 use crate::{api, controls, faults, request_log};
 
@@ -83,6 +84,17 @@ impl Sandbox {
             .layer(from_fn_with_state(state.clone(), faults::inject))
             .layer(from_fn_with_state(state.clone(), request_log::record))
             .with_state(state)
+    }
+
+    /// The request log (what `GET /_sandbox/requests` answers), read in-process: every `/api`
+    /// request since the log was last cleared or reset, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.requests_since(0)
+    }
+
+    /// The logged requests with `seq > since`, in order.
+    pub fn requests_since(&self, since: u64) -> Vec<LoggedRequest> {
+        self.state.world().log.since(since)
     }
 
     /// Seeded users (for tests and for `GET /_sandbox/users`).

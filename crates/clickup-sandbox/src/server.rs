@@ -7,12 +7,15 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use crate::request_log::LoggedRequest;
 use crate::sandbox::Sandbox;
 
 /// A sandbox being served.
 #[derive(Debug)]
 pub struct RunningSandbox {
     local_addr: SocketAddr,
+    /// The served sandbox (a clone sharing its state), for in-process reads such as the log.
+    sandbox: Sandbox,
     handle: JoinHandle<io::Result<()>>,
 }
 
@@ -25,13 +28,18 @@ pub async fn spawn(
     let listener = TcpListener::bind(addr).await?;
     let local_addr = listener.local_addr()?;
     let router = sandbox.router();
+    let served = sandbox.clone();
     let handle = tokio::spawn(async move {
         axum::serve(listener, router)
             .with_graceful_shutdown(shutdown.cancelled_owned())
             .await
     });
     tracing::info!(sandbox.addr = %local_addr, "ClickUp sandbox listening");
-    Ok(RunningSandbox { local_addr, handle })
+    Ok(RunningSandbox {
+        local_addr,
+        sandbox: served,
+        handle,
+    })
 }
 
 impl RunningSandbox {
@@ -49,6 +57,16 @@ impl RunningSandbox {
             ip => ip,
         };
         format!("http://{}", SocketAddr::new(ip, self.local_addr.port()))
+    }
+
+    /// The sandbox being served (sharing its state).
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
+    }
+
+    /// The request log, in-process: see [`Sandbox::requests`].
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.sandbox.requests()
     }
 
     /// Waits for the serve task to end (after the shutdown token is cancelled).

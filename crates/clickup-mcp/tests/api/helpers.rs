@@ -15,7 +15,8 @@ use clickup_mcp::domain::UserId;
 use clickup_mcp::state::AppState;
 use clickup_mcp::store::{AuditFilter, StoredCredential};
 use clickup_mcp::vault::{Field, Vault};
-use clickup_sandbox::{OAuthApp, SandboxOptions};
+use clickup_openapi::RequestChecker;
+use clickup_sandbox::{OAuthApp, Sandbox, SandboxOptions, SeedSize};
 use reqwest::cookie::Jar;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderMap};
 use reqwest::{Client, StatusCode, redirect};
@@ -40,6 +41,11 @@ pub struct AppOptions {
     /// What `serve --sandbox` relaxes: Client ID Metadata Documents may then be fetched from
     /// loopback (a test's own document server).
     pub sandbox_mode: bool,
+    /// The sandbox's data (the large seed adds a workspace at real scale).
+    pub seed: SeedSize,
+    /// ClickUp requests per minute per token the sandbox allows (ClickUp's own: 100; most tests
+    /// raise it so that they can run many calls).
+    pub clickup_rate_limit: u32,
 }
 
 impl Default for AppOptions {
@@ -48,6 +54,8 @@ impl Default for AppOptions {
             auto_approve: true,
             settings: Vec::new(),
             sandbox_mode: false,
+            seed: SeedSize::Default,
+            clickup_rate_limit: 10_000,
         }
     }
 }
@@ -137,14 +145,22 @@ pub struct TestApp {
     app_shutdown: CancellationToken,
     sandbox_shutdown: CancellationToken,
     server: Option<JoinHandle<anyhow::Result<()>>>,
+    /// The sandbox, in-process: its request log is checked against ClickUp's OpenAPI file.
+    sandbox: Sandbox,
+    /// What that check has found so far; reported when the app is dropped.
+    request_check: RequestChecker,
     /// Holds the database file; removed when the app is dropped.
     _dir: TempDir,
 }
 
 impl Drop for TestApp {
+    /// Stops both servers, then fails the test if any request sent to the sandbox did not match
+    /// ClickUp's OpenAPI file (unless the test is failing already).
     fn drop(&mut self) {
         self.app_shutdown.cancel();
         self.sandbox_shutdown.cancel();
+        self.check_sandbox_requests();
+        self.request_check.assert_clean();
     }
 }
 
@@ -181,12 +197,12 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
             client_secret: client_secret.clone(),
             redirect_uris: Vec::new(),
         }],
-        rate_limit_per_minute: 10_000,
-        ..SandboxOptions::default()
+        rate_limit_per_minute: options.clickup_rate_limit,
+        seed: options.seed,
     });
     let sandbox_shutdown = CancellationToken::new();
     let running = clickup_sandbox::spawn(
-        sandbox,
+        sandbox.clone(),
         "127.0.0.1:0".parse().unwrap(),
         sandbox_shutdown.clone(),
     )
@@ -268,6 +284,8 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         app_shutdown,
         sandbox_shutdown,
         server: Some(server),
+        sandbox,
+        request_check: RequestChecker::new(),
         _dir: dir,
     }
 }
@@ -395,6 +413,8 @@ impl TestApp {
 
     /// `POST /_sandbox{path}` with a JSON body; the control must succeed.
     pub async fn sandbox_control(&self, path: &str, body: Value) -> Value {
+        // `/reset` empties the request log.
+        self.check_sandbox_requests();
         let response = self
             .http
             .post(format!("{}/_sandbox{path}", self.sandbox_url))
@@ -408,6 +428,22 @@ impl TestApp {
             response.status()
         );
         response.json().await.unwrap()
+    }
+
+    /// Checks the requests the sandbox logged since the last check against ClickUp's OpenAPI
+    /// file (crates/clickup-openapi); what is found is reported when the app is dropped. Runs
+    /// before anything that empties the log.
+    pub fn check_sandbox_requests(&self) {
+        for r in self.sandbox.requests_since(self.request_check.through()) {
+            self.request_check.check(
+                r.seq,
+                &r.method,
+                &r.path,
+                r.query.as_deref(),
+                r.body.as_ref(),
+                r.status,
+            );
+        }
     }
 
     /// Inject a fault (`{path_prefix, status?, malformed_body?, ecode?, count?, …}`).
@@ -438,7 +474,9 @@ impl TestApp {
         body["requests"].as_array().unwrap().clone()
     }
 
+    /// Empties the sandbox's request log (after checking what it holds against the spec).
     pub async fn clear_sandbox_requests(&self) {
+        self.check_sandbox_requests();
         self.http
             .delete(format!("{}/_sandbox/requests", self.sandbox_url))
             .send()

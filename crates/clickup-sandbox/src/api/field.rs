@@ -60,6 +60,25 @@ pub(crate) async fn set_task_field(
     Ok(Json(json!({})))
 }
 
+/// `DELETE /v2/task/{task_id}/field/{field_id}` → `{}`: removes the task's value (ClickUp's
+/// documented way to clear a field; the field must apply to the task's list).
+pub(crate) async fn remove_task_field(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path((task_id, field_id)): Path<(String, String)>,
+    Query(query): Query<CustomIdQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let now = state.now_ms();
+    let mut world = state.world();
+    let data = &mut world.data;
+    let index = locate_task(data, &caller, &task_id, &query)?;
+    field_of_task(data, &data.tasks[index], &field_id)?;
+    let task = &mut data.tasks[index];
+    store_value(&mut task.field_values, &field_id, None);
+    task.date_updated = now;
+    Ok(Json(json!({})))
+}
+
 /// The field `field_id` if it applies to `task`'s list.
 pub(crate) fn field_of_task<'a>(
     data: &'a Data,
@@ -296,11 +315,20 @@ pub(crate) fn matches_filter(
         "<=" => compare(|a, b| a <= b),
         ">" => compare(|a, b| a > b),
         ">=" => compare(|a, b| a >= b),
-        "ANY" => wanted
-            .as_array()
-            .ok_or(ApiError::CustomFieldsFilterInvalid)?
-            .iter()
-            .any(equals),
+        // ClickUp's set operators take an array of values: `ANY` one of them matches, `ALL`
+        // every one does (a labels field holding them all), `NOT ANY` none does, `NOT ALL` not
+        // every one does.
+        "ANY" | "ALL" | "NOT ANY" | "NOT ALL" => {
+            let values = wanted
+                .as_array()
+                .ok_or(ApiError::CustomFieldsFilterInvalid)?;
+            match operator {
+                "ANY" => values.iter().any(equals),
+                "ALL" => values.iter().all(equals),
+                "NOT ANY" => !values.iter().any(equals),
+                _ => !values.iter().all(equals),
+            }
+        }
         "RANGE" => {
             let bounds = wanted
                 .as_array()
@@ -324,5 +352,44 @@ fn number(value: &Value) -> Option<f64> {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FieldScope;
+
+    fn labels() -> CustomField {
+        CustomField {
+            id: "f".into(),
+            name: "Labels".into(),
+            kind: FieldKind::Labels,
+            options: Vec::new(),
+            required: false,
+            scope: FieldScope::Team(crate::model::TeamId::from("1")),
+            date_created: 0,
+        }
+    }
+
+    #[test]
+    fn the_set_operators_mean_what_clickup_means() {
+        let field = labels();
+        let stored = json!(["a", "b"]);
+        let cases = [
+            ("ANY", json!(["a", "z"]), true),
+            ("ANY", json!(["y", "z"]), false),
+            ("ALL", json!(["a", "b"]), true),
+            ("ALL", json!(["a", "z"]), false),
+            ("NOT ANY", json!(["y", "z"]), true),
+            ("NOT ANY", json!(["a", "z"]), false),
+            ("NOT ALL", json!(["a", "z"]), true),
+            ("NOT ALL", json!(["a", "b"]), false),
+        ];
+        for (operator, wanted, expected) in cases {
+            let matched = matches_filter(&field, Some(&stored), operator, &wanted).ok();
+            assert_eq!(matched, Some(expected), "{operator} {wanted}");
+        }
+        assert!(matches_filter(&field, Some(&stored), "ALL", &json!("a")).is_err());
     }
 }

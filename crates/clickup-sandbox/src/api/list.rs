@@ -2,7 +2,8 @@
 //! (folderless lists) and `GET`/`PUT /v2/list/{list_id}`.
 //!
 //! A list's `status` in ClickUp's write bodies is its colour (`unset_status: true` removes it),
-//! `assignee` its owner; `folder_id` on `PUT` is ignored, as lists cannot move.
+//! `assignee` its owner (a user id, `"none"` clears it); `folder_id` on `PUT` is ignored, as lists
+//! cannot move.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -132,7 +133,9 @@ fn apply_fields(data: &Data, list: &mut List, body: &Body) -> Result<(), ApiErro
     }
     match body.raw("assignee") {
         None => {}
+        // `"none"` is ClickUp's documented way to clear the owner; `null` is accepted too.
         Some(Value::Null) => list.assignee = None,
+        Some(Value::String(none)) if none == "none" => list.assignee = None,
         Some(value) => {
             let member = |id: UserId| {
                 data.team_of_space(&list.space_id)

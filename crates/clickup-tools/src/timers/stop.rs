@@ -82,13 +82,21 @@ impl Tool for TimerStop {
         };
 
         if args.description.is_some() || !tags.is_empty() {
+            // ClickUp documents `tid` and each tag's colours as required here: the entry keeps its
+            // task, and a tag keeps the colours it has on the entry (else ClickUp's example ones).
             let update = UpdateTimeEntry {
                 description: args.description.clone(),
                 tags: tags
                     .iter()
-                    .map(|name| clickup::models::time::TimeTagName { name: name.clone() })
+                    .map(|name| {
+                        clickup::models::time::TimeTagName::with_colours(
+                            name.clone(),
+                            &stopped.tags,
+                        )
+                    })
                     .collect(),
                 tag_action: (!tags.is_empty()).then_some(TagAction::Add),
+                tid: stopped.task.as_ref().map(|t| t.id.clone()),
                 ..UpdateTimeEntry::default()
             };
             let result = ctx

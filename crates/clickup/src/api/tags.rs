@@ -23,7 +23,9 @@ impl ClickUp {
         Ok(envelope.tags)
     }
 
-    /// Defines a tag in a space (`POST /v2/space/{space_id}/tag` with `{"tag": …}`).
+    /// Defines a tag in a space (`POST /v2/space/{space_id}/tag` with `{"tag": …}`). ClickUp
+    /// documents both colours as required: a colour not given is sent as the default
+    /// ([`NewTag::with_default_colours`]).
     pub async fn create_space_tag(
         &self,
         token: &SecretString,
@@ -31,6 +33,7 @@ impl ClickUp {
         tag: &NewTag,
     ) -> Result<(), ClickUpError> {
         let path = ApiPath::v2().lit("space").id(space).lit("tag");
+        let tag = &tag.with_default_colours();
         let request = Request::new(Method::POST, path).json(&NewTagEnvelope { tag })?;
         self.call_unit(token, request).await
     }

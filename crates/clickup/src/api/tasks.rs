@@ -119,7 +119,8 @@ impl ClickUp {
         .await
     }
 
-    /// Sets a custom field on a task (`POST /v2/task/{task_id}/field/{field_id}`).
+    /// Sets a custom field on a task (`POST /v2/task/{task_id}/field/{field_id}`). A `null`
+    /// value clears it instead, the way ClickUp documents: [`ClickUp::remove_custom_field`].
     pub async fn set_custom_field(
         &self,
         token: &SecretString,
@@ -127,6 +128,9 @@ impl ClickUp {
         field: &FieldId,
         value: &SetCustomField,
     ) -> Result<(), ClickUpError> {
+        if value.value.is_null() {
+            return self.remove_custom_field(token, task, field).await;
+        }
         let path = ApiPath::v2()
             .lit("task")
             .id(task.path_id())
@@ -135,6 +139,22 @@ impl ClickUp {
         let request = Request::new(Method::POST, path)
             .query(task.query())
             .json(value)?;
+        self.call_unit(token, request).await
+    }
+
+    /// Clears a custom field of a task (`DELETE /v2/task/{task_id}/field/{field_id}`).
+    pub async fn remove_custom_field(
+        &self,
+        token: &SecretString,
+        task: &TaskRef,
+        field: &FieldId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2()
+            .lit("task")
+            .id(task.path_id())
+            .lit("field")
+            .id(field);
+        let request = Request::new(Method::DELETE, path).query(task.query());
         self.call_unit(token, request).await
     }
 

@@ -59,7 +59,7 @@ impl ClickUp {
             tags: timer
                 .tags
                 .iter()
-                .map(|name| TimeTagName { name: name.clone() })
+                .map(|name| TimeTagName::named(name.clone()))
                 .collect(),
             billable: timer.billable,
         };

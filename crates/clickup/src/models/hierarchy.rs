@@ -281,7 +281,9 @@ pub struct CreateList {
     pub status: Option<String>,
 }
 
-/// `PUT /v2/list/{list_id}`: only the fields given are sent; `Clearable::Clear` sends `null`.
+/// `PUT /v2/list/{list_id}`: only the fields given are sent; `Clearable::Clear` sends `null`,
+/// except for the owner, which ClickUp documents as a string: a user id as a string, or
+/// `"none"` to clear it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UpdateList {
     /// Name.
@@ -299,8 +301,11 @@ pub struct UpdateList {
     /// Priority.
     #[serde(skip_serializing_if = "Clearable::is_unchanged")]
     pub priority: Clearable<PriorityLevel>,
-    /// Owner.
-    #[serde(skip_serializing_if = "Clearable::is_unchanged")]
+    /// Owner: sent as `"<user id>"`, or `"none"` to clear it (ClickUp's documented form).
+    #[serde(
+        skip_serializing_if = "Clearable::is_unchanged",
+        serialize_with = "list_owner"
+    )]
     pub assignee: Clearable<UserId>,
     /// Colour label.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -308,4 +313,15 @@ pub struct UpdateList {
     /// `true` removes the colour label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unset_status: Option<bool>,
+}
+
+/// A list owner as `PUT /v2/list/{list_id}` documents it: a string, `"none"` to clear.
+fn list_owner<S: serde::Serializer>(
+    owner: &Clearable<UserId>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match owner {
+        Clearable::Set(id) => serializer.serialize_str(&id.to_string()),
+        Clearable::Clear | Clearable::Unchanged => serializer.serialize_str("none"),
+    }
 }

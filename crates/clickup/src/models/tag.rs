@@ -42,6 +42,30 @@ pub struct NewTag {
     pub tag_bg: Option<String>,
 }
 
+impl NewTag {
+    /// The text colour of a new tag given none (ClickUp documents both colours as required).
+    pub const DEFAULT_FG: &'static str = "#FFFFFF";
+    /// The background colour of a new tag given none.
+    pub const DEFAULT_BG: &'static str = "#BF55EC";
+
+    /// This tag with [`NewTag::DEFAULT_FG`] / [`NewTag::DEFAULT_BG`] for a colour not given.
+    pub fn with_default_colours(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            tag_fg: Some(
+                self.tag_fg
+                    .clone()
+                    .unwrap_or_else(|| Self::DEFAULT_FG.to_owned()),
+            ),
+            tag_bg: Some(
+                self.tag_bg
+                    .clone()
+                    .unwrap_or_else(|| Self::DEFAULT_BG.to_owned()),
+            ),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub(crate) struct NewTagEnvelope<'a> {
     pub(crate) tag: &'a NewTag,

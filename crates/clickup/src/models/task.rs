@@ -348,9 +348,24 @@ pub struct UpdateTask {
     /// Archive or unarchive.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
-    /// Task type.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Task type. `Some(0)`, ClickUp's plain "Task", is sent as `null`: the documented way to
+    /// set a task back to an ordinary task.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "task_type_or_null"
+    )]
     pub custom_item_id: Option<u64>,
+}
+
+/// A task type for `PUT /v2/task/{task_id}`: `0` (the plain task) as `null`.
+fn task_type_or_null<S: serde::Serializer>(
+    task_type: &Option<u64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match task_type {
+        Some(id) if *id != 0 => serializer.serialize_u64(*id),
+        _ => serializer.serialize_none(),
+    }
 }
 
 /// `POST /v2/task/{task_id}/dependency`: exactly one direction.

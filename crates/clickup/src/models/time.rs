@@ -99,11 +99,55 @@ impl TimeEntryEnvelope {
     }
 }
 
-/// A tag given by name when starting, stopping or editing an entry.
+/// A tag given by name when starting, stopping or editing an entry. Editing an entry
+/// (`PUT …/time_entries/{timer_id}`) takes each tag with its colours: ClickUp documents
+/// `tag_fg` and `tag_bg` as required there ([`TimeTagName::with_colours`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TimeTagName {
     /// Name.
     pub name: String,
+    /// Text colour (`#rrggbb`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_fg: Option<String>,
+    /// Background colour (`#rrggbb`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_bg: Option<String>,
+}
+
+impl TimeTagName {
+    /// The text colour of a time-entry tag that has none yet: the example of ClickUp's reference.
+    pub const DEFAULT_FG: &'static str = "#FFFFFF";
+    /// The background colour of a time-entry tag that has none yet (ClickUp's example).
+    pub const DEFAULT_BG: &'static str = "#BF55EC";
+
+    /// A tag by name only (starting a timer).
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            tag_fg: None,
+            tag_bg: None,
+        }
+    }
+
+    /// A tag with its colours: those of the tag of the same name in `known` (say, the entry's
+    /// own tags), else ClickUp's documented example colours.
+    pub fn with_colours(name: impl Into<String>, known: &[TimeEntryTag]) -> Self {
+        let name = name.into();
+        let colour = |key: &str, default: &str| {
+            known
+                .iter()
+                .find(|t| t.name.eq_ignore_ascii_case(&name))
+                .and_then(|t| t.extra.get(key))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or(default)
+                .to_owned()
+        };
+        Self {
+            tag_fg: Some(colour("tag_fg", Self::DEFAULT_FG)),
+            tag_bg: Some(colour("tag_bg", Self::DEFAULT_BG)),
+            name,
+        }
+    }
 }
 
 /// `POST /v2/team/{team_id}/time_entries/start`.
@@ -160,7 +204,8 @@ pub struct UpdateTimeEntry {
     /// End, epoch ms.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<i64>,
-    /// Move the entry to this task.
+    /// The entry's task (ClickUp documents it as required: send the entry's own task to keep
+    /// it, another to move the entry).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tid: Option<String>,
     /// Billable.

@@ -8,7 +8,10 @@ use clickup::{
     BudgetOptions, ClickUp, ClientOptions, Clock, RetryPolicy, SystemClock, TaskId, TaskRef,
     TeamId, Timeouts,
 };
-use clickup_sandbox::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SandboxOptions, SeedUser, spawn};
+use clickup_openapi::RequestChecker;
+use clickup_sandbox::{
+    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Sandbox, SandboxOptions, SeedUser, spawn,
+};
 use reqwest::header::{COOKIE, LOCATION};
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -24,17 +27,24 @@ pub const SPRINT_12: &str = "901101001";
 pub const BACKLOG: &str = "901101010";
 pub const CALLBACK: &str = "http://localhost:9999/callback";
 
-/// A running sandbox; stops when dropped.
+/// A running sandbox; stops when dropped, and then fails the test if any request sent to it did
+/// not match ClickUp's OpenAPI file (crates/clickup-openapi).
 pub struct TestSandbox {
     pub base: String,
     pub http: reqwest::Client,
     pub users: Vec<SeedUser>,
     shutdown: CancellationToken,
+    /// The sandbox in-process, for its request log.
+    sandbox: Sandbox,
+    /// What the OpenAPI check has found so far.
+    request_check: RequestChecker,
 }
 
 impl Drop for TestSandbox {
     fn drop(&mut self) {
         self.shutdown.cancel();
+        self.check_requests();
+        self.request_check.assert_clean();
     }
 }
 
@@ -46,9 +56,13 @@ pub async fn spawn_with(options: SandboxOptions) -> TestSandbox {
     let sandbox = clickup_sandbox::Sandbox::new(options);
     let users = sandbox.users();
     let shutdown = CancellationToken::new();
-    let running = spawn(sandbox, "127.0.0.1:0".parse().unwrap(), shutdown.clone())
-        .await
-        .unwrap();
+    let running = spawn(
+        sandbox.clone(),
+        "127.0.0.1:0".parse().unwrap(),
+        shutdown.clone(),
+    )
+    .await
+    .unwrap();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -58,6 +72,8 @@ pub async fn spawn_with(options: SandboxOptions) -> TestSandbox {
         http,
         users,
         shutdown,
+        sandbox,
+        request_check: RequestChecker::new(),
     }
 }
 
@@ -71,6 +87,27 @@ pub fn fast_retries() -> RetryPolicy {
 }
 
 impl TestSandbox {
+    /// Checks the requests logged since the last check against ClickUp's OpenAPI file; what is
+    /// found is reported when the sandbox is dropped.
+    pub fn check_requests(&self) {
+        for r in self.sandbox.requests_since(self.request_check.through()) {
+            self.request_check.check(
+                r.seq,
+                &r.method,
+                &r.path,
+                r.query.as_deref(),
+                r.body.as_ref(),
+                r.status,
+            );
+        }
+    }
+
+    /// For a test that sends requests to routes ClickUp does not have on purpose: those the
+    /// sandbox answers 404 are not reported by the OpenAPI check.
+    pub fn allow_unchecked_requests(&self) {
+        self.request_check.allow_unknown_routes();
+    }
+
     pub fn api_url(&self) -> Url {
         Url::parse(&format!("{}/api", self.base)).unwrap()
     }
@@ -94,6 +131,8 @@ impl TestSandbox {
 
     /// `POST /_sandbox{path}` with a JSON body; asserts success.
     pub async fn control(&self, path: &str, body: Value) -> Value {
+        // `/reset` empties the request log.
+        self.check_requests();
         let response = self
             .http
             .post(format!("{}/_sandbox{path}", self.base))

@@ -93,10 +93,15 @@ async fn spaces_folders_and_lists_can_be_created_and_updated() {
         .update_space(
             &alice,
             &space.id,
+            // A full replacement, built from the space read back (ClickUp's spec requires every
+            // setting).
             &UpdateSpace {
                 name: Some("Operations".into()),
                 color: Some("#00aa00".into()),
-                ..UpdateSpace::default()
+                private: Some(space.private),
+                admin_can_manage: space.admin_can_manage,
+                multiple_assignees: Some(space.multiple_assignees),
+                features: space.features.clone(),
             },
         )
         .await

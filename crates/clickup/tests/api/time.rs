@@ -52,6 +52,8 @@ async fn a_timer_is_started_read_stopped_and_edited() {
             &stopped.id,
             &UpdateTimeEntry {
                 description: Some("CI pipeline work".into()),
+                // ClickUp documents the entry's task as required.
+                tid: stopped.task.as_ref().map(|t| t.id.clone()),
                 ..UpdateTimeEntry::default()
             },
         )
