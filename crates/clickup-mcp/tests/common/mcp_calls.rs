@@ -6,7 +6,7 @@ use clickup_mcp::audit::{AuditEvent, AuditRecord};
 use clickup_mcp::domain::{Tier, UserId};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{AppOptions, TestApp, spawn_app_with};
 
 /// Alice: owner of Acme (9000001, Enterprise), member of Beta (9000002).
 pub const ALICE: u64 = 81_000_001;
@@ -64,7 +64,12 @@ impl Session {
 
     /// A fresh app and `user` logged in (free tier).
     pub async fn of(user: u64) -> Self {
-        let app = spawn_app().await;
+        Self::with(AppOptions::default(), user).await
+    }
+
+    /// A fresh app set up with `options`, and `user` logged in (free tier).
+    pub async fn with(options: AppOptions, user: u64) -> Self {
+        let app = spawn_app_with(options).await;
         let token = app.login_as(user).await.token;
         Self { app, token, user }
     }
