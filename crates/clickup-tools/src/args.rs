@@ -201,7 +201,7 @@ fn article(kind: &str) -> &'static str {
 pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolError> {
     serde_path_to_error::deserialize(Value::Object(args)).map_err(|err| {
         let path = err.path().to_string();
-        let reason = sanitize(&err.inner().to_string());
+        let reason = in_words(&err.inner().to_string());
         let message = if path.is_empty() || path == "." {
             format!("Invalid arguments: {reason}.")
         } else {
@@ -210,6 +210,57 @@ pub fn parse<A: DeserializeOwned>(args: Map<String, Value>) -> Result<A, ToolErr
         ToolError::invalid_argument(message)
             .with_hint("Check the tool's input schema for the expected types.")
     })
+}
+
+/// A serde message in words a model can act on, without the value: "invalid type: string …,
+/// expected a sequence" → "got a string; give an array"; Rust type names become "a whole
+/// number ≥ 0", "a number".
+fn in_words(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let parsed = message
+        .strip_prefix("invalid type: ")
+        .map(|rest| ("got", rest))
+        .or_else(|| {
+            message
+                .strip_prefix("invalid value: ")
+                .map(|rest| ("got", rest))
+        })
+        .and_then(|(verb, rest)| {
+            let (got, expected) = rest.rsplit_once(", expected ")?;
+            Some((verb, got, expected))
+        });
+    let Some((verb, got, expected)) = parsed else {
+        return sanitize(message);
+    };
+    let got_kind = match got.split([' ', ':']).next().unwrap_or_default() {
+        "string" => "a string",
+        "integer" => "a whole number",
+        "floating" => "a number with a fraction",
+        "boolean" => "true or false",
+        "map" => "an object",
+        "sequence" => "an array",
+        "null" | "unit" => "null",
+        "character" => "a character",
+        _ => "another value",
+    };
+    format!("{verb} {got_kind}; give {}", expected_in_words(expected))
+}
+
+/// What serde says it expected, in words.
+fn expected_in_words(expected: &str) -> String {
+    let expected = expected.trim();
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number ≥ 0".to_owned(),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".to_owned(),
+        "f32" | "f64" => "a number".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        "a map" => "an object".to_owned(),
+        other if other.starts_with("struct ") || other.starts_with("a map") => {
+            "an object".to_owned()
+        }
+        other => sanitize(other),
+    }
 }
 
 /// Remove values from a serde message: quoted strings, and numbers or characters it quotes.
@@ -360,6 +411,40 @@ mod tests {
                 "{}",
                 err.message
             );
+        }
+    }
+
+    #[test]
+    fn type_errors_are_said_in_words_not_rust_types() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are read by Debug in the assertions")]
+        struct Item {
+            tags: Vec<String>,
+            points: Option<f64>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are read by Debug in the assertions")]
+        struct Bulk {
+            tasks: Vec<Item>,
+            limit: Option<u32>,
+        }
+        let cases = [
+            (
+                json!({"tasks": [{"tags": "SECRET-VALUE"}]}),
+                "Invalid argument `tasks[0].tags`: got a string; give an array.",
+            ),
+            (
+                json!({"tasks": [], "limit": -5}),
+                "Invalid argument `limit`: got a whole number; give a whole number ≥ 0.",
+            ),
+            (
+                json!({"tasks": [{"tags": [], "points": "SECRET-VALUE"}]}),
+                "Invalid argument `tasks[0].points`: got a string; give a number.",
+            ),
+        ];
+        for (args, expected) in cases {
+            let err = parse::<Bulk>(object(args.clone())).unwrap_err();
+            assert_eq!(err.message, expected, "{args}");
         }
     }
 }

@@ -78,6 +78,8 @@ pub struct ConnectionCache {
     hierarchy: HierarchyCache,
     /// The tags each space defines.
     space_tags: SpaceTagCache,
+    /// Each workspace's custom task types.
+    task_types: Keyed<Vec<clickup::models::CustomItem>>,
 }
 
 impl ConnectionCache {
@@ -136,6 +138,23 @@ impl ConnectionCache {
             space: list.space,
         };
         Ok(store(&self.lists, key, info, ctx.now_ms()))
+    }
+
+    /// The custom task types of `team` (`GET /v2/team/{team_id}/custom_item`), cached for a
+    /// working session: task types are named in arguments and answers.
+    pub async fn task_types(
+        &self,
+        ctx: &ToolContext,
+        team: &str,
+    ) -> Result<Arc<Vec<clickup::models::CustomItem>>, ToolError> {
+        let key = (ctx.cache_key.clone(), team.to_owned());
+        if let Some(hit) = fresh(&self.task_types, &key, ctx.now_ms(), HIERARCHY_TTL) {
+            return Ok(hit);
+        }
+        let team_id = crate::ids::team(team)?;
+        let read = ctx.clickup.get_custom_items(&ctx.token, &team_id).await;
+        let items = ctx.answer("The workspace's task types", read).await?;
+        Ok(store(&self.task_types, key, items, ctx.now_ms()))
     }
 
     /// The hierarchy part: spaces, and each space's folders and lists.

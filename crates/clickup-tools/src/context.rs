@@ -105,6 +105,19 @@ impl ToolContext {
         crate::dates::DateReader::for_call(timezone, &self.default_zone, self.clock.now())
     }
 
+    /// [`Self::date_reader`] at the instant a paged query started (`pager.started_ms()`), so
+    /// that its relative dates mean the same on every page.
+    pub fn date_reader_at(
+        &self,
+        timezone: Option<&str>,
+        started_ms: Option<i64>,
+    ) -> Result<crate::dates::DateReader, ToolError> {
+        let now = started_ms
+            .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+            .unwrap_or_else(|| self.clock.now());
+        crate::dates::DateReader::for_call(timezone, &self.default_zone, now)
+    }
+
     /// Now, in milliseconds since the epoch.
     pub fn now_ms(&self) -> i64 {
         self.clock.now().as_millisecond()
@@ -122,6 +135,7 @@ impl ToolContext {
     ) -> Result<crate::cursor::Pager<'_>, ToolError> {
         self.cursors
             .pager(self.tool, filters, cursor, limit, default_limit, first)
+            .map(|pager| pager.started_at(self.now_ms()))
     }
 
     /// ClickUp's answer, or the tool error it means ([`Self::clickup_error`]); `what` names

@@ -87,6 +87,10 @@ pub struct CursorPosition {
     /// Items of that upstream page already returned.
     #[serde(rename = "o")]
     pub offset: u32,
+    /// When the query's first page was read (epoch ms): relative dates in its filters
+    /// ("tomorrow", "in 3 days") keep meaning the same instant on every page.
+    #[serde(rename = "n", default, skip_serializing_if = "Option::is_none")]
+    pub started_ms: Option<i64>,
 }
 
 impl CursorPosition {
@@ -95,6 +99,7 @@ impl CursorPosition {
         Self {
             upstream,
             offset: 0,
+            started_ms: None,
         }
     }
 }
@@ -349,9 +354,23 @@ impl Pager<'_> {
         self.resumed
     }
 
-    /// The cursor for `position` in this query.
+    /// This pager for a query started at `now_ms`, unless its cursor recorded when it started.
+    #[must_use]
+    pub fn started_at(mut self, now_ms: i64) -> Self {
+        self.position.started_ms = self.position.started_ms.or(Some(now_ms));
+        self
+    }
+
+    /// When the query's first page was read, if known: the `now` its relative dates mean.
+    pub fn started_ms(&self) -> Option<i64> {
+        self.position.started_ms
+    }
+
+    /// The cursor for `position` in this query (it carries when the query started).
     pub fn cursor_for(&self, position: &CursorPosition) -> Result<String, ToolError> {
-        self.codec.encode(self.tool, self.fingerprint, position)
+        let mut position = position.clone();
+        position.started_ms = self.position.started_ms;
+        self.codec.encode(self.tool, self.fingerprint, &position)
     }
 
     /// A page of `items` whose next page starts at `next` (`None`: this is the last page).
@@ -385,6 +404,7 @@ impl Pager<'_> {
             (true, Ok(end)) => Some(CursorPosition {
                 upstream: Upstream::Whole,
                 offset: end,
+                started_ms: None,
             }),
             (true, Err(_)) => return Err(too_long()),
         };

@@ -417,6 +417,21 @@ pub fn format_clickup_date(date: ClickUpDate, zone: &TimeZone) -> String {
     }
 }
 
+/// Whether `epoch_ms` is 04:00:00.000 in `zone`: how ClickUp (and this server) store a date
+/// without a time of day. Task reads carry no `*_date_time` flag, so this is how a date-only
+/// date is told apart when shown.
+pub fn is_date_only(epoch_ms: i64, zone: &TimeZone) -> bool {
+    Timestamp::from_millisecond(epoch_ms).is_ok_and(|ts| {
+        let time = zone.to_datetime(ts).time();
+        (
+            time.hour(),
+            time.minute(),
+            time.second(),
+            time.subsec_nanosecond(),
+        ) == (4, 0, 0, 0)
+    })
+}
+
 /// ClickUp's epoch-ms string (`"1735725600000"`, possibly negative) as a number; `None` for an
 /// empty or malformed string or one outside the representable range.
 pub fn parse_clickup_ms(text: &str) -> Option<i64> {

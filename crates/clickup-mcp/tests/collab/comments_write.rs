@@ -46,7 +46,7 @@ async fn a_task_comment_is_posted_as_written_with_its_assignee_and_read_back_by_
 }
 
 #[tokio::test]
-async fn a_comment_on_a_custom_id_is_posted_with_custom_task_ids_and_me_is_the_caller() {
+async fn a_comment_on_a_custom_id_names_the_task_by_its_canonical_id_and_me_is_the_caller() {
     let s = Session::alice().await;
     s.warm().await;
 
@@ -58,9 +58,13 @@ async fn a_comment_on_a_custom_id_is_posted_with_custom_task_ids_and_me_is_the_c
         .await;
 
     assert_eq!(answer.ok()["comment"]["assignee"]["id"], s.user.to_string());
+    assert_eq!(answer.ok()["comment"]["target_id"], "86aa0001");
     assert_eq!(
         calls,
-        ["POST /v2/task/ENG-1/comment?custom_task_ids=true&team_id=9000001"]
+        [
+            "GET /v2/task/ENG-1?custom_task_ids=true&team_id=9000001&include_markdown_description=true",
+            "POST /v2/task/86aa0001/comment"
+        ]
     );
     let stored = s.clickup_get("/v2/task/86aa0001/comment").await;
     assert_eq!(stored["comments"][0]["assignee"]["id"], s.user);

@@ -568,3 +568,25 @@ async fn a_drop_down_field_filters_by_its_label_and_an_unknown_label_lists_the_o
     let message = unknown["message"].as_str().unwrap();
     assert!(message.contains("Low, Medium, High, Critical"), "{message}");
 }
+
+#[tokio::test]
+async fn a_task_type_is_shown_by_name_with_the_types_read_once() {
+    let s = Session::start(Tier::Free).await;
+    s.ok("clickup_workspace_list", json!({})).await;
+    s.clear_log().await;
+
+    let full = |task: &str| json!({"task": task, "detail_level": "full"});
+    let task = s.ok("clickup_task_get", full("86ab0003")).await;
+    assert_eq!(task["task_type"], "Epic", "{task}");
+    let again = s.ok("clickup_task_get", full("86ab0003")).await;
+    assert_eq!(again["task_type"], "Epic");
+    let plain = s.ok("clickup_task_get", full("86ab0001")).await;
+    assert_eq!(plain["task_type"], Value::Null);
+    let types_read = s
+        .clickup_calls()
+        .await
+        .iter()
+        .filter(|c| c.ends_with("/custom_item"))
+        .count();
+    assert_eq!(types_read, 1, "the workspace's types are cached");
+}

@@ -2,7 +2,7 @@
 //! gives the id as a number (docs/tools.md, "Where ClickUp differs from its OpenAPI file"), output as a string; there is no GET of one
 //! comment, so the result is `verified: false`.
 
-use clickup::ids::UserId;
+use clickup::ids::{TaskRef, UserId};
 use clickup::models::NewComment;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -115,7 +115,7 @@ impl Tool for CommentCreate {
             other => other.map(str::to_owned),
         };
         let ws = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
-        let target = target(
+        let mut target = target(
             ctx,
             &ws,
             args.task.as_deref(),
@@ -123,6 +123,13 @@ impl Tool for CommentCreate {
             args.view_id.as_deref(),
         )
         .await?;
+        // The answer names the task by its canonical id: a custom id is read once for it.
+        if let (Target::Task(TaskRef::Custom { .. }), Some(task)) = (&target, args.task.as_deref())
+        {
+            target = Target::Task(TaskRef::Id(
+                crate::task_ref::canonical(ctx, &ws, task, None).await?,
+            ));
+        }
         let assignee = match args.assignee.as_deref() {
             Some(reference) => {
                 let me = if reference.trim().eq_ignore_ascii_case("me") {

@@ -22,6 +22,7 @@ fn every_kind_of_position_survives_a_round_trip() {
             CursorPosition {
                 upstream: Upstream::Whole,
                 offset: 50,
+                started_ms: None,
             },
             "a slice of an unpaged array",
         ),
@@ -29,6 +30,7 @@ fn every_kind_of_position_survives_a_round_trip() {
             CursorPosition {
                 upstream: Upstream::Page(3),
                 offset: 0,
+                started_ms: None,
             },
             "a task page",
         ),
@@ -36,6 +38,7 @@ fn every_kind_of_position_survives_a_round_trip() {
             CursorPosition {
                 upstream: Upstream::Page(0),
                 offset: 99,
+                started_ms: None,
             },
             "an offset within a page",
         ),
@@ -240,6 +243,7 @@ fn a_list_that_shrank_under_the_cursor_gives_an_empty_last_page() {
             &CursorPosition {
                 upstream: Upstream::Whole,
                 offset: 100,
+                started_ms: None,
             },
         )
         .unwrap();
@@ -281,6 +285,7 @@ fn a_pager_for_upstream_pages_issues_the_next_position() {
             Some(CursorPosition {
                 upstream: Upstream::Page(0),
                 offset: 10,
+                started_ms: None,
             }),
         )
         .unwrap();
@@ -298,7 +303,8 @@ fn a_pager_for_upstream_pages_issues_the_next_position() {
         next.position(),
         &CursorPosition {
             upstream: Upstream::Page(0),
-            offset: 10
+            offset: 10,
+            started_ms: None,
         }
     );
     assert!(
@@ -331,7 +337,11 @@ fn any_upstream() -> impl Strategy<Value = Upstream> {
 proptest! {
     #[test]
     fn any_position_round_trips(upstream in any_upstream(), offset in any::<u32>(), tool in "[a-z_]{1,40}") {
-        let position = CursorPosition { upstream, offset };
+        let position = CursorPosition {
+            upstream,
+            offset,
+            started_ms: None,
+        };
         let fp = filter_fingerprint(&filters());
         let cursor = codec().encode(&tool, fp, &position).unwrap();
         prop_assert!(cursor.len() <= MAX_CURSOR_LEN);
@@ -357,4 +367,41 @@ proptest! {
         let fp = filter_fingerprint(&filters());
         prop_assert!(codec().decode(TOOL, fp, &text).is_err());
     }
+}
+
+#[test]
+fn a_query_keeps_the_now_it_started_with_on_every_page() {
+    let codec = codec();
+    let first = codec
+        .pager(
+            TOOL,
+            &filters(),
+            None,
+            Some(10),
+            DEFAULT_LIMIT,
+            Upstream::Whole,
+        )
+        .unwrap()
+        .started_at(1_000);
+    assert_eq!(first.started_ms(), Some(1_000));
+    let next = first
+        .slice((0..30).collect::<Vec<u32>>())
+        .unwrap()
+        .next_cursor;
+    let second = codec
+        .pager(
+            TOOL,
+            &filters(),
+            next.as_deref(),
+            Some(10),
+            DEFAULT_LIMIT,
+            Upstream::Whole,
+        )
+        .unwrap()
+        .started_at(999_999);
+    assert_eq!(
+        second.started_ms(),
+        Some(1_000),
+        "the cursor's, not the clock's"
+    );
 }

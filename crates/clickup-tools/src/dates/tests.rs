@@ -686,3 +686,15 @@ proptest! {
         prop_assert!((22 * 3_600_000..26 * 3_600_000).contains(&(before - after + 1)));
     }
 }
+
+#[test]
+fn four_in_the_morning_exactly_is_a_date_without_time() {
+    let paris = TimeZone::get("Europe/Paris").unwrap();
+    assert!(is_date_only(ms("2026-12-01T04:00:00+01:00"), &paris));
+    assert!(!is_date_only(
+        ms("2026-12-01T04:00:00+01:00"),
+        &TimeZone::UTC
+    ));
+    assert!(!is_date_only(ms("2026-12-01T04:00:01+01:00"), &paris));
+    assert!(!is_date_only(ms("2026-12-01T09:30:00+01:00"), &paris));
+}

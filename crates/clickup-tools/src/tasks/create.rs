@@ -78,7 +78,10 @@ impl Tool for TaskCreate {
             verify: true,
         };
         let created = create_one(ctx, &workspace, &reader, &mut list, &args.fields, extras).await?;
-        let render = Render::new(reader.zone().clone(), args.detail_level);
+        let mut render = Render::new(reader.zone().clone(), args.detail_level);
+        render
+            .name_task_types(ctx, &workspace.id, [&created.task])
+            .await;
         Ok(TaskWriteResult {
             task: render.task(&created.task),
             verified: created.verified,

@@ -5,7 +5,7 @@
 //! resolved to ids, task types resolved to `custom_items[]`.
 
 use clickup::filters::{CustomFieldFilter, TaskFilter, TaskOrder};
-use clickup::ids::{FieldId, ListId, TeamId, UserId};
+use clickup::ids::{FieldId, ListId, UserId};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -437,10 +437,7 @@ pub async fn task_types(
             continue;
         }
         if known.is_none() {
-            let team = TeamId::new(workspace.id.as_str())
-                .map_err(|_| ToolError::invalid_argument("The workspace id is not valid."))?;
-            let items = ctx.clickup.get_custom_items(&ctx.token, &team).await;
-            known = Some(ctx.answer("The workspace's task types", items).await?);
+            known = Some(ctx.cache.task_types(ctx, &workspace.id).await?.to_vec());
         }
         out.push(find_task_type(
             known.as_deref().unwrap_or_default(),

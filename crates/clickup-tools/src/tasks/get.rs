@@ -66,6 +66,7 @@ impl Tool for TaskGet {
                 ctx.clickup.get_task(&ctx.token, &reference, options).await,
             )
             .await?;
+        render.name_task_types(ctx, &workspace.id, [&task]).await;
         Ok(render.task(&task))
     }
 }

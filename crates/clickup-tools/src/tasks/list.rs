@@ -79,7 +79,8 @@ impl Tool for TaskList {
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
+        // "now" is when the query started, on every page of it.
+        let reader = ctx.date_reader_at(args.workspace.timezone.as_deref(), pager.started_ms())?;
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let location = resolve::location(ctx, &workspace, &args.list, Some(Kind::List)).await?;
         let list = ids::list(&location.id)?;
@@ -89,7 +90,7 @@ impl Tool for TaskList {
             .await?;
         // Statuses are the list's own: checked, not answered with nothing.
         check_filter_statuses(ctx, std::slice::from_ref(&list), &mut filter).await?;
-        let render = Render::new(reader.zone().clone(), args.detail_level);
+        let mut render = Render::new(reader.zone().clone(), args.detail_level);
         filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
         let watchers = arguments::people(ctx, &workspace, &args.watchers)
             .await?
@@ -112,6 +113,9 @@ impl Tool for TaskList {
             }
         };
         let collected = paging::collect(&pager, MAX_PAGES_PER_CALL, fetch, |_| true).await?;
+        render
+            .name_task_types(ctx, &workspace.id, &collected.tasks)
+            .await;
         let items = collected.tasks.iter().map(|t| render.task(t)).collect();
         pager.page(items, collected.next)
     }

@@ -103,7 +103,8 @@ impl Tool for MyTaskList {
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
+        // "now" is when the query started, on every page of it.
+        let reader = ctx.date_reader_at(args.workspace.timezone.as_deref(), pager.started_ms())?;
         let zone = reader.zone().clone();
         let today = zone.to_datetime(reader.now()).date();
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
@@ -123,13 +124,16 @@ impl Tool for MyTaskList {
             // `due_date_lt` is exclusive: the window ends before the start of that day.
             filter.due_before = Some(filter.due_before.map_or(end, |b| b.min(end)));
         }
-        let render = Render::new(zone.clone(), args.detail_level);
+        let mut render = Render::new(zone.clone(), args.detail_level);
         filter.include_markdown_description = (render.level == DetailLevel::Full).then_some(true);
         let query = TeamTaskQuery {
             filter,
             ..TeamTaskQuery::default()
         };
         let collected = collect_team_tasks(ctx, &pager, &workspace.id, &query, |_| true).await?;
+        render
+            .name_task_types(ctx, &workspace.id, &collected.tasks)
+            .await;
         let items = collected
             .tasks
             .iter()

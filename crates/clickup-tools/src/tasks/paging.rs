@@ -71,6 +71,7 @@ where
                 next: Some(CursorPosition {
                     upstream: Upstream::Page(page_no),
                     offset,
+                    started_ms: None,
                 }),
             });
         }

@@ -100,9 +100,10 @@ impl Tool for TaskSearch {
             DEFAULT_LIMIT,
             Upstream::Page(0),
         )?;
-        let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
+        // "now" is when the query started, on every page of it.
+        let reader = ctx.date_reader_at(args.workspace.timezone.as_deref(), pager.started_ms())?;
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
-        let render = Render::new(reader.zone().clone(), args.detail_level);
+        let mut render = Render::new(reader.zone().clone(), args.detail_level);
         // A whole custom id, and nothing else to filter by: one read of that task, not pages.
         if let Some(q) = &query
             && args.paging.cursor.is_none()
@@ -116,7 +117,10 @@ impl Tool for TaskSearch {
             let reference = task_ref::resolve(ctx, &workspace, q, None).await?;
             let options = clickup::filters::TaskReadOptions::default();
             match ctx.clickup.get_task(&ctx.token, &reference, options).await {
-                Ok(task) => return pager.page(vec![render.task(&task)], None),
+                Ok(task) => {
+                    render.name_task_types(ctx, &workspace.id, [&task]).await;
+                    return pager.page(vec![render.task(&task)], None);
+                }
                 // ClickUp answers an unknown id as not found or as not authorized: then names.
                 Err(err)
                     if matches!(
@@ -180,6 +184,9 @@ impl Tool for TaskSearch {
             }
         };
         let collected = collect_team_tasks(ctx, &pager, &workspace.id, &team_query, keep).await?;
+        render
+            .name_task_types(ctx, &workspace.id, &collected.tasks)
+            .await;
         let items = collected.tasks.iter().map(|t| render.task(t)).collect();
         pager.page(items, collected.next)
     }

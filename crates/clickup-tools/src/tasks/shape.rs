@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::dates::{ClickUpDate, format_clickup_date, format_date};
+use crate::dates::{ClickUpDate, format_clickup_date, format_date, is_date_only};
 use crate::durations::format_duration;
 use crate::markdown::description_from_clickup;
 use crate::priority::Priority;
@@ -155,7 +155,7 @@ pub struct TaskDetails {
     pub time_spent_ms: Option<i64>,
     /// Sprint points.
     pub points: Option<f64>,
-    /// Task type id (`custom_item_id`), `null` for an ordinary task.
+    /// Task type name (its id when the name is not known), `null` for an ordinary task.
     pub task_type: Option<String>,
     /// Whether it is archived.
     pub archived: bool,
@@ -238,6 +238,8 @@ pub struct Render {
     pub level: DetailLevel,
     /// Sections added to the summary.
     pub sections: Vec<Section>,
+    /// Task type names by id, when they were read.
+    task_types: std::collections::HashMap<u64, String>,
 }
 
 impl Render {
@@ -247,6 +249,28 @@ impl Render {
             zone,
             level,
             sections: Vec::new(),
+            task_types: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Show task types by name: the workspace's types are read (cached for a session) when one
+    /// of `tasks` has a type. Without them (ClickUp failed), types are shown by id.
+    pub async fn name_task_types<'a>(
+        &mut self,
+        ctx: &crate::context::ToolContext,
+        workspace: &str,
+        tasks: impl IntoIterator<Item = &'a models::Task>,
+    ) {
+        // Only the full form shows task types.
+        let typed = self.level == DetailLevel::Full
+            && tasks
+                .into_iter()
+                .any(|t| t.custom_item_id.is_some_and(|id| id != 0));
+        if !typed {
+            return;
+        }
+        if let Ok(items) = ctx.cache.task_types(ctx, workspace).await {
+            self.task_types = items.iter().map(|i| (i.id, i.name.clone())).collect();
         }
     }
 
@@ -325,7 +349,12 @@ impl Render {
             time_spent: duration(task.time_spent),
             time_spent_ms: task.time_spent,
             points: task.points,
-            task_type: task.custom_item_id.map(|id| id.to_string()),
+            task_type: task.custom_item_id.filter(|id| *id != 0).map(|id| {
+                self.task_types
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| id.to_string())
+            }),
             archived: task.archived,
             creator: task.creator.as_ref().map(person),
             tags: task.tags.iter().map(|t| t.name.clone()).collect(),
@@ -347,8 +376,11 @@ impl Render {
         }
     }
 
-    /// A date ClickUp sent: a bare date when ClickUp says it has no time of day.
+    /// A date ClickUp sent: a bare date when ClickUp says it has no time of day, or, when it
+    /// does not say, when it is 04:00 exactly in the zone shown (a date-only date; `dates_ms`
+    /// keeps the instant).
     fn date(&self, ms: i64, has_time: Option<bool>) -> String {
+        let has_time = has_time.or_else(|| is_date_only(ms, &self.zone).then_some(false));
         match has_time {
             Some(false) => format_clickup_date(
                 ClickUpDate {

@@ -60,7 +60,10 @@ impl Tool for TaskUpdate {
         let reader = ctx.date_reader(args.workspace.timezone.as_deref())?;
         let workspace = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let updated = update_one(ctx, &workspace, &reader, &args.task, &args.fields, true).await?;
-        let render = Render::new(reader.zone().clone(), args.detail_level);
+        let mut render = Render::new(reader.zone().clone(), args.detail_level);
+        render
+            .name_task_types(ctx, &workspace.id, [&updated.task])
+            .await;
         Ok(TaskWriteResult {
             task: render.task(&updated.task),
             verified: updated.verified,
