@@ -80,6 +80,8 @@ pub struct ConnectionCache {
     space_tags: SpaceTagCache,
     /// Each workspace's custom task types.
     task_types: Keyed<Vec<clickup::models::CustomItem>>,
+    /// Task names resolved to a task: (workspace, list path, lower-case name) → id.
+    task_names: Keyed<clickup::ids::TaskId>,
 }
 
 impl ConnectionCache {
@@ -157,6 +159,37 @@ impl ConnectionCache {
         Ok(store(&self.task_types, key, items, ctx.now_ms()))
     }
 
+    /// The task a name (in a list, or workspace-wide) was resolved to within [`TTL`], if any:
+    /// a name is searched once a minute, not on every call.
+    pub fn task_name(
+        &self,
+        ctx: &ToolContext,
+        name: (&str, Option<&str>, &str),
+    ) -> Option<clickup::ids::TaskId> {
+        let key = (ctx.cache_key.clone(), task_name_key(name));
+        fresh(&self.task_names, &key, ctx.now_ms(), TTL).map(|id| (*id).clone())
+    }
+
+    /// Remember what a task name was resolved to.
+    pub fn remember_task_name(
+        &self,
+        ctx: &ToolContext,
+        name: (&str, Option<&str>, &str),
+        task: &clickup::ids::TaskId,
+    ) {
+        let key = (ctx.cache_key.clone(), task_name_key(name));
+        store(&self.task_names, key, task.clone(), ctx.now_ms());
+    }
+
+    /// Forget the names resolved to `task` (this server renamed or deleted it).
+    pub fn forget_task(&self, ctx: &ToolContext, task: &clickup::ids::TaskId) {
+        let mut map = self
+            .task_names
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        map.retain(|(key, _), entry| key != &ctx.cache_key || *entry.value != *task);
+    }
+
     /// The hierarchy part: spaces, and each space's folders and lists.
     pub fn hierarchy(&self) -> &HierarchyCache {
         &self.hierarchy
@@ -166,6 +199,12 @@ impl ConnectionCache {
     pub fn space_tags(&self) -> &SpaceTagCache {
         &self.space_tags
     }
+}
+
+/// The key of a remembered task name: workspace, list path (lower case) and name, unambiguous.
+fn task_name_key((workspace, list, name): (&str, Option<&str>, &str)) -> String {
+    let list = list.map(str::to_lowercase).unwrap_or_default();
+    format!("{workspace}\u{0}{list}\u{0}{name}")
 }
 
 /// Whether an entry read at `at_ms` is still fresh at `now_ms` (a clock that went back counts

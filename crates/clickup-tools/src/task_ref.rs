@@ -172,6 +172,13 @@ async fn find_by_name(
         return Err(ToolError::invalid_argument("The task name is empty."));
     }
     let needle = name.to_lowercase();
+    // A name found a moment ago is not searched again (a tool that destroys always searches).
+    let remembered = (workspace.id.as_str(), list, needle.as_str());
+    if mode == NameMatch::ExactOrUnique
+        && let Some(id) = ctx.cache.task_name(ctx, remembered)
+    {
+        return Ok(id);
+    }
     let mut exact: Vec<Task> = Vec::new();
     let mut partial: Vec<Task> = Vec::new();
     let mut exhausted = false;
@@ -227,8 +234,10 @@ async fn find_by_name(
                 partial.push(task);
             }
         }
-        if !exact.is_empty() || last {
-            exhausted = last;
+        // An exact match on this page may have namesakes on the next: read on (never a silent
+        // first pick), up to the page limit.
+        if last {
+            exhausted = true;
             break;
         }
     }
@@ -244,7 +253,10 @@ async fn find_by_name(
     }
     let matches = if exact.is_empty() { partial } else { exact };
     match matches.as_slice() {
-        [one] => Ok(one.id.clone()),
+        [one] => {
+            ctx.cache.remember_task_name(ctx, remembered, &one.id);
+            Ok(one.id.clone())
+        }
         [] if exhausted || list.is_some() => Err(ToolError::not_found(
             "No task with that name was found; check the name or pass the task id.",
         )),

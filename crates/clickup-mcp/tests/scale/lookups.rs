@@ -248,3 +248,47 @@ async fn a_bulk_update_past_the_budget_does_what_it_can_and_names_the_rest() {
         .count();
     assert_eq!(written, done.len(), "{result}");
 }
+
+#[tokio::test]
+async fn a_task_name_in_several_lists_is_ambiguous_and_a_unique_one_is_searched_once() {
+    let s = globex().await;
+    s.call("clickup_workspace_list", json!({})).await.ok();
+
+    // Namesakes on different pages of the workspace's tasks: never the first one found.
+    let (several, _) = s
+        .traced(
+            "clickup_task_get",
+            json!({"workspace_id": GLOBEX, "task": "write password reset"}),
+        )
+        .await;
+    assert_eq!(several.code(), "ambiguous", "{}", several.text);
+    assert!(
+        several.data["error"]["candidates"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2
+    );
+    assert!(
+        several.text.contains("Write password reset"),
+        "{}",
+        several.text
+    );
+
+    let (first, calls) = s
+        .traced(
+            "clickup_task_get",
+            json!({"workspace_id": GLOBEX, "task": "Prepare webhooks"}),
+        )
+        .await;
+    let id = first.ok()["id"].clone();
+    assert!(calls.len() > 1, "searched: {calls:?}");
+    let (again, calls) = s
+        .traced(
+            "clickup_task_get",
+            json!({"workspace_id": GLOBEX, "task": "prepare WEBHOOKS"}),
+        )
+        .await;
+    assert_eq!(again.ok()["id"], id);
+    assert_eq!(calls.len(), 1, "the name is remembered: {calls:?}");
+}

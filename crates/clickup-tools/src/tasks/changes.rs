@@ -189,6 +189,7 @@ pub async fn update_one(
         }
         body.name = Some(name.to_owned());
         expected.name = Some(name.to_owned());
+        ctx.cache.forget_task(ctx, &current.id);
     }
     if let Some(text) = description_for_clickup(fields.description.clone()) {
         expected.description = Some(Some(text.clone()).filter(|t| !t.trim().is_empty()));

@@ -72,6 +72,7 @@ impl Tool for TaskDelete {
         let task = ctx.answer("The task", task).await?;
         let deleted = ctx.clickup.delete_task(&ctx.token, &reference).await;
         ctx.answer("The task", deleted).await?;
+        ctx.cache.forget_task(ctx, &task.id);
         Ok(Deleted {
             ok: true,
             id: reference.path_id().to_string(),
