@@ -154,47 +154,29 @@ async fn convert(
     if input.is_null() {
         return Ok((Value::Null, None, Value::Null));
     }
-    let options = field_options(field);
     match field.kind.as_str() {
         "drop_down" => {
-            let found = options.iter().find(|o| match input {
-                Value::String(s) => o.id == *s || o.label.eq_ignore_ascii_case(s.trim()),
-                Value::Number(n) => n.as_i64().is_some() && n.as_i64() == o.orderindex,
-                _ => false,
+            // A number is ClickUp's option order index; text is an option id or label.
+            let by_index = input.as_i64().and_then(|n| {
+                field_options(field)
+                    .into_iter()
+                    .find(|o| o.orderindex == Some(n))
+                    .map(|o| o.id)
             });
-            let option = found.ok_or_else(|| {
-                ToolError::invalid_argument(format!(
-                    "`custom_fields`: {} has no such option; its options are: {}.",
-                    field.name,
-                    options
-                        .iter()
-                        .map(|o| o.label.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
-            Ok((json!(option.id), None, json!(option.id)))
+            let id = match (by_index, input) {
+                (Some(id), _) => id,
+                (None, Value::String(s)) => option_id(field, s)?,
+                (None, _) => option_id(field, "")?,
+            };
+            Ok((json!(id), None, json!(id)))
         }
         "labels" => {
             let items = as_strings(input).ok_or_else(|| refuse(field, "a list of labels"))?;
             let mut ids: Vec<String> = Vec::new();
             for item in items {
-                let option = options
-                    .iter()
-                    .find(|o| o.id == item || o.label.eq_ignore_ascii_case(item.trim()))
-                    .ok_or_else(|| {
-                        ToolError::invalid_argument(format!(
-                            "`custom_fields`: {} has no such label; its labels are: {}.",
-                            field.name,
-                            options
-                                .iter()
-                                .map(|o| o.label.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
-                    })?;
-                if !ids.contains(&option.id) {
-                    ids.push(option.id.clone());
+                let id = option_id(field, &item)?;
+                if !ids.contains(&id) {
+                    ids.push(id);
                 }
             }
             Ok((json!(ids), None, sorted(json!(ids))))
