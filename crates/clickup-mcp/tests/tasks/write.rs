@@ -81,7 +81,10 @@ async fn a_task_is_created_found_updated_and_deleted() {
     assert_eq!(task["time_estimate"], "1h 30m");
     assert_eq!(task["time_estimate_ms"], 5_400_000);
     assert_eq!(task["start_date"], "2026-11-20T08:30:00+00:00");
-    assert_eq!(task["due_date"], "2026-12-01", "a date without a time is shown as a date");
+    assert_eq!(
+        task["due_date"], "2026-12-01",
+        "a date without a time is shown as a date"
+    );
     let mut tags: Vec<&str> = task["tags"]
         .as_array()
         .unwrap()
