@@ -11,8 +11,9 @@
 //!
 //! `allow` is one of `operation` (the method and path are not in the spec at all),
 //! `query:NAME` (a query parameter the spec does not declare, or declares required while ClickUp
-//! does not need it), `body:PROP` (anything about the top-level body property `PROP`), or `body`
-//! (the whole body is not checked).
+//! does not need it), `body:PROP` (anything about the top-level body property `PROP`), `body`
+//! (the whole body is not checked), `response:PROP` (anything about the top-level property
+//! `PROP` of the JSON response body) or `response` (the response body is not checked).
 
 use serde::Deserialize;
 
@@ -27,6 +28,10 @@ pub enum Allow {
     BodyProperty(String),
     /// The JSON request body is not checked at all.
     Body,
+    /// Anything about one top-level property of the JSON response body.
+    ResponseProperty(String),
+    /// The JSON response body is not checked at all.
+    Response,
 }
 
 impl Allow {
@@ -34,8 +39,12 @@ impl Allow {
         match text.split_once(':') {
             None if text == "operation" => Some(Self::Operation),
             None if text == "body" => Some(Self::Body),
+            None if text == "response" => Some(Self::Response),
             Some(("query", name)) if !name.is_empty() => Some(Self::Query(name.to_owned())),
             Some(("body", name)) if !name.is_empty() => Some(Self::BodyProperty(name.to_owned())),
+            Some(("response", name)) if !name.is_empty() => {
+                Some(Self::ResponseProperty(name.to_owned()))
+            }
             _ => None,
         }
     }
@@ -159,7 +168,10 @@ impl Allowlist {
                 return Err(problem("`operation` is `METHOD /path/{template}`"));
             }
             let allow = Allow::parse(&raw.allow).ok_or_else(|| {
-                problem("`allow` is `operation`, `query:NAME`, `body:PROPERTY` or `body`")
+                problem(
+                    "`allow` is `operation`, `query:NAME`, `body:PROPERTY`, `body`, \
+                     `response:PROPERTY` or `response`",
+                )
             })?;
             if raw.reason.trim().is_empty() {
                 return Err(problem("`reason` says why the spec is wrong here"));

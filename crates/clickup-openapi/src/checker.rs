@@ -1,5 +1,5 @@
 //! [`RequestChecker`]: what a test harness keeps while its sandbox runs: the violations of the
-//! requests checked so far, to report when the test ends.
+//! requests (and of the sandbox's responses) checked so far, to report when the test ends.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -27,11 +27,24 @@ pub struct RequestChecker {
 struct State {
     /// The sequence number of the last request checked.
     through: u64,
+    /// The sequence number of the last response checked.
+    responses_through: u64,
     /// Requests the test sent to unknown routes on purpose are not reported.
     unknown_routes_allowed: bool,
     /// Each distinct violation (operation and what is wrong) with the message of its first
     /// request and how many requests had it, in the order first seen.
     found: Vec<(String, String, usize)>,
+}
+
+impl State {
+    /// Counts `violation` under its operation and kind.
+    fn record(&mut self, violation: &crate::Violation) {
+        let key = format!("{} {}", violation.operation(), violation.kind);
+        match self.found.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, count)) => *count += 1,
+            None => self.found.push((key, violation.to_string(), 1)),
+        }
+    }
 }
 
 impl RequestChecker {
@@ -80,11 +93,31 @@ impl RequestChecker {
             if unknown_route && status == 404 && state.unknown_routes_allowed {
                 continue;
             }
-            let key = format!("{} {}", violation.operation(), violation.kind);
-            match state.found.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, _, count)) => *count += 1,
-                None => state.found.push((key, violation.to_string(), 1)),
-            }
+            state.record(&violation);
+        }
+    }
+
+    /// Checks the JSON body of the response to one logged request ([`Spec::check_response`]:
+    /// 2xx only, top level only; `body` is `None` when the sandbox logged none). Like
+    /// [`check`](Self::check), a response at or before the last one checked is skipped.
+    pub fn check_response(
+        &self,
+        seq: u64,
+        method: &str,
+        path: &str,
+        status: u16,
+        body: Option<&Value>,
+    ) {
+        let mut state = self.state();
+        if seq <= state.responses_through {
+            return;
+        }
+        state.responses_through = seq;
+        if !is_checked_path(path) {
+            return;
+        }
+        for violation in Spec::bundled().check_response(method, path, status, body) {
+            state.record(&violation);
         }
     }
 
@@ -104,8 +137,8 @@ impl RequestChecker {
             return None;
         }
         let mut report = format!(
-            "{} kind(s) of request sent to the ClickUp sandbox do not match ClickUp's OpenAPI \
-             file (crates/clickup-openapi):\n",
+            "{} kind(s) of request sent to the ClickUp sandbox (or of its answer) do not match \
+             ClickUp's OpenAPI file (crates/clickup-openapi):\n",
             found.len()
         );
         for (message, count) in found {
@@ -155,5 +188,34 @@ mod tests {
         assert!(checker.report().is_none());
         checker.check(4, "GET", "/api/v2/nonsense", None, None, 200);
         assert!(checker.report().is_some(), "only a 404 is forgiven");
+    }
+
+    #[test]
+    fn responses_are_checked_once_and_only_when_successful() {
+        let checker = RequestChecker::new();
+        let wrong = serde_json::json!({"user": "nobody"});
+        checker.check_response(1, "GET", "/api/v2/user", 401, Some(&wrong));
+        checker.check_response(2, "GET", "/api/v2/user", 200, None);
+        assert!(
+            checker.report().is_none(),
+            "errors and unlogged bodies are skipped"
+        );
+        checker.check_response(3, "GET", "/api/v2/user", 200, Some(&wrong));
+        checker.check_response(3, "GET", "/api/v2/user", 200, Some(&wrong));
+        let found = checker.violations();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.first().map(|f| f.1), Some(1), "seq 3 counted once");
+        assert!(
+            found
+                .first()
+                .is_some_and(|f| f.0.contains("allow = \"response:user\"")),
+            "{found:?}"
+        );
+        checker.check_response(4, "POST", "/api/v2/oauth/token", 200, Some(&wrong));
+        assert_eq!(
+            checker.violations().len(),
+            1,
+            "the token endpoint is not checked"
+        );
     }
 }

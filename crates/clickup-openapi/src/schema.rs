@@ -43,7 +43,7 @@ pub(crate) fn standalone(schema: &Value, document: &Value) -> Value {
 }
 
 /// The `$defs` key for a local reference, and the decoded JSON pointer of its target.
-fn def_for(reference: &str) -> Option<(String, String)> {
+pub(crate) fn def_for(reference: &str) -> Option<(String, String)> {
     let fragment = reference.strip_prefix('#')?;
     let pointer = percent_decode(fragment);
     let key = match reference.strip_prefix(COMPONENT_PREFIX) {

@@ -1,4 +1,5 @@
-//! [`Spec`]: the operations of ClickUp's OpenAPI file and the check of one request against them.
+//! [`Spec`]: the operations of ClickUp's OpenAPI file and the check of one request, and of the
+//! JSON body of its response, against them.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -7,6 +8,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::allowlist::{Allow, Allowlist, AllowlistError, is_param, same_template};
+use crate::response::{ResponseShape, resolve};
 use crate::schema;
 use crate::violation::{Violation, ViolationKind};
 
@@ -37,6 +39,8 @@ struct Operation {
     query: Vec<QueryParameter>,
     /// The JSON request body, if the operation declares one.
     body: Option<Body>,
+    /// The 2xx statuses documented with a JSON body schema, and that schema's top level.
+    responses: Vec<(u16, ResponseShape)>,
 }
 
 impl fmt::Debug for Operation {
@@ -232,6 +236,59 @@ impl Spec {
         found
     }
 
+    /// Checks the JSON `body` of a response the sandbox gave with `status` to `method` on `path`
+    /// (a leading `/api` is stripped) against the schema the operation documents for that
+    /// status: the body's type, its top-level required properties and the types of its
+    /// top-level properties; nothing deeper. Nothing is checked for a status outside 2xx, a
+    /// status the spec documents no JSON schema for, a missing body (not JSON, too large, or
+    /// none) or a path that is no operation (the request check reports that). Allowlisted
+    /// differences (`response:PROP`, `response`) are not reported.
+    pub fn check_response(
+        &self,
+        method: &str,
+        path: &str,
+        status: u16,
+        body: Option<&Value>,
+    ) -> Vec<Violation> {
+        let method = method.to_ascii_uppercase();
+        let path = path.strip_prefix("/api").unwrap_or(path);
+        let (Some(body), true) = (body, (200..300).contains(&status)) else {
+            return Vec::new();
+        };
+        let Some(operation) = self.find(&method, path) else {
+            return Vec::new();
+        };
+        let allowed = |allow: Allow| {
+            self.allowlist
+                .allows(&operation.method, &operation.template, &allow)
+        };
+        if allowed(Allow::Response) {
+            return Vec::new();
+        }
+        let Some((_, shape)) = operation.responses.iter().find(|(s, _)| *s == status) else {
+            return Vec::new();
+        };
+        shape
+            .check(body)
+            .into_iter()
+            .filter(|kind| {
+                let property = match kind {
+                    ViolationKind::MissingResponseProperty { name } => Some(name),
+                    ViolationKind::WrongResponseType { property, .. } => property.as_ref(),
+                    _ => None,
+                };
+                !property.is_some_and(|p| allowed(Allow::ResponseProperty(p.clone())))
+            })
+            .map(|kind| Violation {
+                method: method.clone(),
+                path: path.to_owned(),
+                template: Some(operation.template.clone()),
+                operation_id: operation.operation_id.clone(),
+                kind,
+            })
+            .collect()
+    }
+
     /// The operation for `method` on `path`: among the templates that fit, the one with the most
     /// literal segments (`/time_entries/current` before `/time_entries/{timer_id}`).
     fn find(&self, method: &str, path: &str) -> Option<&Operation> {
@@ -278,10 +335,26 @@ impl Operation {
                 validator: OnceLock::new(),
             })
         });
+        let responses = operation
+            .get("responses")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(status, response)| {
+                let status = status
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|s| (200..300).contains(s))?;
+                let schema =
+                    resolve(response, document)?.pointer("/content/application~1json/schema")?;
+                Some((status, ResponseShape::parse(schema, document)?))
+            })
+            .collect();
         Self {
             method: method.to_ascii_uppercase(),
             template: template.to_owned(),
             segments,
+            responses,
             operation_id: operation
                 .get("operationId")
                 .and_then(Value::as_str)
@@ -475,6 +548,51 @@ mod tests {
             violations.len(),
             2,
             "unknown `nme` and missing `name`: {violations:?}"
+        );
+    }
+
+    #[test]
+    fn a_response_is_checked_at_its_top_level_only() {
+        let spec = Spec::bundled();
+        let path = "/api/v2/team/9000001/time_entries/stop";
+        let stopped = json!({"data": {"id": "1", "duration": "not looked at"}});
+        assert!(
+            spec.check_response("POST", path, 200, Some(&stopped))
+                .is_empty()
+        );
+        let violations = spec.check_response("POST", path, 200, Some(&json!({})));
+        assert_eq!(
+            kinds(&violations),
+            [&ViolationKind::MissingResponseProperty {
+                name: "data".into()
+            }]
+        );
+        let message = violations[0].to_string();
+        assert!(message.contains("allow = \"response:data\""), "{message}");
+        assert!(message.contains("fix the sandbox"), "{message}");
+        let violations = spec.check_response("POST", path, 200, Some(&json!({"data": 3})));
+        assert!(
+            matches!(
+                kinds(&violations).as_slice(),
+                [ViolationKind::WrongResponseType { property: Some(p), found, .. }]
+                    if p == "data" && found == "integer"
+            ),
+            "{violations:?}"
+        );
+        assert!(
+            spec.check_response("POST", path, 500, Some(&json!({})))
+                .is_empty(),
+            "errors are not checked"
+        );
+        assert!(
+            spec.check_response("POST", path, 200, None).is_empty(),
+            "no logged body, nothing to check"
+        );
+        let allow = "[[allow]]\noperation = \"POST /v2/team/{team_id}/time_entries/stop\"\nallow = \"response:data\"\nreason = \"test\"\n";
+        let spec = Spec::parse(BUNDLED_SPEC, allow).unwrap();
+        assert!(
+            spec.check_response("POST", path, 200, Some(&json!({})))
+                .is_empty()
         );
     }
 

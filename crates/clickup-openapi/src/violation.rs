@@ -1,11 +1,11 @@
-//! [`Violation`]: one way a request does not match ClickUp's spec, and how to allowlist it if
-//! the spec is what is wrong.
+//! [`Violation`]: one way a request (or the sandbox's response to it) does not match ClickUp's
+//! spec, and how to allowlist it if the spec is what is wrong.
 
 use std::fmt;
 
 use crate::ALLOWLIST_PATH;
 
-/// What is wrong with a request.
+/// What is wrong with a request, or with the JSON body of its (2xx) response.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ViolationKind {
     /// No path template of the spec fits the path, or the path has no operation for the method.
@@ -39,6 +39,32 @@ pub enum ViolationKind {
         /// What the validator said.
         message: String,
     },
+    /// A top-level property the response schema of the answered status marks required, missing
+    /// from the response body.
+    MissingResponseProperty {
+        /// The property.
+        name: String,
+    },
+    /// The response body, or one of its top-level properties, is not of the type the response
+    /// schema declares (only the top level is checked).
+    WrongResponseType {
+        /// The top-level property, or `None` for the body itself.
+        property: Option<String>,
+        /// The declared type(s), `a or b`.
+        expected: String,
+        /// The JSON type found.
+        found: String,
+    },
+}
+
+impl ViolationKind {
+    /// Whether this is about the response rather than the request.
+    pub fn is_response(&self) -> bool {
+        matches!(
+            self,
+            Self::MissingResponseProperty { .. } | Self::WrongResponseType { .. }
+        )
+    }
 }
 
 /// One request that does not match the spec.
@@ -68,6 +94,11 @@ impl Violation {
             ViolationKind::InvalidBody { property, .. } => match property {
                 Some(name) => format!("body:{name}"),
                 None => "body".to_owned(),
+            },
+            ViolationKind::MissingResponseProperty { name } => format!("response:{name}"),
+            ViolationKind::WrongResponseType { property, .. } => match property {
+                Some(name) => format!("response:{name}"),
+                None => "response".to_owned(),
             },
         }
     }
@@ -106,6 +137,26 @@ impl fmt::Display for ViolationKind {
                 let at = if pointer.is_empty() { "/" } else { pointer };
                 write!(f, "body at `{at}` does not match the schema: {message}")
             }
+            Self::MissingResponseProperty { name } => write!(
+                f,
+                "the response lacks `{name}`, which the spec's response schema requires"
+            ),
+            Self::WrongResponseType {
+                property: Some(name),
+                expected,
+                found,
+            } => write!(
+                f,
+                "response property `{name}` is {found}; the spec's response schema says {expected}"
+            ),
+            Self::WrongResponseType {
+                property: None,
+                expected,
+                found,
+            } => write!(
+                f,
+                "the response body is {found}; the spec's response schema says {expected}"
+            ),
         }
     }
 }
@@ -120,11 +171,16 @@ impl fmt::Display for Violation {
         if self.template.is_some() {
             write!(f, ", request {} {}", self.method, self.path)?;
         }
+        let culprit = if self.kind.is_response() {
+            "if the sandbox answers what ClickUp does not, fix the sandbox"
+        } else {
+            "if our client is wrong, fix the client"
+        };
         write!(
             f,
             ": {}. If ClickUp really behaves otherwise (the spec is wrong), add to {ALLOWLIST_PATH}: \
              [[allow]] operation = \"{operation}\" allow = \"{}\" reason = \"<which known spec \
-             error, and what ClickUp really does>\"; if our client is wrong, fix the client.",
+             error, and what ClickUp really does>\"; {culprit}.",
             self.kind,
             self.allow_key()
         )

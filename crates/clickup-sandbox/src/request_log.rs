@@ -4,11 +4,15 @@
 //! credentials (`client_secret`, `code`, `refresh_token`, …) are redacted. JSON request bodies
 //! are kept, except the body of the OAuth token endpoint (`/api/v2/oauth/token`), which carries
 //! the client secret and codes, and never logged; in any other body, a property named like a
-//! credential parameter is redacted the same way, at any depth.
+//! credential parameter is redacted the same way, at any depth. JSON response bodies are kept
+//! too (up to 256 KiB, so the test suites can check them against the OpenAPI file), under the
+//! same rules: never for the token endpoint (its answer carries the tokens), credential
+//! properties redacted at any depth. They are read in-process only: the `/_sandbox/requests`
+//! control leaves them out.
 //!
 //! [`Sandbox::requests`]: crate::Sandbox::requests
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, HttpBody, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::middleware::Next;
@@ -36,6 +40,10 @@ const TOKEN_PATH: &str = "/api/v2/oauth/token";
 /// unread and logged as `null`.
 const MAX_LOGGED_BODY: usize = 2 * 1024 * 1024;
 
+/// The largest response body the log keeps (by its exact size); larger or streamed bodies are
+/// passed on unread and logged as `null`.
+const MAX_LOGGED_RESPONSE: usize = 256 * 1024;
+
 /// One logged request.
 #[derive(Clone, Debug, Serialize)]
 pub struct LoggedRequest {
@@ -56,6 +64,11 @@ pub struct LoggedRequest {
     pub(crate) token_kind: Option<TokenKind>,
     /// The status the sandbox answered.
     pub status: u16,
+    /// The JSON response body with credential properties redacted, or `null` when the answer
+    /// was not JSON, had no known size or more than 256 KiB, or came from the OAuth token
+    /// endpoint. Not served by `/_sandbox/requests`.
+    #[serde(skip)]
+    pub response: Option<Value>,
 }
 
 /// The request log.
@@ -161,6 +174,44 @@ async fn read_body(request: Request, path: &str) -> (Request, Option<Value>) {
     }
 }
 
+/// Whether the response's body is one the log keeps: JSON, of a known size within the limit, and
+/// not from the token endpoint.
+fn keeps_response(response: &Response, path: &str) -> bool {
+    let json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            let essence = t.split(';').next().unwrap_or_default().trim();
+            essence.eq_ignore_ascii_case("application/json")
+        });
+    let sized = HttpBody::size_hint(response.body())
+        .exact()
+        .and_then(|l| usize::try_from(l).ok())
+        .is_some_and(|l| l > 0 && l <= MAX_LOGGED_RESPONSE);
+    path != TOKEN_PATH && json && sized
+}
+
+/// Reads the body of `response` if the log keeps it, and gives back a response with the same
+/// bytes for the caller.
+async fn read_response(response: Response, path: &str) -> (Response, Option<Value>) {
+    if !keeps_response(&response, path) {
+        return (response, None);
+    }
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, MAX_LOGGED_RESPONSE).await {
+        Ok(bytes) => {
+            let logged = serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
+                redact_body(&mut v);
+                v
+            });
+            (Response::from_parts(parts, Body::from(bytes)), logged)
+        }
+        // A body of a known size that fails to read: the caller would have seen it fail too.
+        Err(_) => (Response::from_parts(parts, Body::empty()), None),
+    }
+}
+
 /// Middleware: records every `/api` request once it has been answered.
 pub(crate) async fn record(
     State(state): State<SharedState>,
@@ -178,7 +229,7 @@ pub(crate) async fn record(
         auth::identify(&world, state.now_ms(), request.headers())
     };
     let (request, body) = read_body(request, &path).await;
-    let response = next.run(request).await;
+    let (response, answer) = read_response(next.run(request).await, &path).await;
     state.world().log.push(LoggedRequest {
         seq: 0,
         method,
@@ -188,6 +239,7 @@ pub(crate) async fn record(
         user_id: identity.map(|(user, _)| user),
         token_kind: identity.map(|(_, kind)| kind),
         status: response.status().as_u16(),
+        response: answer,
     });
     response
 }
@@ -238,6 +290,37 @@ mod tests {
         assert!(keeps_body(&request("/api/v2/task/x"), "/api/v2/task/x"));
     }
 
+    #[tokio::test]
+    async fn a_json_response_is_kept_redacted_but_never_the_token_endpoints() {
+        let response = |body: &str, kind: &str| {
+            Response::builder()
+                .header(CONTENT_TYPE, kind)
+                .body(Body::from(body.to_owned()))
+                .unwrap()
+        };
+        let json = r#"{"id": 1, "access_token": "t"}"#;
+        let (passed, kept) = read_response(response(json, "application/json"), "/api/v2/x").await;
+        assert_eq!(
+            kept,
+            Some(serde_json::json!({"id": 1, "access_token": "[redacted]"}))
+        );
+        let bytes = to_bytes(passed.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(
+            &bytes[..],
+            json.as_bytes(),
+            "the caller gets the bytes unchanged"
+        );
+        let (_, kept) = read_response(response(json, "application/json"), TOKEN_PATH).await;
+        assert_eq!(kept, None);
+        let (_, kept) = read_response(response("<p>", "text/html"), "/api").await;
+        assert_eq!(kept, None);
+        let big = format!("[{}0]", "0,".repeat(MAX_LOGGED_RESPONSE));
+        let (passed, kept) = read_response(response(&big, "application/json"), "/api/v2/x").await;
+        assert_eq!(kept, None, "too large");
+        let bytes = to_bytes(passed.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(bytes.len(), big.len());
+    }
+
     #[test]
     fn sequence_numbers_survive_a_clear() {
         let mut log = RequestLog::default();
@@ -250,6 +333,7 @@ mod tests {
             user_id: None,
             token_kind: None,
             status: 200,
+            response: None,
         };
         log.push(entry.clone());
         log.clear();

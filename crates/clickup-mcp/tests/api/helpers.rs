@@ -430,9 +430,10 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
-    /// Checks the requests the sandbox logged since the last check against ClickUp's OpenAPI
-    /// file (crates/clickup-openapi); what is found is reported when the app is dropped. Runs
-    /// before anything that empties the log.
+    /// Checks the requests the sandbox logged since the last check, and the JSON bodies of its
+    /// 2xx answers (top level only), against ClickUp's OpenAPI file (crates/clickup-openapi);
+    /// what is found is reported when the app is dropped. Runs before anything that empties the
+    /// log.
     pub fn check_sandbox_requests(&self) {
         for r in self.sandbox.requests_since(self.request_check.through()) {
             self.request_check.check(
@@ -442,6 +443,13 @@ impl TestApp {
                 r.query.as_deref(),
                 r.body.as_ref(),
                 r.status,
+            );
+            self.request_check.check_response(
+                r.seq,
+                &r.method,
+                &r.path,
+                r.status,
+                r.response.as_ref(),
             );
         }
     }

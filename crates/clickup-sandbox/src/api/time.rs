@@ -5,8 +5,15 @@
 //! the time elapsed so far). Starting while a timer runs stops the running one first
 //! and keeps it as a finished entry (the sandbox's choice; ClickUp documents nothing, and its apps
 //! behave so). Time-entry tags need a paid plan: on Beta Labs (Free Forever) they answer 400
-//! `TIMEENTRY_052`, as ClickUp does. Shapes follow the spec's examples: `start` a ms string,
-//! `end`, `duration` and `at` numbers.
+//! `TIMEENTRY_052`, as ClickUp does.
+//!
+//! Shapes follow the response examples of ClickUp's reference, which differ per endpoint (see
+//! [`Shape`]): ids are strings, `start` is always a ms string; the current timer has `at` a
+//! string and `duration` a number; start and stop answer `end`, `duration` and `at` as numbers;
+//! one entry (`GET …/{timer_id}`) answers `{"data": [entry]}` with `start`, `end`, `duration`
+//! and `at` all strings, plus `task_location`, `task_tags` and `task_url`. `task` (`{id,
+//! custom_id, name, status, custom_type}`) is left out when the entry has no task, as the
+//! reference says.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -14,8 +21,9 @@ use axum::extract::{Extension, Path, Query, State};
 use serde_json::{Value, json};
 
 use crate::api::body::{Body, Patch};
+use crate::api::list::folder_ref_json;
 use crate::api::task::{CustomIdQuery, live_task_of_team, locate_task};
-use crate::api::{status_json, user_json, visible_team};
+use crate::api::{ms, status_json, user_json, visible_team};
 use crate::auth::Caller;
 use crate::errors::ApiError;
 use crate::model::{Data, Plan, Team, TimeEntry};
@@ -36,7 +44,7 @@ pub(crate) async fn get_current(
         .iter()
         .find(|e| e.team_id == team.id && e.user == caller.user_id && e.end.is_none());
     Ok(Json(
-        json!({ "data": running.map(|e| entry_json(data, e, now)) }),
+        json!({ "data": running.map(|e| entry_json(data, e, now, Shape::Current)) }),
     ))
 }
 
@@ -90,7 +98,7 @@ pub(crate) async fn start(
         end: None,
         at: now,
     });
-    entry_answer(data, &id, now)
+    entry_answer(data, &id, now, Shape::Started)
 }
 
 /// `POST /v2/team/{team_id}/time_entries/stop` → `{"data": entry}`, the stopped entry; 400
@@ -112,10 +120,11 @@ pub(crate) async fn stop(
     entry.end = Some(now.max(entry.start + 1));
     entry.at = now;
     let id = entry.id.clone();
-    entry_answer(data, &id, now)
+    entry_answer(data, &id, now, Shape::Stopped)
 }
 
-/// `GET /v2/team/{team_id}/time_entries/{timer_id}` → `{"data": entry}` (the caller's own).
+/// `GET /v2/team/{team_id}/time_entries/{timer_id}` → `{"data": [entry]}` (the caller's own; an
+/// array of one, as ClickUp answers).
 pub(crate) async fn get_entry(
     State(state): State<SharedState>,
     Extension(caller): Extension<Caller>,
@@ -130,7 +139,9 @@ pub(crate) async fn get_entry(
         .iter()
         .find(|e| e.id == timer_id && e.team_id == team.id && e.user == caller.user_id)
         .ok_or(ApiError::TimeEntryNotFound)?;
-    Ok(Json(json!({ "data": entry_json(data, entry, now) })))
+    Ok(Json(
+        json!({ "data": [entry_json(data, entry, now, Shape::Single)] }),
+    ))
 }
 
 /// `PUT /v2/team/{team_id}/time_entries/{timer_id}` `{description?, billable?, tags?,
@@ -221,56 +232,123 @@ fn tag_names(team: &Team, body: &Body) -> Result<Vec<String>, ApiError> {
     Ok(tags)
 }
 
-fn entry_answer(data: &Data, id: &str, now: i64) -> Result<Json<Value>, ApiError> {
+fn entry_answer(data: &Data, id: &str, now: i64, shape: Shape) -> Result<Json<Value>, ApiError> {
     let entry = data
         .time_entries
         .iter()
         .find(|e| e.id == id)
         .ok_or(ApiError::TimeEntryNotFound)?;
-    Ok(Json(json!({ "data": entry_json(data, entry, now) })))
+    Ok(Json(json!({ "data": entry_json(data, entry, now, shape) })))
 }
 
-/// A time entry as ClickUp sends it; running entries have a negative `duration`.
-fn entry_json(data: &Data, entry: &TimeEntry, now: i64) -> Value {
-    let task = entry
-        .task_id
-        .as_ref()
-        .and_then(|id| data.task(id.as_str()))
-        .map_or(Value::Null, |task| {
-            let status = data.list(task.list_id.as_str()).and_then(|list| {
-                let statuses = data.statuses_of(list);
-                statuses
-                    .iter()
-                    .position(|s| s.name == task.status)
-                    .and_then(|i| statuses.get(i).map(|s| status_json(s, i)))
-            });
-            json!({
-                "id": task.id,
-                "custom_id": task.custom_id,
-                "name": task.name,
-                "status": status,
-                "custom_type": null,
-            })
-        });
+/// The endpoint an entry is rendered for: ClickUp's reference types `end`, `duration` and `at`
+/// differently in each (`start` is a string in all of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// `GET …/time_entries/current`: `duration` a number, `at` a string, no `end`.
+    Current,
+    /// `POST …/time_entries/start`: `duration` and `at` numbers, no `end`.
+    Started,
+    /// `POST …/time_entries/stop`: `end`, `duration` and `at` numbers.
+    Stopped,
+    /// `GET …/time_entries/{timer_id}`: `end`, `duration` and `at` strings, with the task's
+    /// location, tags and URL.
+    Single,
+}
+
+impl Shape {
+    /// A ms value or a duration, as this endpoint writes it.
+    fn number(self, value: i64) -> Value {
+        match self {
+            Shape::Single => ms(value),
+            Shape::Current | Shape::Started | Shape::Stopped => json!(value),
+        }
+    }
+
+    /// `at`: a string for the reads, a number for start and stop.
+    fn at(self, value: i64) -> Value {
+        match self {
+            Shape::Current | Shape::Single => ms(value),
+            Shape::Started | Shape::Stopped => json!(value),
+        }
+    }
+}
+
+/// A numeric id as a JSON number (`task_location` has them so), else the string.
+fn number_id(id: &str) -> Value {
+    id.parse::<u64>().map_or_else(|_| json!(id), |n| json!(n))
+}
+
+/// A time entry as ClickUp sends it from `shape`'s endpoint; running entries have a negative
+/// `duration` and no `end`.
+fn entry_json(data: &Data, entry: &TimeEntry, now: i64, shape: Shape) -> Value {
+    let task = entry.task_id.as_ref().and_then(|id| data.task(id.as_str()));
     let duration = match entry.end {
         Some(end) => end - entry.start,
         None => -(now - entry.start).max(1),
     };
     let mut body = json!({
         "id": entry.id,
-        "task": task,
         "wid": entry.team_id,
         "user": data.user(entry.user).map_or(Value::Null, user_json),
         "billable": entry.billable,
-        "start": entry.start.to_string(),
-        "duration": duration,
+        "start": ms(entry.start),
+        "duration": shape.number(duration),
         "description": entry.description,
         "tags": entry.tags.iter().map(|t| json!({ "name": t })).collect::<Vec<_>>(),
         "source": "clickup",
-        "at": entry.at,
+        "at": shape.at(entry.at),
     });
-    if let (Some(end), Some(object)) = (entry.end, body.as_object_mut()) {
-        object.insert("end".into(), json!(end));
+    let Some(object) = body.as_object_mut() else {
+        return body;
+    };
+    if let Some(end) = entry.end {
+        object.insert("end".into(), shape.number(end));
+    }
+    if let Some(task) = task {
+        let list = data.list(task.list_id.as_str());
+        let status = list.and_then(|list| {
+            let statuses = data.statuses_of(list);
+            statuses
+                .iter()
+                .position(|s| s.name == task.status)
+                .and_then(|i| statuses.get(i).map(|s| status_json(s, i)))
+        });
+        object.insert(
+            "task".into(),
+            json!({
+                "id": task.id,
+                "custom_id": task.custom_id,
+                "name": task.name,
+                "status": status,
+                "custom_type": null,
+            }),
+        );
+        if shape == Shape::Single {
+            let folder = list.map_or(Value::Null, |l| folder_ref_json(data, l));
+            let space = list.and_then(|l| data.space(l.space_id.as_str()));
+            object.insert(
+                "task_location".into(),
+                json!({
+                    "list_id": number_id(task.list_id.as_str()),
+                    "folder_id": folder["id"].as_str().map_or(Value::Null, number_id),
+                    "space_id": space.map_or(Value::Null, |s| number_id(s.id.as_str())),
+                    "list_name": list.map(|l| l.name.clone()),
+                    "folder_name": folder["name"],
+                    "space_name": space.map(|s| s.name.clone()),
+                }),
+            );
+            let tags: Vec<Value> = task
+                .tags
+                .iter()
+                .map(|t| json!({ "name": t.name, "tag_fg": t.fg, "tag_bg": t.bg, "creator": t.creator }))
+                .collect();
+            object.insert("task_tags".into(), Value::Array(tags));
+            object.insert(
+                "task_url".into(),
+                json!(format!("https://app.clickup.com/t/{}", task.id)),
+            );
+        }
     }
     body
 }

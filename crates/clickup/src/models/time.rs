@@ -246,4 +246,42 @@ mod tests {
         assert_eq!(entry.start, Some(Timestamp(1_595_293_042_560)));
         assert!(entry.extra.contains_key("at"));
     }
+
+    #[test]
+    fn one_entry_comes_as_an_array_of_one_with_times_as_strings() {
+        // The example of `GET /v2/team/{team_id}/time_entries/{timer_id}` in ClickUp's reference.
+        let body = json!({"data": [{"id": "1963465985517105840", "wid": "300702",
+            "user": {"id": 1, "username": "first_name last_name", "email": "test@gmail.com",
+                "color": "#08c7e0", "initials": "JK", "profilePicture": null},
+            "billable": false, "start": "1592841559129", "end": "1592845899021",
+            "duration": "4339892", "description": "", "tags": [], "source": "clickup",
+            "at": "1592845899021", "task_location": {"list_id": 1560300071,
+                "folder_id": 468300080, "space_id": 22800253, "list_name": "List",
+                "folder_name": "Folder", "space_name": "Space"},
+            "task_tags": [], "task_url": "https://staging.clickup.com/t/rnmuwz7"}]});
+        let envelope: TimeEntryEnvelope = serde_json::from_value(body).unwrap();
+        let entry = envelope.into_entry().unwrap().unwrap();
+        assert!(!entry.is_running());
+        assert_eq!(entry.start, Some(Timestamp(1_592_841_559_129)));
+        assert_eq!(entry.end, Some(Timestamp(1_592_845_899_021)));
+        assert_eq!(entry.duration, Some(4_339_892));
+        assert_eq!(entry.task, None);
+        assert!(entry.extra.contains_key("task_location"));
+    }
+
+    #[test]
+    fn a_stopped_entry_has_numbers_for_end_duration_and_at() {
+        // The example of `POST /v2/team/{team_id}/time_entries/stop`.
+        let body = json!({"data": {"id": "timer_id", "task": {"id": "task_id",
+            "name": "test task", "status": {"status": "to do", "color": "#d3d3d3",
+            "type": "open", "orderindex": 0}, "custom_type": null}, "wid": "workspace_id",
+            "billable": false, "start": "1595289395842", "end": 1_595_289_452_790_i64,
+            "duration": 56948, "description": "", "tags": [], "source": "clickup",
+            "at": 1_595_289_452_790_i64}});
+        let envelope: TimeEntryEnvelope = serde_json::from_value(body).unwrap();
+        let entry = envelope.into_entry().unwrap().unwrap();
+        assert_eq!(entry.end, Some(Timestamp(1_595_289_452_790)));
+        assert_eq!(entry.duration, Some(56_948));
+        assert_eq!(entry.task.map(|t| t.id), Some("task_id".to_owned()));
+    }
 }

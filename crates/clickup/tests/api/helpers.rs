@@ -87,8 +87,9 @@ pub fn fast_retries() -> RetryPolicy {
 }
 
 impl TestSandbox {
-    /// Checks the requests logged since the last check against ClickUp's OpenAPI file; what is
-    /// found is reported when the sandbox is dropped.
+    /// Checks the requests logged since the last check, and the JSON bodies of the sandbox's 2xx
+    /// answers (top level only), against ClickUp's OpenAPI file; what is found is reported when
+    /// the sandbox is dropped.
     pub fn check_requests(&self) {
         for r in self.sandbox.requests_since(self.request_check.through()) {
             self.request_check.check(
@@ -98,6 +99,13 @@ impl TestSandbox {
                 r.query.as_deref(),
                 r.body.as_ref(),
                 r.status,
+            );
+            self.request_check.check_response(
+                r.seq,
+                &r.method,
+                &r.path,
+                r.status,
+                r.response.as_ref(),
             );
         }
     }
