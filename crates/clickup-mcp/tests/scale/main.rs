@@ -22,6 +22,7 @@ mod helpers;
 mod mcp_calls;
 
 mod agent_session;
+mod answers;
 mod lookups;
 
 use clickup_sandbox::SeedSize;
