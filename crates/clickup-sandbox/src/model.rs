@@ -129,15 +129,25 @@ fn find_cached<'a, T>(
     id: &str,
     key: impl Fn(&T) -> &str,
 ) -> Option<&'a T> {
+    find_cached_index(cache, items, id, key).and_then(|i| items.get(i))
+}
+
+/// [`find_cached`]'s position of the item.
+fn find_cached_index<T>(
+    cache: &RefCell<HashMap<String, usize>>,
+    items: &[T],
+    id: &str,
+    key: impl Fn(&T) -> &str,
+) -> Option<usize> {
     let cached = cache.borrow().get(id).copied();
-    if let Some(item) = cached.and_then(|i| items.get(i))
-        && key(item) == id
+    if let Some(index) = cached
+        && items.get(index).is_some_and(|item| key(item) == id)
     {
-        return Some(item);
+        return Some(index);
     }
     let index = items.iter().position(|item| key(item) == id)?;
     cache.borrow_mut().insert(id.to_owned(), index);
-    items.get(index)
+    Some(index)
 }
 
 /// A ClickUp user.
@@ -419,6 +429,11 @@ impl Data {
 
     pub(crate) fn task(&self, id: &str) -> Option<&Task> {
         find_cached(&self.positions.tasks, &self.tasks, id, |t| t.id.as_str())
+    }
+
+    /// The position of task `id` in `tasks` (found like [`Self::task`]).
+    pub(crate) fn task_index(&self, id: &str) -> Option<usize> {
+        find_cached_index(&self.positions.tasks, &self.tasks, id, |t| t.id.as_str())
     }
 
     /// The workspace a space belongs to.

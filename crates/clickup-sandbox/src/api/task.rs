@@ -154,10 +154,7 @@ pub(crate) fn locate_task(
             })
             .ok_or(ApiError::ObjectNotAuthorized)?
     } else {
-        data.tasks
-            .iter()
-            .position(|t| t.id.as_str() == id)
-            .ok_or(ApiError::ObjectNotAuthorized)?
+        data.task_index(id).ok_or(ApiError::ObjectNotAuthorized)?
     };
     let task = &data.tasks[index];
     let team = data
