@@ -104,10 +104,6 @@ pub(crate) async fn existing_tags(
     }
 }
 
-/// The colours of a tag this server defines: white on ClickUp's default grey-blue.
-const NEW_TAG_FG: &str = "#ffffff";
-const NEW_TAG_BG: &str = "#7b68ee";
-
 /// The one rule for tags every tool follows (docs/tools.md, "Tags"): a tag is one its space
 /// defines, named in any case; an unknown one is refused with the space's tags listed, unless
 /// `create_missing` defines it first. `arg` names the argument in errors (`tags[2]`); the space's
@@ -142,11 +138,12 @@ pub(crate) async fn spell_tags(
     }
     let space_id = ids::space(space)?;
     for index in unknown {
+        // ClickUp documents both colours as required: the client's defaults.
         let tag = NewTag {
             name: names[index].clone(),
-            tag_fg: Some(NEW_TAG_FG.to_owned()),
-            tag_bg: Some(NEW_TAG_BG.to_owned()),
-        };
+            ..NewTag::default()
+        }
+        .with_default_colours();
         let result = ctx
             .clickup
             .create_space_tag(&ctx.token, &space_id, &tag)

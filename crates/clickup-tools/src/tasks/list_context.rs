@@ -43,21 +43,7 @@ impl ListContext {
         ctx: &ToolContext,
         wanted: &str,
     ) -> Result<Status, ToolError> {
-        let statuses = &self.info(ctx).await?.statuses;
-        statuses
-            .iter()
-            .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
-            .cloned()
-            .ok_or_else(|| {
-                ToolError::invalid_argument(format!(
-                    "Unknown status for this list; its statuses are: {}.",
-                    statuses
-                        .iter()
-                        .map(|s| s.status.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })
+        find_status(&self.info(ctx).await?.statuses, wanted, "this list; its").cloned()
     }
 
     /// What the connection cache knows of the list: statuses and space (one
@@ -113,25 +99,13 @@ pub async fn check_filter_statuses(
         }
     }
     let mut checked = Vec::with_capacity(filter.statuses.len());
+    let whose = if lists.len() == 1 {
+        "this list; its"
+    } else {
+        "these lists; their"
+    };
     for wanted in &filter.statuses {
-        let status = known
-            .iter()
-            .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
-            .ok_or_else(|| {
-                ToolError::invalid_argument(format!(
-                    "Unknown status for {}; the statuses are: {}.",
-                    if lists.len() == 1 {
-                        "this list"
-                    } else {
-                        "these lists"
-                    },
-                    known
-                        .iter()
-                        .map(|s| s.status.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
+        let status = find_status(&known, wanted, whose)?;
         if status.kind.as_deref() == Some("closed") {
             filter.include_closed = Some(true);
         }
@@ -139,4 +113,26 @@ pub async fn check_filter_statuses(
     }
     filter.statuses = checked;
     Ok(())
+}
+
+/// The status named `wanted` (case-insensitive) among `statuses`; unknown → `invalid_argument`
+/// listing them (`whose`: "this list; its").
+fn find_status<'a>(
+    statuses: &'a [Status],
+    wanted: &str,
+    whose: &str,
+) -> Result<&'a Status, ToolError> {
+    statuses
+        .iter()
+        .find(|s| s.status.eq_ignore_ascii_case(wanted.trim()))
+        .ok_or_else(|| {
+            ToolError::invalid_argument(format!(
+                "Unknown status for {whose} statuses are: {}.",
+                statuses
+                    .iter()
+                    .map(|s| s.status.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
 }

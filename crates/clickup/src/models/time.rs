@@ -115,10 +115,10 @@ pub struct TimeTagName {
 }
 
 impl TimeTagName {
-    /// The text colour of a time-entry tag that has none yet: the example of ClickUp's reference.
-    pub const DEFAULT_FG: &'static str = "#FFFFFF";
-    /// The background colour of a time-entry tag that has none yet (ClickUp's example).
-    pub const DEFAULT_BG: &'static str = "#BF55EC";
+    /// The text colour of a time-entry tag that has none yet: a new space tag's.
+    pub const DEFAULT_FG: &'static str = super::tag::NewTag::DEFAULT_FG;
+    /// The background colour of a time-entry tag that has none yet: a new space tag's.
+    pub const DEFAULT_BG: &'static str = super::tag::NewTag::DEFAULT_BG;
 
     /// A tag by name only (starting a timer).
     pub fn named(name: impl Into<String>) -> Self {
