@@ -327,7 +327,7 @@ impl Settings {
             surface: {
                 let surface = self
                     .toolsets("CLICKUP_TOOLSETS")?
-                    .unwrap_or_else(Surface::all);
+                    .unwrap_or_else(Surface::default);
                 if self.flag("CLICKUP_READ_ONLY", false)? {
                     surface.read_only()
                 } else {

@@ -6,19 +6,29 @@
 //! folder, list or task id that is unknown or in a workspace the token may not use is 401
 //! `OAUTH_027` ("Team not authorized", which ClickUp answers for unknown ids too).
 
+mod admin;
+mod attachment;
 mod body;
+mod chat;
+mod checklist;
 mod comment;
+mod doc;
 mod field;
 mod folder;
+mod goal;
 mod list;
 mod member;
 mod params;
+mod relation;
 mod space;
 mod tag;
 mod task;
 mod team;
+mod template;
 mod time;
 mod user;
+mod view;
+mod webhook;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -138,6 +148,28 @@ pub(crate) fn router(state: &SharedState) -> Router<SharedState> {
             "/api/v2/view/{view_id}/comment",
             get(comment::get_view_comments).post(comment::create_view_comment),
         )
+        // Routes added since issue 9, each resource's in its own module.
+        .merge(admin::routes())
+        .merge(attachment::routes())
+        .merge(chat::routes())
+        .merge(checklist::routes())
+        .merge(comment::routes())
+        .merge(doc::routes())
+        .merge(field::routes())
+        .merge(folder::routes())
+        .merge(goal::routes())
+        .merge(list::routes())
+        .merge(member::routes())
+        .merge(relation::routes())
+        .merge(space::routes())
+        .merge(tag::routes())
+        .merge(task::routes())
+        .merge(team::routes())
+        .merge(template::routes())
+        .merge(time::routes())
+        .merge(user::routes())
+        .merge(view::routes())
+        .merge(webhook::routes())
         .route_layer(from_fn_with_state(state.clone(), auth::require_token))
 }
 

@@ -3,10 +3,28 @@
 //! in `model/activity.rs`. JSON rendering lives with each resource in `api/`.
 
 mod activity;
+mod admin;
+mod chat;
+mod checklist;
+mod doc;
 mod field;
+mod goal;
+mod task_extra;
+mod template;
+mod time_data;
+mod webhook;
 
 pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View};
+pub(crate) use admin::Admin;
+pub(crate) use chat::Chat;
+pub(crate) use checklist::Checklists;
+pub(crate) use doc::Docs;
 pub(crate) use field::{CustomField, FieldKind, FieldOption, FieldScope, FieldValue};
+pub(crate) use goal::Goals;
+pub(crate) use task_extra::TaskExtras;
+pub(crate) use template::Templates;
+pub(crate) use time_data::TimeData;
+pub(crate) use webhook::Webhooks;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -95,6 +113,33 @@ pub(crate) struct Data {
     pub(crate) dependencies: Vec<Dependency>,
     /// Items shared explicitly with a user (`GET /v2/team/{team_id}/shared`).
     pub(crate) shares: Vec<Share>,
+    /// Time tracking beyond the entries themselves (`Data::time_entries`): entry tags, history, estimates.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) time: TimeData,
+    /// Checklists on tasks and their items.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) checklists: Checklists,
+    /// What tasks carry beyond `Task`: lists they are also in, attachments, merges.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) task_extras: TaskExtras,
+    /// Webhooks of every workspace.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) webhooks: Webhooks,
+    /// Docs and their pages (API v3).
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) docs: Docs,
+    /// Workspace administration: user groups, guests, custom roles, access lists, audit logs.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) admin: Admin,
+    /// Chat channels, messages and reactions (API v3).
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) chat: Chat,
+    /// Goals, goal folders and key results.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) goals: Goals,
+    /// Task, list and folder templates.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) templates: Templates,
     /// The counter behind every id the sandbox creates: deterministic, never reused (reset
     /// starts it again).
     pub(crate) next_id: u64,

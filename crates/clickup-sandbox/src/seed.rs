@@ -5,10 +5,19 @@
 //! [`SeedSize::Large`] adds the large workspace of `seed/large.rs`.
 
 mod activity;
+mod admin;
 mod backlog;
+mod chat;
+mod checklist;
+mod doc;
 mod fields;
+mod goal;
 mod large;
+mod task_extra;
 mod tasks;
+mod template;
+mod time_data;
+mod webhook;
 
 use serde_json::{Map, Value, json};
 
@@ -34,6 +43,17 @@ pub(crate) fn data_of(size: SeedSize) -> Data {
     if size == SeedSize::Large {
         large::extend(&mut data);
     }
+    // The areas added since issue 9 seed after the large workspace exists, so they can seed
+    // it too.
+    time_data::seed(&mut data, size);
+    checklist::seed(&mut data, size);
+    task_extra::seed(&mut data, size);
+    webhook::seed(&mut data, size);
+    doc::seed(&mut data, size);
+    admin::seed(&mut data, size);
+    chat::seed(&mut data, size);
+    goal::seed(&mut data, size);
+    template::seed(&mut data, size);
     data
 }
 
@@ -57,6 +77,15 @@ pub(crate) fn data() -> Data {
         links: Vec::new(),
         dependencies: Vec::new(),
         shares: activity::shares(),
+        time: Default::default(),
+        checklists: Default::default(),
+        task_extras: Default::default(),
+        webhooks: Default::default(),
+        docs: Default::default(),
+        admin: Default::default(),
+        chat: Default::default(),
+        goals: Default::default(),
+        templates: Default::default(),
         next_id: 0,
         positions: Positions::default(),
     };

@@ -13,19 +13,29 @@
 //!   argument and answer conventions.
 //! - [`cursor`]: opaque, integrity-protected pagination cursors and pages.
 //! - areas: [`workspace`], [`hierarchy`], [`people`], [`spaces`], [`folders`], [`lists`],
-//!   [`tasks`], [`comments`], [`tags`], [`timers`].
+//!   [`tasks`], [`comments`], [`tags`], [`time`], [`checklists`], [`custom_fields`],
+//!   [`dependencies`], [`attachments`], [`docs`], [`chat`], [`goals`], [`views`], [`webhooks`],
+//!   [`templates`], [`admin`].
 
+pub(crate) mod admin;
 pub(crate) mod arg_groups;
 pub(crate) mod args;
+pub(crate) mod attachments;
 pub mod cache;
+pub(crate) mod chat;
+pub(crate) mod checklists;
 pub(crate) mod comments;
 pub mod context;
 pub mod cursor;
+pub(crate) mod custom_fields;
 pub(crate) mod dates;
+pub(crate) mod dependencies;
 pub(crate) mod detail;
+pub(crate) mod docs;
 pub(crate) mod durations;
 pub mod error;
 pub(crate) mod folders;
+pub(crate) mod goals;
 pub(crate) mod hierarchy;
 pub(crate) mod ids;
 pub(crate) mod lists;
@@ -42,10 +52,13 @@ pub(crate) mod spaces;
 pub(crate) mod tags;
 pub(crate) mod task_ref;
 pub(crate) mod tasks;
+pub(crate) mod templates;
 pub mod tier;
-pub(crate) mod timers;
+pub(crate) mod time;
 pub mod toolsets;
 pub(crate) mod verify;
+pub(crate) mod views;
+pub(crate) mod webhooks;
 pub(crate) mod workspace;
 
 use registry::Registry;
@@ -63,7 +76,18 @@ pub fn catalogue() -> Registry {
     tools.extend(tasks::tools());
     tools.extend(comments::tools());
     tools.extend(tags::tools());
-    tools.extend(timers::tools());
+    tools.extend(time::tools());
+    tools.extend(checklists::tools());
+    tools.extend(custom_fields::tools());
+    tools.extend(dependencies::tools());
+    tools.extend(attachments::tools());
+    tools.extend(docs::tools());
+    tools.extend(chat::tools());
+    tools.extend(goals::tools());
+    tools.extend(views::tools());
+    tools.extend(webhooks::tools());
+    tools.extend(templates::tools());
+    tools.extend(admin::tools());
     Registry::new(tools)
 }
 
@@ -143,6 +167,25 @@ mod tests {
         );
         for (total, _, _, name) in &rows {
             assert!(*total <= 2_500, "{name} is {total} bytes");
+        }
+    }
+
+    /// The same budgets for each toolset served whole (`/mcp/x/<toolset>`), and the per-tool
+    /// limit for every tool of the catalogue.
+    #[test]
+    fn each_toolset_fits_the_context_budget() {
+        let registry = super::catalogue();
+        for toolset in crate::toolsets::Toolset::ALL {
+            let surface = Surface::parse(toolset.name()).unwrap();
+            let tools = registry.descriptors(Some(Tier::Premium), |spec| surface.serves(spec));
+            let total = bytes(&tools);
+            println!("{toolset:14} {:3} tools {total:6} bytes", tools.len());
+            assert!(tools.len() <= 36, "{toolset}: {} tools", tools.len());
+            assert!(total <= 40_000, "{toolset}: {total} bytes");
+        }
+        for tool in registry.all() {
+            let size = bytes(tool.descriptor());
+            assert!(size <= 2_500, "{} is {size} bytes", tool.spec().name);
         }
     }
 

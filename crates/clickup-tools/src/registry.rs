@@ -77,6 +77,9 @@ pub struct ToolSpec {
     pub tier: Tier,
     /// The toolset (catalogue area) it belongs to.
     pub toolset: Toolset,
+    /// Whether plain `/mcp` serves it (the everyday surface, docs/tools.md, "Toolsets"); every
+    /// tool is served by its toolset's URL.
+    pub everyday: bool,
     /// Its annotations.
     pub effect: Effect,
     /// Reference arguments that also accept the seed's `<name>_id` spelling (accepted, not

@@ -6,15 +6,25 @@
 //! - [`people`], [`workspace`], [`hierarchy`], [`status`], [`task`], [`field`], [`tag`],
 //!   [`comment`], [`time`]: one file per kind of object, with the request bodies that write it.
 
+pub mod admin;
+pub mod attachment;
+pub mod chat;
+pub mod checklist;
 pub mod comment;
+pub mod doc;
 pub mod field;
+pub mod goal;
 pub mod hierarchy;
 pub mod people;
+pub mod relation;
 pub mod status;
 pub mod tag;
 pub mod task;
+pub mod template;
 pub mod time;
 pub mod values;
+pub mod view;
+pub mod webhook;
 pub mod workspace;
 
 pub use comment::{COMMENT_PAGE_SIZE, Comment, CommentCursor, CreatedComment, NewComment};

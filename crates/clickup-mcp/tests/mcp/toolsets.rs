@@ -167,7 +167,7 @@ async fn a_tool_outside_the_urls_toolsets_is_refused_with_where_to_find_it() {
     assert_eq!(tool_error_code(&refused), "invalid_argument", "{refused}");
     let text = refused["content"][0]["text"].as_str().unwrap();
     assert!(text.contains("`tasks` toolset"), "{text}");
-    assert!(text.contains("/mcp/x/tasks"), "{text}");
+    assert!(text.contains("/mcp/x/default,tasks"), "{text}");
     // The seed's bare form on the same URL is refused alike.
     let bare = app
         .post_mcp_at(
@@ -204,9 +204,9 @@ async fn an_unknown_toolset_is_a_404_naming_the_valid_ones() {
     let app = spawn_app().await;
     let token = premium_alice(&app).await;
     for (path, token) in [
-        ("/mcp/x/docs", Some(token.as_str())),
+        ("/mcp/x/doc", Some(token.as_str())),
         ("/mcp/x/tasks,nope/readonly", Some(token.as_str())),
-        ("/mcp/x/docs", None),
+        ("/mcp/x/doc", None),
     ] {
         let answer = app
             .post_mcp_at(
@@ -220,7 +220,7 @@ async fn an_unknown_toolset_is_a_404_naming_the_valid_ones() {
         assert_eq!(answer.code(), "not_found", "{path}");
         let message = answer.body["error"]["message"].as_str().unwrap();
         assert!(
-            message.contains("hierarchy, tasks, bulk, comments, tags, time"),
+            message.contains("hierarchy, tasks, bulk, comments, tags, time, checklists"),
             "{path}: {message}"
         );
     }

@@ -235,3 +235,8 @@ fn create(
     });
     Ok(json!({ "id": id, "hist_id": format!("{}", 26_000_000 + n), "date": now }))
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

@@ -355,6 +355,11 @@ fn number(value: &Value) -> Option<f64> {
     }
 }
 
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,3 +123,8 @@ pub(crate) fn folder_json(data: &Data, folder: &Folder) -> Value {
         "permission_level": "create",
     })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

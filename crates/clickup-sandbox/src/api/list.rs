@@ -259,3 +259,8 @@ pub(crate) fn list_json(data: &Data, list: &List) -> Value {
         "permission_level": "create",
     })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

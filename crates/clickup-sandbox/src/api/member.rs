@@ -71,3 +71,8 @@ fn members_json(data: &Data, space: &SpaceId) -> Value {
         .unwrap_or_default();
     json!({ "members": members })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

@@ -206,3 +206,8 @@ pub(crate) fn space_json(data: &Data, space: &Space) -> Value {
         "tags": space.tags.iter().map(|t| json!({ "name": t.name, "tag_fg": t.fg, "tag_bg": t.bg })).collect::<Vec<_>>(),
     })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

@@ -148,3 +148,8 @@ pub(crate) fn ensure_space_tag(data: &mut Data, space: &SpaceId, name: &str, use
 fn tag_json(tag: &Tag) -> Value {
     json!({ "name": tag.name, "tag_fg": tag.fg, "tag_bg": tag.bg, "creator": tag.creator })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

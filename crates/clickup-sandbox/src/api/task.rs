@@ -168,3 +168,8 @@ pub(crate) fn locate_task(
     }
     Ok(index)
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

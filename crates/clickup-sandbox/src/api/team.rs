@@ -165,3 +165,8 @@ fn team_json(data: &Data, team: &Team) -> Value {
         "members": members,
     })
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

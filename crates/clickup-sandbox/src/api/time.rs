@@ -352,3 +352,8 @@ fn entry_json(data: &Data, entry: &TimeEntry, now: i64, shape: Shape) -> Value {
     }
     body
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

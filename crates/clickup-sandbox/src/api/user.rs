@@ -32,3 +32,8 @@ pub(crate) async fn get_authorized_user(
         }
     })))
 }
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

@@ -90,6 +90,7 @@ impl Tool for CommentCreate {
                       `view_id`). Markdown is not rendered; `verified` is always false.",
         tier: Tier::Free,
         toolset: Toolset::Comments,
+        everyday: true,
         effect: Effect::Write,
         references: &["task", "list"],
         premium_arguments: &[],

@@ -122,6 +122,7 @@ impl Tool for CommentList {
                       `task`, `list`, `view_id`), newest first.",
         tier: Tier::Free,
         toolset: Toolset::Comments,
+        everyday: true,
         effect: Effect::Read,
         references: &["task", "list"],
         premium_arguments: &[],

@@ -41,6 +41,7 @@ impl Tool for FolderCreate {
         description: "Create a folder in a space.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Write,
         references: &["space"],
         premium_arguments: &[],

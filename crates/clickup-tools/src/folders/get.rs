@@ -41,6 +41,7 @@ impl Tool for FolderGet {
         description: "One folder with its unarchived lists.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["folder"],
         premium_arguments: &[],

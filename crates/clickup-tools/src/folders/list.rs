@@ -48,6 +48,7 @@ impl Tool for FolderList {
         description: "Folders of a space, each with its unarchived lists.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["space"],
         premium_arguments: &[],

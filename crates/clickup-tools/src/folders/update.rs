@@ -41,6 +41,7 @@ impl Tool for FolderUpdate {
         description: "Rename a folder. ClickUp's API cannot move it to another space.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &["folder"],
         premium_arguments: &[],

@@ -151,6 +151,7 @@ impl Tool for HierarchyGet {
         description: "The space → folder → list tree with ids, paged by space.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["space"],
         premium_arguments: &[],

@@ -69,6 +69,7 @@ impl Tool for LocationGet {
                       archived flag; an archived one is found by id with `kind`.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

@@ -70,6 +70,7 @@ impl Tool for ListCreate {
         description: "Create a list in a `folder`, or folderless in a `space` (give one).",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Write,
         references: &["folder", "space"],
         premium_arguments: &[],

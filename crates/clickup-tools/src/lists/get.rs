@@ -41,6 +41,7 @@ impl Tool for ListGet {
                       statuses, folder, space.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["list"],
         premium_arguments: &[],

@@ -54,6 +54,7 @@ impl Tool for ListList {
                       one); for the rest, clickup_folder_list or clickup_hierarchy_get.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["folder", "space"],
         premium_arguments: &[],

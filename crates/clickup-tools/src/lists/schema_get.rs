@@ -127,6 +127,7 @@ impl Tool for ListSchemaGet {
                       and ClickApps. Call before setting statuses or custom fields.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["list"],
         premium_arguments: &[],

@@ -71,6 +71,7 @@ impl Tool for ListUpdate {
                       space.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &["list"],
         premium_arguments: &[],

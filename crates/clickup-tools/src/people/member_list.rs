@@ -80,6 +80,7 @@ impl Tool for MemberList {
                       id, name, email, role.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["list", "task"],
         premium_arguments: &[],

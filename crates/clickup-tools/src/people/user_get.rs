@@ -108,6 +108,7 @@ impl Tool for UserGet {
                       Owners and admins also get workspace details (Enterprise).",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

@@ -51,6 +51,7 @@ impl Tool for SpaceCreate {
                       `features`.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Write,
         references: &[],
         premium_arguments: &[],

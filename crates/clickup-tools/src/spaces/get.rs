@@ -41,6 +41,7 @@ impl Tool for SpaceGet {
                       ClickApp settings.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &["space"],
         premium_arguments: &[],

@@ -49,6 +49,7 @@ impl Tool for SpaceList {
         description: "Spaces of the workspace: id, name, colour, privacy.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

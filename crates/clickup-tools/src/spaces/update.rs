@@ -63,6 +63,7 @@ impl Tool for SpaceUpdate {
                       ClickApps.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &["space"],
         premium_arguments: &[],

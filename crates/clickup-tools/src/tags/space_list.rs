@@ -64,6 +64,7 @@ impl Tool for SpaceTagList {
                       (clickup_task_tag_add can define more).",
         tier: Tier::Free,
         toolset: Toolset::Tags,
+        everyday: true,
         effect: Effect::Read,
         references: &["space"],
         premium_arguments: &[],

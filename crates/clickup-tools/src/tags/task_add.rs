@@ -81,6 +81,7 @@ impl Tool for TaskTagAdd {
                       space's tags are listed) unless `create_missing`.",
         tier: Tier::Free,
         toolset: Toolset::Tags,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &["task"],
         premium_arguments: &[],

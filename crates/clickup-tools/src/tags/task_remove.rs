@@ -55,6 +55,7 @@ impl Tool for TaskTagRemove {
                       listed in `not_on_task`.",
         tier: Tier::Free,
         toolset: Toolset::Tags,
+        everyday: true,
         effect: Effect::DestructiveIdempotent,
         references: &["task"],
         premium_arguments: &[],

@@ -75,6 +75,7 @@ impl Tool for TaskBulkCreate {
                       and `waiting_on_refs` (waits on).",
         tier: Tier::Premium,
         toolset: Toolset::Bulk,
+        everyday: true,
         effect: Effect::Write,
         references: &["list"],
         premium_arguments: &[],

@@ -55,6 +55,7 @@ impl Tool for TaskBulkUpdate {
                       atomic).",
         tier: Tier::Premium,
         toolset: Toolset::Bulk,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &[],
         premium_arguments: &[],

@@ -57,6 +57,7 @@ impl Tool for TaskCreate {
                       `custom_fields` is premium.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Write,
         references: &["list"],
         premium_arguments: &["custom_fields"],

@@ -54,6 +54,7 @@ impl Tool for TaskDelete {
                       answer names what was deleted.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Destructive,
         references: &["task"],
         premium_arguments: &[],

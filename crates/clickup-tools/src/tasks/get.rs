@@ -44,6 +44,7 @@ impl Tool for TaskGet {
         description: "One task; `include` adds sections to the summary.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Read,
         references: &["task"],
         premium_arguments: &[],

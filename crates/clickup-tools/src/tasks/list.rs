@@ -61,6 +61,7 @@ impl Tool for TaskList {
                       when asked (`include_closed`, `subtasks`).",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Read,
         references: &["list"],
         premium_arguments: &[],

@@ -85,6 +85,7 @@ impl Tool for MyTaskList {
                       `due_state` (overdue, today, upcoming, no_date).",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

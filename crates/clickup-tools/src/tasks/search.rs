@@ -71,6 +71,7 @@ impl Tool for TaskSearch {
                       subtasks only if asked.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

@@ -47,6 +47,7 @@ impl Tool for TaskUpdate {
                       same list. `custom_fields` is premium.",
         tier: Tier::Free,
         toolset: Toolset::Tasks,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &["task"],
         premium_arguments: &["custom_fields"],

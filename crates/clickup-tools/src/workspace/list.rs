@@ -53,6 +53,7 @@ impl Tool for WorkspaceList {
         description: "Workspaces (ClickUp 'teams') you can use, and which is the default.",
         tier: Tier::Free,
         toolset: Toolset::Hierarchy,
+        everyday: true,
         effect: Effect::Read,
         references: &[],
         premium_arguments: &[],

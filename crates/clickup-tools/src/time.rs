@@ -1,4 +1,4 @@
-//! Timer tools (docs/tools.md, "Catalogue"): start and stop the caller's running timer. ClickUp runs one timer
+//! Time-tracking tools (docs/tools.md, "Catalogue"): start and stop the caller's running timer. ClickUp runs one timer
 //! per user and workspace; a running one is a time entry with a negative `duration`. Both tools
 //! are premium and verified: the timer is read back after the change.
 

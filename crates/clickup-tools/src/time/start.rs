@@ -14,7 +14,7 @@ use crate::context::ToolContext;
 use crate::dates;
 use crate::error::ToolError;
 use crate::registry::{Effect, Tool, ToolSpec};
-use crate::timers::{Timer, check_description, check_tags, current, time_tags};
+use crate::time::{Timer, check_description, check_tags, current, time_tags};
 use crate::toolsets::Toolset;
 use crate::verify::NotApplied;
 use crate::{ids, resolve, task_ref};
@@ -70,6 +70,7 @@ impl Tool for TimerStart {
                       `replace_running` (which stops it and returns it as `stopped`).",
         tier: Tier::Premium,
         toolset: Toolset::Time,
+        everyday: true,
         effect: Effect::Write,
         references: &["task"],
         premium_arguments: &[],

@@ -12,7 +12,7 @@ use crate::arg_groups::WorkspaceAndZone;
 use crate::context::ToolContext;
 use crate::error::ToolError;
 use crate::registry::{Effect, Tool, ToolSpec};
-use crate::timers::{Timer, check_description, check_tags, time_tags};
+use crate::time::{Timer, check_description, check_tags, time_tags};
 use crate::toolsets::Toolset;
 use crate::verify::NotApplied;
 use crate::{ids, resolve};
@@ -60,6 +60,7 @@ impl Tool for TimerStop {
                       adding time-entry tags.",
         tier: Tier::Premium,
         toolset: Toolset::Time,
+        everyday: true,
         effect: Effect::WriteIdempotent,
         references: &[],
         premium_arguments: &[],

@@ -1,0 +1,6 @@
+//! Workspace administration: members, guests, user groups, custom roles, access lists, audit logs.
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

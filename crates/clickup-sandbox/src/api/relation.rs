@@ -1,0 +1,6 @@
+//! Dependencies and links between tasks (the ones created before issue 9 are in `task/relation.rs`).
+
+/// This resource's routes (merged into the authenticated API router, `api.rs`).
+pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    axum::Router::new()
+}

@@ -1,0 +1,5 @@
+//! Checklists on tasks and their items.
+
+/// Checklists on tasks and their items.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Checklists {}

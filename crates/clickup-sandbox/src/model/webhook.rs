@@ -1,0 +1,5 @@
+//! Webhooks of every workspace.
+
+/// Webhooks of every workspace.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Webhooks {}

@@ -1,0 +1,10 @@
+//! Administration tools: members, guests, user groups, access lists and audit logs (docs/tools.md, "Catalogue").
+
+use std::sync::Arc;
+
+use crate::registry::ClickUpTool;
+
+/// The tools of this area, in catalogue order.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![]
+}

@@ -1,0 +1,10 @@
+//! Attachment tools: files on a task, uploaded from base64 or an https URL (docs/tools.md, "Catalogue").
+
+use std::sync::Arc;
+
+use crate::registry::ClickUpTool;
+
+/// The tools of this area, in catalogue order.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![]
+}

@@ -1,0 +1,10 @@
+//! Dependency and link tools: what a task waits on, blocks and links to (docs/tools.md, "Catalogue").
+
+use std::sync::Arc;
+
+use crate::registry::ClickUpTool;
+
+/// The tools of this area, in catalogue order.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![]
+}

@@ -1,0 +1,10 @@
+//! Doc tools (API v3): docs of the workspace and their pages as markdown (docs/tools.md, "Catalogue").
+
+use std::sync::Arc;
+
+use crate::registry::ClickUpTool;
+
+/// The tools of this area, in catalogue order.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![]
+}

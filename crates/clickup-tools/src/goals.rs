@@ -1,0 +1,10 @@
+//! Goal tools: goals and their key results (docs/tools.md, "Catalogue").
+
+use std::sync::Arc;
+
+use crate::registry::ClickUpTool;
+
+/// The tools of this area, in catalogue order.
+pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
+    vec![]
+}

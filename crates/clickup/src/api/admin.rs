@@ -1,0 +1,1 @@
+//! Workspace administration: members, guests, user groups, custom roles, access lists, audit logs.

@@ -1,0 +1,1 @@
+//! Checklists on tasks and their items.

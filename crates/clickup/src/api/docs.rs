@@ -1,0 +1,1 @@
+//! Docs and pages (API v3).

@@ -1,0 +1,1 @@
+//! Custom-field definitions at every level, and task field values.

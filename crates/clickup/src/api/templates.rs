@@ -1,0 +1,1 @@
+//! Task, list and folder templates.

@@ -1,0 +1,1 @@
+//! Views at every level and the tasks they show.

@@ -1,0 +1,1 @@
+//! Members, guests, user groups, custom roles, access lists and audit logs.

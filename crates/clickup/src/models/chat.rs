@@ -1,0 +1,1 @@
+//! Chat channels, messages and reactions (API v3).

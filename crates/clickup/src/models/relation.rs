@@ -1,0 +1,1 @@
+//! Dependencies and links between tasks.
