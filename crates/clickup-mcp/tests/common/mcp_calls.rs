@@ -54,6 +54,8 @@ pub struct Session {
     pub app: TestApp,
     pub token: String,
     pub user: u64,
+    /// The MCP URL path tools are called on: `/mcp` unless [`Session::on`] says otherwise.
+    pub path: String,
 }
 
 impl Session {
@@ -71,7 +73,19 @@ impl Session {
     pub async fn with(options: AppOptions, user: u64) -> Self {
         let app = spawn_app_with(options).await;
         let token = app.login_as(user).await.token;
-        Self { app, token, user }
+        Self {
+            app,
+            token,
+            user,
+            path: "/mcp".to_owned(),
+        }
+    }
+
+    /// Call tools on another MCP URL, e.g. `/mcp/x/all` for tools outside the everyday set.
+    #[allow(dead_code, reason = "not every test binary calls tools outside /mcp")]
+    pub fn on(mut self, path: &str) -> Self {
+        path.clone_into(&mut self.path);
+        self
     }
 
     /// Make the user premium.
@@ -97,7 +111,7 @@ impl Session {
         let response = self
             .app
             .http
-            .post(format!("{}/mcp", self.app.url))
+            .post(format!("{}{}", self.app.url, self.path))
             .bearer_auth(&self.token)
             .json(
                 &json!({"method": "tools/call", "params": {"name": tool, "arguments": arguments}}),
