@@ -4,6 +4,7 @@
 
 mod activity;
 mod admin;
+mod attachment;
 mod chat;
 mod checklist;
 mod doc;
@@ -16,6 +17,7 @@ mod webhook;
 
 pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View};
 pub(crate) use admin::Admin;
+pub(crate) use attachment::Attachments;
 pub(crate) use chat::Chat;
 pub(crate) use checklist::Checklists;
 pub(crate) use doc::Docs;
@@ -125,6 +127,9 @@ pub(crate) struct Data {
     /// Webhooks of every workspace.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) webhooks: Webhooks,
+    /// Files attached to tasks.
+    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
+    pub(crate) attachments: Attachments,
     /// Docs and their pages (API v3).
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) docs: Docs,

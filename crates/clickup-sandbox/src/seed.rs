@@ -6,6 +6,7 @@
 
 mod activity;
 mod admin;
+mod attachment;
 mod backlog;
 mod chat;
 mod checklist;
@@ -49,6 +50,7 @@ pub(crate) fn data_of(size: SeedSize) -> Data {
     checklist::seed(&mut data, size);
     task_extra::seed(&mut data, size);
     webhook::seed(&mut data, size);
+    attachment::seed(&mut data, size);
     doc::seed(&mut data, size);
     admin::seed(&mut data, size);
     chat::seed(&mut data, size);
@@ -81,6 +83,7 @@ pub(crate) fn data() -> Data {
         checklists: Default::default(),
         task_extras: Default::default(),
         webhooks: Default::default(),
+        attachments: Default::default(),
         docs: Default::default(),
         admin: Default::default(),
         chat: Default::default(),

@@ -153,7 +153,7 @@ pub(crate) fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Val
         "assignees": users_json(data, &task.assignees),
         "group_assignees": group_assignees,
         "watchers": users_json(data, &task.watchers),
-        "checklists": [],
+        "checklists": crate::api::checklist::task_json(data, task),
         "tags": tags,
         "parent": task.parent,
         "top_level_parent": top_level_parent(data, task).map(|t| t.id.clone()),
@@ -174,7 +174,7 @@ pub(crate) fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Val
         "project": folder.clone(),
         "folder": folder,
         "space": { "id": list.map(|l| l.space_id.clone()) },
-        "attachments": [],
+        "attachments": crate::api::attachment::task_json(data, task),
     });
     if options.markdown
         && let Some(object) = body.as_object_mut()
