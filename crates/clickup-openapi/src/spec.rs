@@ -145,6 +145,23 @@ impl Spec {
         Ok(spec)
     }
 
+    /// Every operation of the spec: `(METHOD, path template, operationId)`.
+    pub fn operations(&self) -> impl Iterator<Item = (&str, &str, Option<&str>)> {
+        self.operations.iter().map(|o| {
+            (
+                o.method.as_str(),
+                o.template.as_str(),
+                o.operation_id.as_deref(),
+            )
+        })
+    }
+
+    /// The template of the operation that `method` on `path` is (a concrete path, or a template
+    /// with other parameter names), if the spec has one.
+    pub fn operation_of(&self, method: &str, path: &str) -> Option<&str> {
+        self.find(method, path).map(|o| o.template.as_str())
+    }
+
     /// The allowlist in use.
     pub fn allowlist(&self) -> &Allowlist {
         &self.allowlist

@@ -5,6 +5,7 @@
 )]
 
 mod budget;
+mod coverage;
 mod comments;
 mod errors;
 mod helpers;
