@@ -137,7 +137,6 @@ pub(crate) struct Data {
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) admin: Admin,
     /// Chat channels, messages and reactions (API v3).
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) chat: Chat,
     /// Goals, goal folders and key results.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]

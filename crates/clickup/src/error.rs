@@ -1,9 +1,12 @@
 //! Errors of the ClickUp client and how a ClickUp answer is classified. None carries a token, a
 //! secret or a request body.
 //!
-//! ClickUp answers failures as `{"err": "…", "ECODE": "…"}` (docs/tools.md, "Where ClickUp differs from its OpenAPI file"). The variants
+//! ClickUp answers failures as `{"err": "…", "ECODE": "…"}` (docs/tools.md, "Where ClickUp differs from its OpenAPI file"); API v3
+//! chat answers `{"status", "message", "trace_id", "timestamp"}` instead ([`V3ErrorBody`]), kept
+//! with the ECODE [`V3_ECODE`] (reported as none by [`ClickUpError::ecode`]). The variants
 //! keep the HTTP status and the ECODE; the `is_*` methods and [`ClickUpError::kind`] say what a
-//! caller should make of them:
+//! caller should make of them (a v3 error counts as having an ECODE: its 404 is not found, its
+//! 400 an invalid argument; its 401, like a bare one, a token to reconnect):
 //!
 //! | answer | kind |
 //! |---|---|
@@ -26,6 +29,18 @@ pub struct ErrorBody {
     #[serde(rename = "ECODE")]
     pub ecode: String,
 }
+
+/// ClickUp's API v3 error body (chat): `{"status", "message", "trace_id", "timestamp"}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct V3ErrorBody {
+    /// The HTTP status, repeated.
+    pub status: u16,
+    /// Human-readable message.
+    pub message: String,
+}
+
+/// The ECODE kept for a v3 error body, which carries none (see the module docs).
+pub const V3_ECODE: &str = "v3";
 
 /// The ECODE used when ClickUp's answer had none (an HTML page, an empty body).
 pub const UNKNOWN_ECODE: &str = "unknown";
@@ -120,11 +135,11 @@ pub enum ErrorKind {
 }
 
 impl ClickUpError {
-    /// ClickUp's ECODE, when it sent one.
+    /// ClickUp's ECODE, when it sent one (a v3 error body has none).
     pub fn ecode(&self) -> Option<&str> {
         match self {
             ClickUpError::Unauthorized { ecode } | ClickUpError::Rejected { ecode, .. } => {
-                Some(ecode)
+                Some(ecode.as_str()).filter(|e| *e != V3_ECODE)
             }
             _ => None,
         }
@@ -148,7 +163,7 @@ impl ClickUpError {
     /// A 401 with no ECODE at all counts too (nothing suggests the token is still good).
     pub fn is_token_invalid(&self) -> bool {
         matches!(self, ClickUpError::Unauthorized { ecode }
-            if TOKEN_INVALID_ECODES.contains(&ecode.as_str()) || ecode == UNKNOWN_ECODE)
+            if TOKEN_INVALID_ECODES.contains(&ecode.as_str()) || ecode == UNKNOWN_ECODE || ecode == V3_ECODE)
     }
 
     /// 401 `OAUTH_023/026/027`, "Team not authorized". ClickUp answers this for a workspace the
@@ -227,7 +242,16 @@ impl ClickUpError {
 
     /// Classify a non-2xx answer from its status, its body and the rate-limit reset it carried.
     pub(crate) fn from_answer(status: u16, body: &[u8], retry_after: Option<Duration>) -> Self {
-        let parsed: Option<ErrorBody> = serde_json::from_slice(body).ok();
+        let parsed: Option<ErrorBody> =
+            serde_json::from_slice::<ErrorBody>(body).ok().or_else(|| {
+                // API v3 (chat): no ECODE, the message under `message`.
+                serde_json::from_slice::<V3ErrorBody>(body)
+                    .ok()
+                    .map(|v3| ErrorBody {
+                        err: v3.message,
+                        ecode: V3_ECODE.to_owned(),
+                    })
+            });
         let ecode = parsed
             .as_ref()
             .map(|b| b.ecode.trim())
@@ -335,6 +359,41 @@ mod tests {
         let err = ClickUpError::from_answer(429, b"{}", Some(Duration::from_secs(7)));
         assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
         assert!(err.is_rate_limited());
+    }
+
+    #[test]
+    fn v3_error_bodies_are_read_and_classified_like_v2_ones() {
+        let v3 = |status: u16, message: &str| {
+            let body = serde_json::json!({
+                "status": status, "message": message, "trace_id": 123, "timestamp": 1_735_725_600_000_i64
+            })
+            .to_string();
+            ClickUpError::from_answer(status, body.as_bytes(), None)
+        };
+        let cases = [
+            (404, ErrorKind::NotFound, "channel not found"),
+            (400, ErrorKind::InvalidArgument, "reaction already exists"),
+            (401, ErrorKind::TokenInvalid, "a 401 without ECODE"),
+            (403, ErrorKind::Upstream, "a permission refusal"),
+            (500, ErrorKind::Upstream, "server error"),
+        ];
+        for (status, want, case) in cases {
+            assert_eq!(v3(status, "Something").kind(), want, "{case}: {status}");
+        }
+        let err = v3(404, "Channel not found");
+        assert_eq!(err.ecode(), None, "a v3 body has no ECODE to report");
+        assert_eq!(err.status(), Some(404));
+        let ClickUpError::Rejected { message, .. } = err else {
+            panic!("a 404 is Rejected");
+        };
+        assert_eq!(message, "Channel not found");
+        let trace_null = br#"{"status": 400, "message": "Bad", "trace_id": null, "timestamp": 1}"#;
+        assert!(ClickUpError::from_answer(400, trace_null, None).is_invalid_argument());
+        assert_eq!(
+            answer(404, "ITEM_013").ecode(),
+            Some("ITEM_013"),
+            "v2 bodies keep their ECODE"
+        );
     }
 
     #[test]

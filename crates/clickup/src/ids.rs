@@ -296,6 +296,42 @@ impl Visitor<'_> for StringOrNumber {
     }
 }
 
+string_id!(
+    /// A checklist id (a UUID), from a task's `checklists`.
+    ChecklistId, "{checklist_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A checklist item id (a UUID), from a checklist's `items`.
+    ChecklistItemId, "{checklist_item_id}", MAX_ID_LEN
+);
+
+string_id!(
+    /// A goal id (a UUID).
+    GoalId, "{goal_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A key result (goal target) id (a UUID).
+    KeyResultId, "{key_result_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A task, list or folder template id (`t-…`).
+    TemplateId, "{template_id}", MAX_ID_LEN
+);
+
+string_id!(
+    /// A chat channel id (API v3; also a DM's or a location channel's).
+    ChannelId, "{channel_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A chat message id (API v3; a thread reply is a message too).
+    ChatMessageId, "{message_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A chat reaction's name (an emoji name such as `thumbsup`), a path segment of
+    /// `DELETE …/reactions/{reaction}`.
+    ReactionName, "{reaction}", MAX_ID_LEN
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,3 +380,16 @@ mod tests {
         );
     }
 }
+
+string_id!(
+    /// A user group id ("Team" in ClickUp's UI; a UUID-like string).
+    GroupId, "{group_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A guest's user id (a number, as a path segment).
+    GuestId, "{guest_id}", MAX_ID_LEN
+);
+string_id!(
+    /// The id of an object whose access list is changed (`/v3/…/{object_type}/{object_id}/acls`).
+    AclObjectId, "{object_id}", MAX_ID_LEN
+);
