@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use clickup_mcp::domain::Tier;
+use clickup_tools::toolsets::Toolset;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Value, json};
 
@@ -63,8 +64,16 @@ async fn premium_alice(app: &TestApp) -> String {
     token
 }
 
-fn set(names: &[&str]) -> BTreeSet<String> {
-    names.iter().map(|n| (*n).to_owned()).collect()
+/// The names of the catalogue's tools in `toolsets` (the library's own catalogue: the URLs must
+/// serve exactly these), read-only ones only if `read_only`.
+fn catalogue_names(toolsets: &[Toolset], read_only: bool) -> BTreeSet<String> {
+    clickup_tools::catalogue()
+        .all()
+        .map(|t| t.spec())
+        .filter(|spec| toolsets.contains(&spec.toolset))
+        .filter(|spec| !read_only || spec.effect.is_read_only())
+        .map(|spec| spec.name.to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -84,7 +93,8 @@ async fn each_url_serves_exactly_its_toolsets() {
         default.len()
     );
     assert!(default.is_subset(&all), "/mcp/x/all has every default tool");
-    assert_eq!(time, set(&TIMER_TOOLS));
+    assert!(TIMER_TOOLS.iter().all(|t| time.contains(*t)), "{time:?}");
+    assert_eq!(time, catalogue_names(&[Toolset::Time], false));
     assert!(tasks.contains("clickup_task_get") && tasks.contains("clickup_my_task_list"));
     assert!(
         !tasks
@@ -92,6 +102,14 @@ async fn each_url_serves_exactly_its_toolsets() {
             .any(|n| n.contains("bulk") || n.contains("timer")),
         "{tasks:?}"
     );
+    assert_eq!(tasks, catalogue_names(&[Toolset::Tasks], false));
+    assert!(
+        tasks.len() > tasks.intersection(&default).count(),
+        "a toolset's URL serves more than its everyday tools"
+    );
+    let with_docs = app.names_at("/mcp/x/default,docs", &token).await;
+    let docs = catalogue_names(&[Toolset::Docs], false);
+    assert_eq!(with_docs, default.union(&docs).cloned().collect());
     let union: BTreeSet<String> = tasks.union(&time).cloned().collect();
     assert_eq!(tasks_and_time, union, "a list is the union of its toolsets");
     // The order of the names makes no difference.
@@ -118,18 +136,13 @@ async fn readonly_urls_serve_only_read_tools_and_refuse_a_write_by_name() {
         .map(|t| t["name"].as_str().unwrap().to_owned())
         .collect();
     assert!(reads.is_subset(&everything));
-    assert!(
-        app.names_at("/mcp/x/time/readonly", &token)
-            .await
-            .is_empty()
+    assert_eq!(
+        app.names_at("/mcp/x/time/readonly", &token).await,
+        catalogue_names(&[Toolset::Time], true)
     );
     assert_eq!(
         app.names_at("/mcp/x/tasks/readonly", &token).await,
-        reads
-            .iter()
-            .filter(|n| n.contains("task") && !n.contains("tag"))
-            .cloned()
-            .collect::<BTreeSet<_>>()
+        catalogue_names(&[Toolset::Tasks], true)
     );
 
     app.clear_sandbox_requests().await;
@@ -275,7 +288,12 @@ async fn the_operator_narrows_every_url_with_enabled_toolsets() {
     assert!(default.contains("clickup_task_get") && default.contains("clickup_comment_list"));
     assert!(!default.contains("clickup_workspace_list"), "{default:?}");
     assert!(app.names_at("/mcp/x/time", &token).await.is_empty());
-    assert_eq!(app.names_at("/mcp/x/all", &token).await, default);
+    let all = app.names_at("/mcp/x/all", &token).await;
+    assert!(default.is_subset(&all));
+    assert_eq!(
+        all,
+        catalogue_names(&[Toolset::Tasks, Toolset::Comments], false)
+    );
     let refused = app
         .call_at("/mcp/x/all", &token, "clickup_timer_stop", json!({}))
         .await;
