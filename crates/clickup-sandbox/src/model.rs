@@ -134,7 +134,6 @@ pub(crate) struct Data {
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) docs: Docs,
     /// Workspace administration: user groups, guests, custom roles, access lists, audit logs.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) admin: Admin,
     /// Chat channels, messages and reactions (API v3).
     pub(crate) chat: Chat,

@@ -1,11 +1,14 @@
 //! People tools (docs/tools.md, "Catalogue"): the members of a workspace, list or task
-//! ([`member_list`]), and one person's profile, with workspace details for admins where
-//! ClickUp's plan allows ([`user_get`]).
+//! ([`member_list`]), one person's profile, with workspace details for admins where
+//! ClickUp's plan allows ([`user_get`]), and user groups ([`group_list`]; group references in
+//! [`groups`]).
 
 use std::sync::Arc;
 
 use crate::registry::{ClickUpTool, tool};
 
+pub mod group_list;
+pub(crate) mod groups;
 pub mod member_list;
 pub mod user_get;
 
@@ -14,6 +17,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
     vec![
         tool::<member_list::MemberList>(),
         tool::<user_get::UserGet>(),
+        tool::<group_list::GroupList>(),
     ]
 }
 

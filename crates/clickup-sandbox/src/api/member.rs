@@ -1,6 +1,7 @@
 //! `GET /v2/list/{list_id}/member` and `GET /v2/task/{task_id}/member`: the people who can see
-//! a list or task. No space is private in the sandbox, so that is every member of the workspace
-//! (guests included only when something is shared with them; none are seeded).
+//! a list or task: every member of the workspace but guests, unless the task, list, its folder
+//! or its space was made private (`PATCH /v3/…/acls`, the most specific access list first):
+//! then its owners and admins and the users and groups granted access.
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
@@ -10,7 +11,7 @@ use crate::api::task::{CustomIdQuery, locate_task};
 use crate::api::{user_json, visible_list};
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, SpaceId};
+use crate::model::{Data, SpaceId, UserId};
 use crate::state::SharedState;
 
 /// `GET /v2/list/{list_id}/member` → `{"members": [...]}`.
@@ -22,7 +23,13 @@ pub(crate) async fn get_list_members(
     let world = state.world();
     let data = &world.data;
     let list = visible_list(data, &caller, &list_id)?;
-    Ok(Json(members_json(data, &list.space_id)))
+    let objects = [
+        ("list", Some(list.id.as_str())),
+        ("folder", list.folder_id.as_ref().map(|f| f.as_str())),
+        ("space", Some(list.space_id.as_str())),
+    ];
+    let allowed = private_access(data, &objects);
+    Ok(Json(members_json(data, &list.space_id, allowed.as_deref())))
 }
 
 /// `GET /v2/task/{task_id}/member` → `{"members": [...]}`.
@@ -35,14 +42,39 @@ pub(crate) async fn get_task_members(
     let world = state.world();
     let data = &world.data;
     let index = locate_task(data, &caller, &task_id, &query)?;
-    let space = data
-        .list(data.tasks[index].list_id.as_str())
-        .map(|l| l.space_id.clone())
+    let task = &data.tasks[index];
+    let list = data
+        .list(task.list_id.as_str())
         .ok_or(ApiError::ObjectNotAuthorized)?;
-    Ok(Json(members_json(data, &space)))
+    let objects = [
+        ("task", Some(task.id.as_str())),
+        ("list", Some(list.id.as_str())),
+        ("folder", list.folder_id.as_ref().map(|f| f.as_str())),
+        ("space", Some(list.space_id.as_str())),
+    ];
+    let allowed = private_access(data, &objects);
+    Ok(Json(members_json(data, &list.space_id, allowed.as_deref())))
 }
 
-fn members_json(data: &Data, space: &SpaceId) -> Value {
+/// The users granted access to the most specific of `objects` that was made private, with
+/// the members of groups granted; `None` when none of them is private.
+fn private_access(data: &Data, objects: &[(&str, Option<&str>)]) -> Option<Vec<UserId>> {
+    let acl = objects
+        .iter()
+        .filter_map(|(kind, id)| id.and_then(|id| data.admin.acl(kind, id)))
+        .find(|acl| acl.private)?;
+    let mut users = Vec::new();
+    for grant in &acl.entries {
+        if grant.kind == "user" {
+            users.extend(grant.id.parse::<UserId>().ok());
+        } else if let Some(group) = data.admin.groups.iter().find(|g| g.id == grant.id) {
+            users.extend(group.members.iter().copied());
+        }
+    }
+    Some(users)
+}
+
+fn members_json(data: &Data, space: &SpaceId, allowed: Option<&[UserId]>) -> Value {
     let profile_info = json!({
         "display_profile": null,
         "verified_ambassador": null,
@@ -58,6 +90,7 @@ fn members_json(data: &Data, space: &SpaceId) -> Value {
             team.members
                 .iter()
                 .filter(|m| m.role != 4)
+                .filter(|m| allowed.is_none_or(|a| m.role <= 2 || a.contains(&m.user_id)))
                 .filter_map(|m| data.user(m.user_id))
                 .map(|u| {
                     let mut user = user_json(u);

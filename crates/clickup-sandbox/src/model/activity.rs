@@ -65,7 +65,7 @@ pub(crate) struct Share {
 }
 
 /// The kinds of item `GET /v2/team/{team_id}/shared` reports.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum SharedItem {
     Task(TaskId),
     List(ListId),

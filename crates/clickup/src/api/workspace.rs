@@ -8,9 +8,13 @@ use crate::client::{ClickUp, Request};
 use crate::error::ClickUpError;
 use crate::ids::{ListId, TaskId, TeamId, UserId, UserIdSegment};
 use crate::models::people::MembersEnvelope;
-use crate::models::workspace::{CustomItemsEnvelope, SharedEnvelope, TeamUserEnvelope};
+use crate::models::workspace::{
+    CustomItemsEnvelope, CustomRole, CustomRolesEnvelope, SharedEnvelope, TeamUserEnvelope,
+    WorkspacePlan, WorkspaceSeats,
+};
 use crate::models::{CustomItem, SharedHierarchy, TeamUser, UserRef};
 use crate::paths::ApiPath;
+use crate::query::Query;
 
 impl ClickUp {
     /// The workspace's custom task types (`GET /v2/team/{team_id}/custom_item`).
@@ -73,5 +77,44 @@ impl ClickUp {
         let path = ApiPath::v2().lit("task").id(task).lit("member");
         let envelope: MembersEnvelope = self.call(token, Request::new(Method::GET, path)).await?;
         Ok(envelope.members)
+    }
+
+    /// The workspace's plan (`GET /v2/team/{team_id}/plan`).
+    pub async fn get_workspace_plan(
+        &self,
+        token: &SecretString,
+        team: &TeamId,
+    ) -> Result<WorkspacePlan, ClickUpError> {
+        let path = ApiPath::v2().lit("team").id(team).lit("plan");
+        self.call(token, Request::new(Method::GET, path)).await
+    }
+
+    /// The workspace's member and guest seats (`GET /v2/team/{team_id}/seats`).
+    pub async fn get_workspace_seats(
+        &self,
+        token: &SecretString,
+        team: &TeamId,
+    ) -> Result<WorkspaceSeats, ClickUpError> {
+        let path = ApiPath::v2().lit("team").id(team).lit("seats");
+        self.call(token, Request::new(Method::GET, path)).await
+    }
+
+    /// The workspace's custom roles, with their members' ids when `include_members`
+    /// (`GET /v2/team/{team_id}/customroles`).
+    pub async fn get_custom_roles(
+        &self,
+        token: &SecretString,
+        team: &TeamId,
+        include_members: bool,
+    ) -> Result<Vec<CustomRole>, ClickUpError> {
+        let path = ApiPath::v2().lit("team").id(team).lit("customroles");
+        let mut query = Query::new();
+        if include_members {
+            query.push("include_members", true);
+        }
+        let envelope: CustomRolesEnvelope = self
+            .call(token, Request::new(Method::GET, path).query(query))
+            .await?;
+        Ok(envelope.custom_roles)
     }
 }

@@ -152,3 +152,78 @@ pub struct TeamUser {
 pub(crate) struct TeamUserEnvelope {
     pub(crate) member: TeamUser,
 }
+
+/// A workspace's plan, from `GET /v2/team/{team_id}/plan`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspacePlan {
+    /// The plan's name ("Enterprise", "Free Forever", …).
+    #[serde(default)]
+    pub plan_name: Option<String>,
+    /// ClickUp's number for the plan.
+    #[serde(default, deserialize_with = "opt_integer")]
+    pub plan_id: Option<i64>,
+    /// Everything else ClickUp sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A workspace's seats, from `GET /v2/team/{team_id}/seats`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceSeats {
+    /// Member seats.
+    pub members: MemberSeats,
+    /// Guest seats.
+    pub guests: GuestSeats,
+}
+
+/// Member seats: used, paid for, free.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberSeats {
+    /// Used.
+    #[serde(default)]
+    pub filled_members_seats: i64,
+    /// Paid for.
+    #[serde(default)]
+    pub total_member_seats: i64,
+    /// Free.
+    #[serde(default)]
+    pub empty_member_seats: i64,
+}
+
+/// Guest seats: used, paid for, free.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuestSeats {
+    /// Used.
+    #[serde(default)]
+    pub filled_guest_seats: i64,
+    /// Paid for.
+    #[serde(default)]
+    pub total_guest_seats: i64,
+    /// Free.
+    #[serde(default)]
+    pub empty_guest_seats: i64,
+}
+
+/// A custom role, from `GET /v2/team/{team_id}/customroles` → `{"custom_roles": [CustomRole]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomRole {
+    /// The role id (`custom_role_id` in member and guest writes).
+    pub id: u64,
+    /// Its name.
+    pub name: String,
+    /// The built-in role it extends: 1 owner, 2 admin, 3 member, 4 guest.
+    #[serde(default)]
+    pub inherited_role: Option<u8>,
+    /// Member user ids (with `include_members=true`).
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub members: Vec<u64>,
+    /// Everything else ClickUp sent (`team_id`, `date_created`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CustomRolesEnvelope {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub(crate) custom_roles: Vec<CustomRole>,
+}
