@@ -116,7 +116,6 @@ pub(crate) struct Data {
     /// Items shared explicitly with a user (`GET /v2/team/{team_id}/shared`).
     pub(crate) shares: Vec<Share>,
     /// Time tracking beyond the entries themselves (`Data::time_entries`): entry tags, history, estimates.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) time: TimeData,
     /// Checklists on tasks and their items.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]

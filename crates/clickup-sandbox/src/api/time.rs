@@ -14,6 +14,9 @@
 //! and `at` all strings, plus `task_location`, `task_tags` and `task_url`. `task` (`{id,
 //! custom_id, name, status, custom_type}`) is left out when the entry has no task, as the
 //! reference says.
+//!
+//! The rest of the area lives in `time/`: listing, logging and deleting entries and their
+//! history (`entries`), time-entry tags (`tags`), time in status (`status`).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -26,23 +29,114 @@ use crate::api::task::{CustomIdQuery, live_task_of_team, locate_task};
 use crate::api::{ms, status_json, user_json, visible_team};
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, Plan, Team, TimeEntry};
+use crate::model::{Data, Plan, Team, TimeEntry, UserId};
 use crate::state::SharedState;
 
-/// `GET /v2/team/{team_id}/time_entries/current` → `{"data": entry}` or `{"data": null}`.
+mod entries;
+mod estimates;
+mod status;
+mod tags;
+
+pub(crate) use status::record_status_change;
+
+/// A tag's colours when it was given without any (a new space tag's, as ClickUp's examples).
+const DEFAULT_TAG_FG: &str = "#FFFFFF";
+const DEFAULT_TAG_BG: &str = "#BF55EC";
+
+/// Whether `user` is an owner or admin of `team` (who may read and log others' time).
+fn is_admin(team: &Team, user: UserId) -> bool {
+    team.members
+        .iter()
+        .any(|m| m.user_id == user && matches!(m.role, 1 | 2))
+}
+
+/// Whether the caller may see `entry`: their own, or any of the workspace as an admin.
+fn may_use_entry(team: &Team, user: UserId, entry: &TimeEntry) -> bool {
+    entry.team_id == team.id && (entry.user == user || is_admin(team, user))
+}
+
+/// Whether the caller may change or delete `entry`: their own only (an admin logs time for
+/// others with `assignee`, but edits only their own here).
+fn may_edit_entry(team: &Team, user: UserId, entry: &TimeEntry) -> bool {
+    entry.team_id == team.id && entry.user == user
+}
+
+/// Records a change to an entry for its history.
+fn record_change(
+    data: &mut Data,
+    entry_id: &str,
+    field: &str,
+    before: Value,
+    after: Value,
+    user: UserId,
+    now: i64,
+) {
+    if before == after {
+        return;
+    }
+    let id = format!("{}", 5_000_000_000_000_000_000u64 + data.take_id());
+    data.time
+        .push_change(id, entry_id, field, before, after, user, now);
+}
+
+/// Keeps the colours of the tags of a body (`[{name, tag_fg?, tag_bg?}]`) for the workspace;
+/// a tag already known keeps its colours unless new ones are given.
+fn remember_tags(data: &mut Data, team: &Team, user: UserId, tags: &[Value]) {
+    for tag in tags {
+        let Some(name) = tag.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let fg = tag.get("tag_fg").and_then(Value::as_str);
+        let bg = tag.get("tag_bg").and_then(Value::as_str);
+        data.time.remember_tag(
+            &team.id,
+            name,
+            (fg, bg),
+            (DEFAULT_TAG_FG, DEFAULT_TAG_BG),
+            user,
+        );
+    }
+}
+
+/// A time-entry tag as ClickUp answers it: `{name, tag_fg, tag_bg, creator}`.
+fn tag_json(data: &Data, team_id: &crate::model::TeamId, name: &str) -> Value {
+    match data.time.tag(team_id, name) {
+        Some(t) => json!({ "name": t.name, "tag_fg": t.fg, "tag_bg": t.bg, "creator": t.creator }),
+        None => json!({ "name": name, "tag_fg": DEFAULT_TAG_FG, "tag_bg": DEFAULT_TAG_BG }),
+    }
+}
+
+/// `?assignee=` of the current timer: another user's (owners and admins only).
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct AssigneeQuery {
+    assignee: Option<String>,
+}
+
+/// `GET /v2/team/{team_id}/time_entries/current[?assignee=]` → `{"data": entry}` or
+/// `{"data": null}`: the caller's running timer, or `assignee`'s for an owner or admin.
 pub(crate) async fn get_current(
     State(state): State<SharedState>,
     Extension(caller): Extension<Caller>,
     Path(team_id): Path<String>,
+    Query(query): Query<AssigneeQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let now = state.now_ms();
     let world = state.world();
     let data = &world.data;
     let team = visible_team(data, &caller, &team_id)?;
+    let user = match query.assignee.as_deref().map(str::trim) {
+        Some(raw) if !raw.is_empty() => raw
+            .parse::<UserId>()
+            .map_err(|_| ApiError::FieldTypeInvalid)?,
+        _ => caller.user_id,
+    };
+    if user != caller.user_id && !is_admin(team, caller.user_id) {
+        return Err(entries::OTHERS_NEED_ADMIN);
+    }
     let running = data
         .time_entries
         .iter()
-        .find(|e| e.team_id == team.id && e.user == caller.user_id && e.end.is_none());
+        .find(|e| e.team_id == team.id && e.user == user && e.end.is_none());
     Ok(Json(
         json!({ "data": running.map(|e| entry_json(data, e, now, Shape::Current)) }),
     ))
@@ -72,6 +166,7 @@ pub(crate) async fn start(
         Patch::Absent | Patch::Null => None,
     };
     let tags = tag_names(&team, &body)?;
+    remember_tags(data, &team, caller.user_id, &body.array("tags")?);
     let description = body
         .string("description")?
         .into_option()
@@ -123,8 +218,8 @@ pub(crate) async fn stop(
     entry_answer(data, &id, now, Shape::Stopped)
 }
 
-/// `GET /v2/team/{team_id}/time_entries/{timer_id}` → `{"data": [entry]}` (the caller's own; an
-/// array of one, as ClickUp answers).
+/// `GET /v2/team/{team_id}/time_entries/{timer_id}` → `{"data": [entry]}` (the caller's own, or
+/// any of the workspace for an owner or admin; an array of one, as ClickUp answers).
 pub(crate) async fn get_entry(
     State(state): State<SharedState>,
     Extension(caller): Extension<Caller>,
@@ -137,7 +232,7 @@ pub(crate) async fn get_entry(
     let entry = data
         .time_entries
         .iter()
-        .find(|e| e.id == timer_id && e.team_id == team.id && e.user == caller.user_id)
+        .find(|e| e.id == timer_id && may_use_entry(team, caller.user_id, e))
         .ok_or(ApiError::TimeEntryNotFound)?;
     Ok(Json(
         json!({ "data": [entry_json(data, entry, now, Shape::Single)] }),
@@ -162,7 +257,7 @@ pub(crate) async fn update_entry(
     let index = data
         .time_entries
         .iter()
-        .position(|e| e.id == timer_id && e.team_id == team.id && e.user == caller.user_id)
+        .position(|e| e.id == timer_id && may_edit_entry(&team, caller.user_id, e))
         .ok_or(ApiError::TimeEntryNotFound)?;
     let task_id = match body.string("tid")? {
         Patch::Value(tid) if query.is_custom() => Patch::Value(
@@ -182,6 +277,10 @@ pub(crate) async fn update_entry(
     let start = body.int("start")?.into_option();
     let end = body.int("end")?.into_option();
     let duration = body.int("duration")?.into_option();
+    if tags.is_some() {
+        remember_tags(data, &team, caller.user_id, &body.array("tags")?);
+    }
+    let before = data.time_entries[index].clone();
     let entry = &mut data.time_entries[index];
     task_id.apply_to(&mut entry.task_id);
     if let Some(description) = body.string("description")?.into_option() {
@@ -215,7 +314,39 @@ pub(crate) async fn update_entry(
         _ => {}
     }
     entry.at = now;
+    let after = entry.clone();
+    record_entry_changes(data, &before, &after, caller.user_id, now);
     Ok(Json(json!({})))
+}
+
+/// Records what differs between two states of an entry, field by field.
+fn record_entry_changes(
+    data: &mut Data,
+    before: &TimeEntry,
+    after: &TimeEntry,
+    user: UserId,
+    now: i64,
+) {
+    let id = after.id.as_str();
+    let changes = [
+        (
+            "description",
+            json!(before.description),
+            json!(after.description),
+        ),
+        ("billable", json!(before.billable), json!(after.billable)),
+        ("tags", json!(before.tags), json!(after.tags)),
+        ("start", ms(before.start), ms(after.start)),
+        (
+            "end",
+            before.end.map_or(Value::Null, ms),
+            after.end.map_or(Value::Null, ms),
+        ),
+        ("task", json!(before.task_id), json!(after.task_id)),
+    ];
+    for (field, old, new) in changes {
+        record_change(data, id, field, old, new, user, now);
+    }
 }
 
 /// Tag names of a start/update body (`[{name}]`); refused on a plan without them.
@@ -265,6 +396,15 @@ impl Shape {
         }
     }
 
+    /// A tag: its name only for the current and started timer (as the start body gives it),
+    /// with colours and creator elsewhere.
+    fn tag(self, data: &Data, team_id: &crate::model::TeamId, name: &str) -> Value {
+        match self {
+            Shape::Current | Shape::Started => json!({ "name": name }),
+            Shape::Stopped | Shape::Single => tag_json(data, team_id, name),
+        }
+    }
+
     /// `at`: a string for the reads, a number for start and stop.
     fn at(self, value: i64) -> Value {
         match self {
@@ -295,7 +435,7 @@ fn entry_json(data: &Data, entry: &TimeEntry, now: i64, shape: Shape) -> Value {
         "start": ms(entry.start),
         "duration": shape.number(duration),
         "description": entry.description,
-        "tags": entry.tags.iter().map(|t| json!({ "name": t })).collect::<Vec<_>>(),
+        "tags": entry.tags.iter().map(|t| shape.tag(data, &entry.team_id, t)).collect::<Vec<_>>(),
         "source": "clickup",
         "at": shape.at(entry.at),
     });
@@ -355,5 +495,37 @@ fn entry_json(data: &Data, entry: &TimeEntry, now: i64, shape: Shape) -> Value {
 
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    use axum::routing::get;
     axum::Router::new()
+        .route(
+            "/api/v2/team/{team_id}/time_entries",
+            get(entries::list).post(entries::create),
+        )
+        .route(
+            "/api/v2/team/{team_id}/time_entries/{timer_id}",
+            axum::routing::delete(entries::delete),
+        )
+        .route(
+            "/api/v2/team/{team_id}/time_entries/{timer_id}/history",
+            get(entries::history),
+        )
+        .route(
+            "/api/v2/team/{team_id}/time_entries/tags",
+            get(tags::list)
+                .post(tags::add)
+                .delete(tags::remove)
+                .put(tags::rename),
+        )
+        .route(
+            "/api/v3/workspaces/{workspace_id}/tasks/{task_id}/time_estimates_by_user",
+            axum::routing::patch(estimates::merge).put(estimates::replace),
+        )
+        .route(
+            "/api/v2/task/{task_id}/time_in_status",
+            get(status::time_in_status_of_task),
+        )
+        .route(
+            "/api/v2/task/bulk_time_in_status/task_ids",
+            get(status::bulk_time_in_status),
+        )
 }

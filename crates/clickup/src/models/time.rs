@@ -216,6 +216,256 @@ pub struct UpdateTimeEntry {
     pub duration: Option<i64>,
 }
 
+/// Where time entries are read from: ClickUp takes at most one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimeEntryLocation {
+    /// Entries on tasks of a space (`space_id`).
+    Space(crate::ids::SpaceId),
+    /// Entries on tasks of a folder (`folder_id`).
+    Folder(crate::ids::FolderId),
+    /// Entries on tasks of a list (`list_id`).
+    List(crate::ids::ListId),
+    /// Entries on one task (`task_id`; a custom id adds `custom_task_ids&team_id`).
+    Task(crate::TaskRef),
+}
+
+/// The query of `GET /v2/team/{team_Id}/time_entries`. Without dates ClickUp answers the last 30
+/// days; without `assignees`, the caller's entries only (others need an admin).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimeEntryFilter {
+    /// From, epoch ms (`start_date`).
+    pub start_date: Option<i64>,
+    /// Until, epoch ms (`end_date`).
+    pub end_date: Option<i64>,
+    /// Whose entries (`assignee`, comma-joined user ids).
+    pub assignees: Vec<u64>,
+    /// One location at most.
+    pub location: Option<TimeEntryLocation>,
+    /// Only billable (`true`) or non-billable (`false`) entries (`is_billable`).
+    pub billable: Option<bool>,
+    /// Add the task's tags (`include_task_tags`).
+    pub include_task_tags: bool,
+    /// Add list, folder and space names (`include_location_names`).
+    pub include_location_names: bool,
+    /// Add approval history and details (`include_approval_history`, `include_approval_details`).
+    pub include_approval: bool,
+}
+
+/// `POST /v2/team/{team_Id}/time_entries`: a finished entry from `start` and `duration`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewTimeEntry {
+    /// Start, epoch ms.
+    pub start: i64,
+    /// Duration, ms (ClickUp requires it; `end` is derived from it).
+    pub duration: i64,
+    /// The task (`tid`).
+    pub task: Option<crate::TaskRef>,
+    /// Description.
+    pub description: Option<String>,
+    /// Billable.
+    pub billable: Option<bool>,
+    /// Time-entry tags with colours (ClickUp documents `name`, `tag_fg`, `tag_bg` as required).
+    pub tags: Vec<TimeTagName>,
+    /// Whose time it is (owners and admins may name anyone; members only themselves).
+    pub assignee: Option<u64>,
+}
+
+/// The body actually sent for [`NewTimeEntry`].
+#[derive(Serialize)]
+pub(crate) struct NewTimeEntryBody<'a> {
+    pub(crate) start: i64,
+    pub(crate) duration: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) tid: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) billable: Option<bool>,
+    #[serde(skip_serializing_if = "<[TimeTagName]>::is_empty")]
+    pub(crate) tags: &'a [TimeTagName],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) assignee: Option<u64>,
+}
+
+/// `{"data": [TimeEntry]}` of `GET /v2/team/{team_Id}/time_entries`.
+#[derive(Deserialize)]
+pub(crate) struct TimeEntriesEnvelope {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub(crate) data: Vec<TimeEntry>,
+}
+
+/// A time-entry tag of the workspace, with its colours.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceTimeTag {
+    /// Name.
+    pub name: String,
+    /// Text colour.
+    #[serde(default)]
+    pub tag_fg: Option<String>,
+    /// Background colour.
+    #[serde(default)]
+    pub tag_bg: Option<String>,
+    /// Everything else ClickUp sent (`creator`).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `{"data": [tag]}` of `GET /v2/team/{team_id}/time_entries/tags`.
+#[derive(Deserialize)]
+pub(crate) struct TimeTagsEnvelope {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub(crate) data: Vec<WorkspaceTimeTag>,
+}
+
+/// `POST` / `DELETE /v2/team/{team_id}/time_entries/tags`.
+#[derive(Serialize)]
+pub(crate) struct TimeEntryTagsBody<'a> {
+    pub(crate) time_entry_ids: Vec<&'a str>,
+    pub(crate) tags: &'a [TimeTagName],
+}
+
+/// `PUT /v2/team/{team_id}/time_entries/tags`: rename or recolour a tag everywhere (ClickUp
+/// documents all four as required).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimeTagRename {
+    /// The tag's current name.
+    pub name: String,
+    /// Its new name (the current one to keep it).
+    pub new_name: String,
+    /// Text colour.
+    pub tag_fg: String,
+    /// Background colour.
+    pub tag_bg: String,
+}
+
+/// One change in a time entry's history (`GET …/time_entries/{timer_id}/history`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeEntryChange {
+    /// Change id.
+    #[serde(default, deserialize_with = "opt_id_string")]
+    pub id: Option<String>,
+    /// What changed (`duration`, `description`, `tags`, …).
+    #[serde(default)]
+    pub field: Option<String>,
+    /// The value before.
+    #[serde(default)]
+    pub before: serde_json::Value,
+    /// The value after.
+    #[serde(default)]
+    pub after: serde_json::Value,
+    /// Who changed it.
+    #[serde(default)]
+    pub user: Option<UserRef>,
+    /// When, epoch ms.
+    #[serde(default, deserialize_with = "opt_timestamp")]
+    pub date: Option<Timestamp>,
+    /// Everything else ClickUp sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// An id ClickUp sends as a string or a number.
+fn opt_id_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// `{"data": [change]}` of the history endpoint.
+#[derive(Deserialize)]
+pub(crate) struct TimeEntryHistoryEnvelope {
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub(crate) data: Vec<TimeEntryChange>,
+}
+
+/// Time a task spent in its statuses (`GET /v2/task/{task_id}/time_in_status`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeInStatus {
+    /// The status it is in now.
+    #[serde(default)]
+    pub current_status: Option<StatusTime>,
+    /// Every status it has been in.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub status_history: Vec<StatusTime>,
+    /// Everything else ClickUp sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The time spent in one status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusTime {
+    /// Status name.
+    pub status: String,
+    /// Colour.
+    #[serde(default)]
+    pub color: Option<String>,
+    /// Status type (`open`, `custom`, `done`, `closed`).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// Position in the list's statuses.
+    #[serde(default, deserialize_with = "opt_integer")]
+    pub orderindex: Option<i64>,
+    /// Total time and since when.
+    #[serde(default)]
+    pub total_time: Option<StatusTotal>,
+    /// Everything else ClickUp sent.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `total_time` of a status: whole minutes, and the first time the task entered it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusTotal {
+    /// Minutes in the status.
+    #[serde(default, deserialize_with = "opt_integer")]
+    pub by_minute: Option<i64>,
+    /// Since, epoch ms.
+    #[serde(default, deserialize_with = "opt_timestamp")]
+    pub since: Option<Timestamp>,
+}
+
+/// One per-assignee estimate of `PATCH`/`PUT /v3/workspaces/{workspace_id}/tasks/{task_id}/
+/// time_estimates_by_user` (the body is a JSON array of up to 10; UNVERIFIED against ClickUp's
+/// v3 reference: its page names the body "Array of time estimates per assignee", with
+/// `assignee` a user id or `"unassigned"` and `time` in ms).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UserEstimate {
+    /// A user id, or `unassigned` for unassigned work.
+    pub assignee: EstimateAssignee,
+    /// Estimate, ms.
+    pub time: i64,
+}
+
+/// Whom an estimate is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum EstimateAssignee {
+    /// A user assigned to the task.
+    User(u64),
+    /// Unassigned work (`"unassigned"`).
+    Unassigned(Unassigned),
+}
+
+/// The literal `"unassigned"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unassigned {
+    /// `"unassigned"`.
+    Unassigned,
+}
+
+/// Whether per-user estimates merge with the task's others (`PATCH`) or replace them (`PUT`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EstimateMode {
+    /// Only the given assignees change.
+    Merge,
+    /// The given estimates become all of the task's.
+    Replace,
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

@@ -217,6 +217,7 @@ pub(crate) async fn update_task(
     }
     custom_item(&team, body.int("custom_item_id")?)?.apply_to(&mut task.custom_item_id);
     task.date_updated = now;
+    crate::api::time::record_status_change(data, index, &task.status, now);
     data.tasks[index] = task;
     Ok(Json(task_json(
         data,
