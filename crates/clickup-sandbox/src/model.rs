@@ -137,10 +137,8 @@ pub(crate) struct Data {
     /// Chat channels, messages and reactions (API v3).
     pub(crate) chat: Chat,
     /// Goals, goal folders and key results.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) goals: Goals,
     /// Task, list and folder templates.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) templates: Templates,
     /// The counter behind every id the sandbox creates: deterministic, never reused (reset
     /// starts it again).
