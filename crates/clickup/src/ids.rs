@@ -332,6 +332,19 @@ string_id!(
     ReactionName, "{reaction}", MAX_ID_LEN
 );
 
+string_id!(
+    /// A user group id ("Team" in ClickUp's UI; a UUID-like string).
+    GroupId, "{group_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A guest's user id (a number, as a path segment).
+    GuestId, "{guest_id}", MAX_ID_LEN
+);
+string_id!(
+    /// The id of an object whose access list is changed (`/v3/…/{object_type}/{object_id}/acls`).
+    AclObjectId, "{object_id}", MAX_ID_LEN
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,16 +393,3 @@ mod tests {
         );
     }
 }
-
-string_id!(
-    /// A user group id ("Team" in ClickUp's UI; a UUID-like string).
-    GroupId, "{group_id}", MAX_ID_LEN
-);
-string_id!(
-    /// A guest's user id (a number, as a path segment).
-    GuestId, "{guest_id}", MAX_ID_LEN
-);
-string_id!(
-    /// The id of an object whose access list is changed (`/v3/…/{object_type}/{object_id}/acls`).
-    AclObjectId, "{object_id}", MAX_ID_LEN
-);
