@@ -118,7 +118,6 @@ pub(crate) struct Data {
     /// Time tracking beyond the entries themselves (`Data::time_entries`): entry tags, history, estimates.
     pub(crate) time: TimeData,
     /// Checklists on tasks and their items.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) checklists: Checklists,
     /// What tasks carry beyond `Task`: lists they are also in, attachments, merges.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]

@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 
 use crate::api::body::{Body, as_int, as_user_id};
 use crate::api::task::{CustomIdQuery, locate_task};
-use crate::api::{ms, user_json, visible_list};
+use crate::api::{ms, user_json, visible_folder, visible_list, visible_space, visible_team};
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{CustomField, Data, FieldKind, FieldValue, TeamId};
+use crate::model::{CustomField, Data, FieldKind, FieldScope, FieldValue, TeamId};
 use crate::state::SharedState;
 
 /// `GET /v2/list/{list_id}/field` → `{"fields": [...]}`: the fields that apply to the list's
@@ -358,6 +358,77 @@ fn number(value: &Value) -> Option<f64> {
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
     axum::Router::new()
+        .route(
+            "/api/v2/folder/{folder_id}/field",
+            axum::routing::get(get_folder_fields),
+        )
+        .route(
+            "/api/v2/space/{space_id}/field",
+            axum::routing::get(get_space_fields),
+        )
+        .route(
+            "/api/v2/team/{team_id}/field",
+            axum::routing::get(get_team_fields),
+        )
+}
+
+/// `GET /v2/folder/{folder_id}/field` → `{"fields": [...]}`: the fields created on the folder
+/// itself (not its space's or workspace's, as ClickUp documents).
+pub(crate) async fn get_folder_fields(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(folder_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let data = &world.data;
+    let folder = visible_folder(data, &caller, &folder_id)?;
+    Ok(fields_at(
+        data,
+        |scope| matches!(scope, FieldScope::Folder(id) if *id == folder.id),
+    ))
+}
+
+/// `GET /v2/space/{space_id}/field` → `{"fields": [...]}`: the fields created on the space
+/// itself.
+pub(crate) async fn get_space_fields(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let data = &world.data;
+    let space = visible_space(data, &caller, &space_id)?;
+    Ok(fields_at(
+        data,
+        |scope| matches!(scope, FieldScope::Space(id) if *id == space.id),
+    ))
+}
+
+/// `GET /v2/team/{team_id}/field` → `{"fields": [...]}`: the fields created for the whole
+/// workspace.
+pub(crate) async fn get_team_fields(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(team_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let data = &world.data;
+    let team = visible_team(data, &caller, &team_id)?;
+    Ok(fields_at(
+        data,
+        |scope| matches!(scope, FieldScope::Team(id) if *id == team.id),
+    ))
+}
+
+/// `{"fields": [...]}` of the definitions whose scope passes `at`, in definition order.
+fn fields_at(data: &Data, at: impl Fn(&FieldScope) -> bool) -> Json<Value> {
+    let fields: Vec<Value> = data
+        .fields
+        .iter()
+        .filter(|f| at(&f.scope))
+        .map(field_json)
+        .collect();
+    Json(json!({ "fields": fields }))
 }
 
 #[cfg(test)]

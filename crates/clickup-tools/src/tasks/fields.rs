@@ -36,7 +36,7 @@ pub struct FieldInput {
 
 /// The schema of `value`: any JSON type, one `type` per branch (portable), and `null`, which
 /// clears the field (marked clearable so the compact schema keeps that branch).
-fn value_or_null(_generator: &mut SchemaGenerator) -> Schema {
+pub(crate) fn value_or_null(_generator: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "anyOf": [
             {"type": "string"},
@@ -98,25 +98,51 @@ pub async fn prepare(
             .iter()
             .find(|f| f.id == field.id)
             .and_then(|f| f.value.clone());
-        let (value, value_options, expect) =
-            convert(ctx, workspace, reader, field, now.as_ref(), &input.value).await?;
-        out.push(PreparedField {
-            id: FieldId::new(field.id.clone())
-                .map_err(|_| ToolError::invalid_argument("A custom field id is not valid."))?,
-            name: field.name.clone(),
-            kind: field.kind.clone(),
-            value,
-            value_options,
-            expect,
-            requested: input.value.clone(),
-        });
+        out.push(
+            prepare_value(
+                ctx,
+                workspace,
+                reader,
+                field,
+                now.as_ref(),
+                &input.value,
+                "custom_fields",
+            )
+            .await?,
+        );
     }
     Ok(out)
 }
 
-fn refuse(field: &CustomField, what: &str) -> ToolError {
+/// Prepare one `input` value for `field` (a definition), against the task's `current` value
+/// (users and tasks are sent as `{add, rem}`); `arg` names the argument in errors. Used by
+/// [`prepare`] and by `clickup_custom_field_value_set`.
+pub async fn prepare_value(
+    ctx: &ToolContext,
+    workspace: &WorkspaceInfo,
+    reader: &DateReader,
+    field: &CustomField,
+    current: Option<&Value>,
+    input: &Value,
+    arg: &str,
+) -> Result<PreparedField, ToolError> {
+    let (value, value_options, expect) =
+        convert(ctx, workspace, reader, field, current, input, arg).await?;
+    Ok(PreparedField {
+        id: FieldId::new(field.id.clone())
+            .map_err(|_| ToolError::invalid_argument("A custom field id is not valid."))?,
+        name: field.name.clone(),
+        kind: field.kind.clone(),
+        value,
+        value_options,
+        expect,
+        requested: input.clone(),
+    })
+}
+
+fn refuse(arg: &str, field: &CustomField, what: &str) -> ToolError {
     ToolError::invalid_argument(format!(
-        "`custom_fields`: the field {} ({}) takes {what}.",
+        "`{arg}`: the field {} ({}) takes {what}.",
         field.name, field.kind
     ))
 }
@@ -124,6 +150,11 @@ fn refuse(field: &CustomField, what: &str) -> ToolError {
 /// The option of a drop-down or labels `field` that `input` names: its id, or its label in any
 /// case; none → `invalid_argument` listing the field's options.
 pub fn option_id(field: &CustomField, input: &str) -> Result<String, ToolError> {
+    option_id_in("custom_fields", field, input)
+}
+
+/// [`option_id`], naming the argument `arg` in its error.
+fn option_id_in(arg: &str, field: &CustomField, input: &str) -> Result<String, ToolError> {
     let options = field_options(field);
     options
         .iter()
@@ -131,7 +162,7 @@ pub fn option_id(field: &CustomField, input: &str) -> Result<String, ToolError> 
         .map(|o| o.id.clone())
         .ok_or_else(|| {
             ToolError::invalid_argument(format!(
-                "`custom_fields`: {} has no such option; its options are: {}.",
+                "`{arg}`: {} has no such option; its options are: {}.",
                 field.name,
                 options
                     .iter()
@@ -150,6 +181,7 @@ async fn convert(
     field: &CustomField,
     current: Option<&Value>,
     input: &Value,
+    arg: &str,
 ) -> Result<(Value, Option<Value>, Value), ToolError> {
     if input.is_null() {
         return Ok((Value::Null, None, Value::Null));
@@ -165,16 +197,16 @@ async fn convert(
             });
             let id = match (by_index, input) {
                 (Some(id), _) => id,
-                (None, Value::String(s)) => option_id(field, s)?,
-                (None, _) => option_id(field, "")?,
+                (None, Value::String(s)) => option_id_in(arg, field, s)?,
+                (None, _) => option_id_in(arg, field, "")?,
             };
             Ok((json!(id), None, json!(id)))
         }
         "labels" => {
-            let items = as_strings(input).ok_or_else(|| refuse(field, "a list of labels"))?;
+            let items = as_strings(input).ok_or_else(|| refuse(arg, field, "a list of labels"))?;
             let mut ids: Vec<String> = Vec::new();
             for item in items {
-                let id = option_id(field, &item)?;
+                let id = option_id_in(arg, field, &item)?;
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
@@ -182,7 +214,7 @@ async fn convert(
             Ok((json!(ids), None, sorted(json!(ids))))
         }
         "users" => {
-            let refs = as_strings(input).ok_or_else(|| refuse(field, "a list of people"))?;
+            let refs = as_strings(input).ok_or_else(|| refuse(arg, field, "a list of people"))?;
             let wanted: Vec<String> = arguments::people(ctx, workspace, &refs)
                 .await?
                 .into_iter()
@@ -191,7 +223,7 @@ async fn convert(
             Ok(set_change(&wanted, &ids_of(current), true))
         }
         "tasks" => {
-            let refs = as_strings(input).ok_or_else(|| refuse(field, "a list of tasks"))?;
+            let refs = as_strings(input).ok_or_else(|| refuse(arg, field, "a list of tasks"))?;
             let mut wanted = Vec::new();
             for r in &refs {
                 wanted.push(
@@ -203,9 +235,9 @@ async fn convert(
             Ok(set_change(&wanted, &ids_of(current), false))
         }
         "date" => {
-            let arg: DateArg =
-                serde_json::from_value(input.clone()).map_err(|_| refuse(field, "a date"))?;
-            let date = reader.parse("custom_fields", &arg)?;
+            let date: DateArg =
+                serde_json::from_value(input.clone()).map_err(|_| refuse(arg, field, "a date"))?;
+            let date = reader.parse(arg, &date)?;
             Ok((
                 json!(date.epoch_ms),
                 Some(json!({"time": date.has_time})),
@@ -214,7 +246,7 @@ async fn convert(
         }
         "checkbox" => match input {
             Value::Bool(b) => Ok((json!(b), None, json!(b))),
-            _ => Err(refuse(field, "true or false")),
+            _ => Err(refuse(arg, field, "true or false")),
         },
         "number" | "currency" | "emoji" => {
             let n = match input {
@@ -223,24 +255,28 @@ async fn convert(
                 _ => None,
             }
             .filter(|n| n.is_finite())
-            .ok_or_else(|| refuse(field, "a number"))?;
+            .ok_or_else(|| refuse(arg, field, "a number"))?;
             Ok((json!(n), None, json!(n)))
         }
         "manual_progress" => {
             let n = input
                 .as_f64()
-                .ok_or_else(|| refuse(field, "a number (the current progress)"))?;
+                .ok_or_else(|| refuse(arg, field, "a number (the current progress)"))?;
             Ok((json!({"current": n}), None, Value::Bool(true)))
         }
         "location" => {
             if !input.is_object() {
-                return Err(refuse(field, "{location: {lat, lng}, formatted_address}"));
+                return Err(refuse(
+                    arg,
+                    field,
+                    "{location: {lat, lng}, formatted_address}",
+                ));
             }
             Ok((input.clone(), None, Value::Bool(true)))
         }
         _ => match input {
             Value::String(s) => Ok((json!(s), None, json!(s))),
-            _ => Err(refuse(field, "text")),
+            _ => Err(refuse(arg, field, "text")),
         },
     }
 }
