@@ -120,7 +120,6 @@ pub(crate) struct Data {
     /// Checklists on tasks and their items.
     pub(crate) checklists: Checklists,
     /// What tasks carry beyond `Task`: lists they are also in, attachments, merges.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) task_extras: TaskExtras,
     /// Webhooks of every workspace.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]

@@ -1,6 +1,7 @@
-//! Folder tools (docs/tools.md, "Catalogue"): list, read, create and rename folders, one tool per file
-//! ([`list`], [`get`], [`create`], [`update`]). Folders come with their lists. Every write is
-//! read back (`verified`, `not_applied`) and drops the cached hierarchy.
+//! Folder tools (docs/tools.md, "Catalogue"): list, read, create, rename and delete folders, one
+//! tool per file ([`list`], [`get`], [`create`], [`update`], [`delete`]; a delete takes whole
+//! names only). Folders come with their lists. Every write is read back (`verified`,
+//! `not_applied`) and drops the cached hierarchy.
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use crate::registry::{ClickUpTool, tool};
 use crate::verify::{NotApplied, Verifier};
 
 pub mod create;
+pub mod delete;
 pub mod get;
 pub mod list;
 pub mod update;
@@ -26,6 +28,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         tool::<get::FolderGet>(),
         tool::<create::FolderCreate>(),
         tool::<update::FolderUpdate>(),
+        tool::<delete::FolderDelete>(),
     ]
 }
 

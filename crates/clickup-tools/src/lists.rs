@@ -1,6 +1,7 @@
 //! List tools (docs/tools.md, "Catalogue"), one tool per file: list and read lists ([`list`], [`get`]), create
-//! and update them ([`create`], [`update`]), and what a task in a list may hold
-//! ([`schema_get`]). A list's `color` is what ClickUp calls the list `status` (not a task status;
+//! and update them ([`create`], [`update`]), delete one ([`delete`]), what a task in a list may
+//! hold ([`schema_get`]), and a task in a list besides its home list ([`task_add`],
+//! [`task_remove`]). A list's `color` is what ClickUp calls the list `status` (not a task status;
 //! `null` sends `unset_status: true`), its `owner` the list `assignee`. Updates are full-body
 //! PUTs built from a fresh read merged with the arguments; a list cannot be moved (ClickUp
 //! ignores `folder_id`). Every write is read back (`verified`, `not_applied`) and drops the
@@ -9,7 +10,9 @@
 //! What the writes share:
 //!
 //! - [`arguments`]: checking `color`, finding the `owner`, ClickUp's priority levels;
-//! - [`verify`]: what a write asked for, and reading the list back against it.
+//! - [`verify`]: what a write asked for, and reading the list back against it;
+//! - [`deletion`]: whole-name references and the answer of the space, folder and list deletes;
+//! - [`membership`]: the list and task of `task_add`/`task_remove`, and their answer.
 
 use std::sync::Arc;
 
@@ -22,9 +25,14 @@ use crate::registry::{ClickUpTool, tool};
 
 pub mod arguments;
 pub mod create;
+pub mod delete;
+pub mod deletion;
 pub mod get;
 pub mod list;
+pub mod membership;
 pub mod schema_get;
+pub mod task_add;
+pub mod task_remove;
 pub mod update;
 pub mod verify;
 
@@ -35,7 +43,10 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         tool::<get::ListGet>(),
         tool::<create::ListCreate>(),
         tool::<update::ListUpdate>(),
+        tool::<delete::ListDelete>(),
         tool::<schema_get::ListSchemaGet>(),
+        tool::<task_add::ListTaskAdd>(),
+        tool::<task_remove::ListTaskRemove>(),
     ]
 }
 

@@ -1,6 +1,7 @@
-//! Space tools (docs/tools.md, "Catalogue"): list, read, create and update spaces, one tool per file
-//! ([`list`], [`get`], [`create`], [`update`]). Updates are ClickUp's full-body PUT, built from a
-//! fresh read merged with the arguments; `features` (ClickApps) merge per feature
+//! Space tools (docs/tools.md, "Catalogue"): list, read, create, update and delete spaces, one
+//! tool per file ([`list`], [`get`], [`create`], [`update`], [`delete`]; a delete takes whole
+//! names only). Updates are ClickUp's full-body PUT, built from a fresh read merged with the
+//! arguments; `features` (ClickApps) merge per feature
 //! ([`features`]), so `{"due_dates": {"start_date": false}}` keeps the rest of `due_dates`.
 //! Every write is read back (`verified`, `not_applied`) and drops the cached hierarchy.
 
@@ -18,6 +19,7 @@ use crate::registry::{ClickUpTool, tool};
 use crate::verify::NotApplied;
 
 pub mod create;
+pub mod delete;
 pub mod features;
 pub mod get;
 pub mod list;
@@ -30,6 +32,7 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         tool::<get::SpaceGet>(),
         tool::<create::SpaceCreate>(),
         tool::<update::SpaceUpdate>(),
+        tool::<delete::SpaceDelete>(),
     ]
 }
 

@@ -3,7 +3,9 @@
 //!
 //! - [`get`], [`list`], [`search`], [`my_list`]: reading;
 //! - [`create`], [`update`], [`delete`]: writing one task;
-//! - [`bulk_create`], [`bulk_update`]: the premium bulk forms.
+//! - [`move_task`], [`duplicate`], [`merge`]: a task to another list, a copy of it, several
+//!   merged into one;
+//! - [`bulk_create`], [`bulk_update`], [`bulk_move`], [`bulk_delete`]: the premium bulk forms.
 //!
 //! What several of them share:
 //!
@@ -16,7 +18,8 @@
 //! - [`creation`]: creating one task (`clickup_task_create` and the bulk form);
 //!   [`changes`]: updating one (`clickup_task_update` and the bulk form);
 //!   [`verify`]: re-reading a written task and what did not take.
-//! - [`bulk`]: the answer of the bulk forms, and when they stop.
+//! - [`bulk`]: the answer of the bulk forms, and when they stop;
+//! - [`moving`]: the v3 move, with status mappings (`clickup_task_move` and the bulk form).
 
 use std::sync::Arc;
 
@@ -25,16 +28,22 @@ use crate::registry::{ClickUpTool, tool};
 pub mod arguments;
 pub mod bulk;
 pub mod bulk_create;
+pub mod bulk_delete;
+pub mod bulk_move;
 pub mod bulk_update;
 pub mod changes;
 pub mod create;
 pub mod creation;
 pub mod delete;
+pub mod duplicate;
 pub mod fields;
 pub mod filters;
 pub mod get;
 pub mod list;
 pub mod list_context;
+pub mod merge;
+pub mod move_task;
+pub mod moving;
 pub mod my_list;
 pub mod paging;
 pub mod search;
@@ -52,7 +61,12 @@ pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
         tool::<create::TaskCreate>(),
         tool::<update::TaskUpdate>(),
         tool::<delete::TaskDelete>(),
+        tool::<move_task::TaskMove>(),
+        tool::<duplicate::TaskDuplicate>(),
+        tool::<merge::TaskMerge>(),
         tool::<bulk_create::TaskBulkCreate>(),
         tool::<bulk_update::TaskBulkUpdate>(),
+        tool::<bulk_move::TaskBulkMove>(),
+        tool::<bulk_delete::TaskBulkDelete>(),
     ]
 }

@@ -1,5 +1,5 @@
-//! `GET`/`POST /v2/space/{space_id}/folder` and `GET`/`PUT /v2/folder/{folder_id}`: folders
-//! embed their lists.
+//! `GET`/`POST /v2/space/{space_id}/folder` and `GET`/`PUT`/`DELETE /v2/folder/{folder_id}`:
+//! folders embed their lists; deleting one deletes its lists and their tasks.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -124,7 +124,30 @@ pub(crate) fn folder_json(data: &Data, folder: &Folder) -> Value {
     })
 }
 
+/// `DELETE /v2/folder/{folder_id}` → `{}`: the folder, its lists and their tasks are gone.
+pub(crate) async fn delete_folder(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(folder_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let id = visible_folder(data, &caller, &folder_id)?.id.clone();
+    let lists: Vec<crate::model::ListId> = data
+        .lists
+        .iter()
+        .filter(|l| l.folder_id.as_ref() == Some(&id))
+        .map(|l| l.id.clone())
+        .collect();
+    crate::api::list::delete_lists(data, &lists);
+    data.folders.retain(|f| f.id != id);
+    Ok(Json(json!({})))
+}
+
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
-    axum::Router::new()
+    axum::Router::new().route(
+        "/api/v2/folder/{folder_id}",
+        axum::routing::delete(delete_folder),
+    )
 }

@@ -1,5 +1,7 @@
 //! `GET`/`POST /v2/folder/{folder_id}/list`, `GET`/`POST /v2/space/{space_id}/list`
-//! (folderless lists) and `GET`/`PUT /v2/list/{list_id}`.
+//! (folderless lists), `GET`/`PUT`/`DELETE /v2/list/{list_id}`, and `POST`/`DELETE
+//! /v2/list/{list_id}/task/{task_id}` (a task in a list besides its home list: the Tasks in
+//! Multiple Lists ClickApp of the workspace must be on).
 //!
 //! A list's `status` in ClickUp's write bodies is its colour (`unset_status: true` removes it),
 //! `assignee` its owner (a user id, `"none"` clears it); `folder_id` on `PUT` is ignored, as lists
@@ -17,7 +19,7 @@ use crate::api::{
 };
 use crate::auth::Caller;
 use crate::errors::ApiError;
-use crate::model::{Data, FolderId, List, ListId, Priority, SpaceId, UserId};
+use crate::model::{Data, FolderId, List, ListId, Priority, SpaceId, TaskId, UserId};
 use crate::state::SharedState;
 
 /// `POST /v2/folder/{folder_id}/list` → the list.
@@ -260,7 +262,120 @@ pub(crate) fn list_json(data: &Data, list: &List) -> Value {
     })
 }
 
+/// The workspace lacks the Tasks in Multiple Lists ClickApp (the sandbox's code; ClickUp's is
+/// not documented).
+const MULTIPLE_LISTS_OFF: ApiError = ApiError::other(
+    400,
+    "Tasks in Multiple Lists ClickApp is not enabled",
+    "ITEM_172",
+);
+/// Taking a task out of its home list.
+const HOME_LIST: ApiError =
+    ApiError::other(400, "Cannot remove a task from its home list", "ITEM_173");
+
+/// `DELETE /v2/list/{list_id}` → `{}`: the list and its tasks are gone.
+pub(crate) async fn delete_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(list_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let id = visible_list(data, &caller, &list_id)?.id.clone();
+    delete_lists(data, &[id]);
+    Ok(Json(json!({})))
+}
+
+/// Deletes `doomed` lists: their tasks are marked deleted and every extra-list placement in
+/// or of them is forgotten.
+pub(crate) fn delete_lists(data: &mut Data, doomed: &[ListId]) {
+    let mut gone_tasks = Vec::new();
+    for task in data
+        .tasks
+        .iter_mut()
+        .filter(|t| doomed.contains(&t.list_id))
+    {
+        task.deleted = true;
+        gone_tasks.push(task.id.clone());
+    }
+    data.task_extras
+        .forget(|task, list| doomed.contains(list) || gone_tasks.contains(task));
+    data.links
+        .retain(|l| !gone_tasks.contains(&l.task_id) && !gone_tasks.contains(&l.links_to));
+    data.dependencies
+        .retain(|d| !gone_tasks.contains(&d.task_id) && !gone_tasks.contains(&d.depends_on));
+    data.lists.retain(|l| !doomed.contains(&l.id));
+}
+
+/// The list and the task of a membership request: both visible, in one workspace that has
+/// the Tasks in Multiple Lists ClickApp on.
+fn membership_parts(
+    data: &Data,
+    caller: &Caller,
+    list_id: &str,
+    task_id: &str,
+) -> Result<(ListId, TaskId, ListId), ApiError> {
+    let list = visible_list(data, caller, list_id)?;
+    let team = data
+        .team_of_space(&list.space_id)
+        .map(|t| t.id.clone())
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    let index = crate::api::task::locate_task(
+        data,
+        caller,
+        task_id,
+        &crate::api::task::CustomIdQuery::default(),
+    )?;
+    let task = &data.tasks[index];
+    if data.team_of_task(task).map(|t| &t.id) != Some(&team) {
+        return Err(ApiError::ObjectNotAuthorized);
+    }
+    if !data.task_extras.multiple_lists.contains(&team) {
+        return Err(MULTIPLE_LISTS_OFF);
+    }
+    Ok((list.id.clone(), task.id.clone(), task.list_id.clone()))
+}
+
+/// `POST /v2/list/{list_id}/task/{task_id}` → `{}`: the task is also in the list (adding it
+/// again, or to its home list, changes nothing).
+pub(crate) async fn add_task_to_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path((list_id, task_id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let (list, task, home) = membership_parts(data, &caller, &list_id, &task_id)?;
+    if list != home {
+        data.task_extras.add(&task, &list);
+    }
+    Ok(Json(json!({})))
+}
+
+/// `DELETE /v2/list/{list_id}/task/{task_id}` → `{}`: the task is no longer in the list; its
+/// home list answers 400.
+pub(crate) async fn remove_task_from_list(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path((list_id, task_id)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let (list, task, home) = membership_parts(data, &caller, &list_id, &task_id)?;
+    if list == home {
+        return Err(HOME_LIST);
+    }
+    data.task_extras.remove(&task, &list);
+    Ok(Json(json!({})))
+}
+
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    use axum::routing::{delete, post};
     axum::Router::new()
+        .route("/api/v2/list/{list_id}", delete(delete_list))
+        .route(
+            "/api/v2/list/{list_id}/task/{task_id}",
+            post(add_task_to_list).delete(remove_task_from_list),
+        )
 }

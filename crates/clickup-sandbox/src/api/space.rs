@@ -1,4 +1,5 @@
-//! `GET`/`POST /v2/team/{team_id}/space`, `GET`/`PUT /v2/space/{space_id}`.
+//! `GET`/`POST /v2/team/{team_id}/space`, `GET`/`PUT`/`DELETE /v2/space/{space_id}` (a delete
+//! takes the space's folders, lists and tasks with it).
 //!
 //! `PUT` is ClickUp's full-body PUT: it overwrites every field the body carries (name, color,
 //! private, admin_can_manage, multiple_assignees) and, inside `features`, each feature object the
@@ -207,7 +208,31 @@ pub(crate) fn space_json(data: &Data, space: &Space) -> Value {
     })
 }
 
+/// `DELETE /v2/space/{space_id}` → `{}`: the space and everything in it are gone.
+pub(crate) async fn delete_space(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(space_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    let id = visible_space(data, &caller, &space_id)?.id.clone();
+    let lists: Vec<crate::model::ListId> = data
+        .lists
+        .iter()
+        .filter(|l| l.space_id == id)
+        .map(|l| l.id.clone())
+        .collect();
+    crate::api::list::delete_lists(data, &lists);
+    data.folders.retain(|f| f.space_id != id);
+    data.spaces.retain(|s| s.id != id);
+    Ok(Json(json!({})))
+}
+
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
-    axum::Router::new()
+    axum::Router::new().route(
+        "/api/v2/space/{space_id}",
+        axum::routing::delete(delete_space),
+    )
 }

@@ -2,10 +2,12 @@
 //! paged reads `GET /v2/list/{list_id}/task` and `GET /v2/team/{team_Id}/task`.
 //!
 //! `json.rs` renders a task, `search.rs` filters and pages, `write.rs` creates and updates,
-//! `relation.rs` links tasks and makes dependencies.
+//! `relation.rs` links tasks and makes dependencies, `moves.rs` moves a task to another home
+//! list (v3) and merges tasks.
 //! Every endpoint that takes a task id also takes `custom_task_ids=true&team_id=…`.
 
 mod json;
+mod moves;
 mod relation;
 mod search;
 mod write;
@@ -124,6 +126,7 @@ pub(crate) async fn delete_task(
         .retain(|l| !doomed.contains(&l.task_id) && !doomed.contains(&l.links_to));
     data.dependencies
         .retain(|d| !doomed.contains(&d.task_id) && !doomed.contains(&d.depends_on));
+    data.task_extras.forget(|task, _| doomed.contains(task));
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -171,5 +174,11 @@ pub(crate) fn locate_task(
 
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
+    use axum::routing::{post, put};
     axum::Router::new()
+        .route(
+            "/api/v3/workspaces/{workspace_id}/tasks/{task_id}/home_list/{list_id}",
+            put(moves::move_task),
+        )
+        .route("/api/v2/task/{task_id}/merge", post(moves::merge_tasks))
 }

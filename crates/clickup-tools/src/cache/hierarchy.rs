@@ -246,6 +246,33 @@ impl HierarchyCache {
     }
 }
 
+impl HierarchyCache {
+    /// This server deleted `space` of `team`: the cached space list and its children forget it.
+    pub fn forget_space(&self, ctx: &ToolContext, team: &str, space: &str) {
+        self.edit_spaces(ctx, team, |spaces| spaces.retain(|s| s.id != space));
+        let key = (ctx.cache_key.clone(), space.to_owned());
+        forget_older(&self.children, &key, ctx.now_ms(), Duration::ZERO);
+    }
+
+    /// This server deleted `folder` of `space`: the cached children of the space forget it
+    /// and its lists.
+    pub fn forget_folder(&self, ctx: &ToolContext, space: &str, folder: &str) {
+        self.edit_children(ctx, space, |children| {
+            children.folders.retain(|f| f.id != folder);
+        });
+    }
+
+    /// This server deleted `list` of `space`: the cached children of the space forget it.
+    pub fn forget_list(&self, ctx: &ToolContext, space: &str, list: &str) {
+        self.edit_children(ctx, space, |children| {
+            children.lists.retain(|l| l.id != list);
+            for folder in &mut children.folders {
+                folder.lists.retain(|l| l.id != list);
+            }
+        });
+    }
+}
+
 fn upsert_space(spaces: &mut Vec<SpaceHead>, head: SpaceHead) {
     match spaces.iter_mut().find(|s| s.id == head.id) {
         Some(known) => known.name = head.name,

@@ -1,5 +1,6 @@
-//! What the premium bulk forms share (docs/tools.md, "Bulk" and "Catalogue"): `clickup_task_bulk_create` and
-//! `clickup_task_bulk_update` take at most 100 items, which run one after another, each on its
+//! What the premium bulk forms share (docs/tools.md, "Bulk" and "Catalogue"): `clickup_task_bulk_create`,
+//! `clickup_task_bulk_update`, `clickup_task_bulk_move` and `clickup_task_bulk_delete` take at
+//! most 100 items, which run one after another, each on its
 //! own (not atomic), within the token's ClickUp budget (the client waits for a short reset);
 //! when ClickUp's budget runs out, that item fails `rate_limited` and the rest are
 //! `not_attempted`. Results come in input order. With a `progressToken`, an MCP progress
@@ -53,6 +54,9 @@ pub struct ItemResult {
     /// The custom task id, when the workspace uses them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_id: Option<String>,
+    /// The task's name (bulk deletes and moves: what was done to).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Why it failed or was not attempted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ItemError>,
@@ -71,6 +75,7 @@ impl ItemResult {
             ok: false,
             id: None,
             custom_id: None,
+            name: None,
             error: Some(err.into()),
             not_applied: Vec::new(),
             tags: None,
@@ -120,6 +125,7 @@ pub(crate) fn not_attempted(index: usize) -> ItemResult {
         ok: false,
         id: None,
         custom_id: None,
+        name: None,
         error: Some(ItemError {
             code: "rate_limited".into(),
             message: NOT_ATTEMPTED.into(),
@@ -170,6 +176,7 @@ mod tests {
             ok: true,
             id: Some("1".into()),
             custom_id: None,
+            name: None,
             error: None,
             not_applied: Vec::new(),
             tags: None,

@@ -139,6 +139,7 @@ impl Tool for TaskBulkCreate {
                         ok: true,
                         id: Some(task.task.id.to_string()),
                         custom_id: task.task.custom_id.clone(),
+                        name: None,
                         error: None,
                         not_applied: task.not_applied,
                         tags: None,

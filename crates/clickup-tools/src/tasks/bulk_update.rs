@@ -87,6 +87,7 @@ impl Tool for TaskBulkUpdate {
                     ok: true,
                     id: Some(task.task.id.to_string()),
                     custom_id: task.task.custom_id.clone(),
+                    name: None,
                     error: None,
                     not_applied: task.not_applied,
                     tags: task.tags,

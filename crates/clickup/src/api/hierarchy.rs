@@ -1,11 +1,11 @@
-//! Spaces, folders and lists: read, create, update.
+//! Spaces, folders and lists: read, create, update, delete; a task's extra lists.
 
 use reqwest::Method;
 use secrecy::SecretString;
 
 use crate::client::{ClickUp, Request};
 use crate::error::ClickUpError;
-use crate::ids::{FolderId, ListId, SpaceId, TeamId};
+use crate::ids::{FolderId, ListId, SpaceId, TaskId, TeamId};
 use crate::models::field::FieldsEnvelope;
 use crate::models::hierarchy::{FoldersEnvelope, ListsEnvelope, SpacesEnvelope};
 use crate::models::{
@@ -199,5 +199,64 @@ impl ClickUp {
         let path = ApiPath::v2().lit("list").id(list).lit("field");
         let envelope: FieldsEnvelope = self.call(token, Request::new(Method::GET, path)).await?;
         Ok(envelope.fields)
+    }
+
+    /// Deletes a space and everything in it (`DELETE /v2/space/{space_id}`).
+    pub async fn delete_space(
+        &self,
+        token: &SecretString,
+        space: &SpaceId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("space").id(space);
+        self.call_unit(token, Request::new(Method::DELETE, path))
+            .await
+    }
+
+    /// Deletes a folder with its lists and tasks (`DELETE /v2/folder/{folder_id}`).
+    pub async fn delete_folder(
+        &self,
+        token: &SecretString,
+        folder: &FolderId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("folder").id(folder);
+        self.call_unit(token, Request::new(Method::DELETE, path))
+            .await
+    }
+
+    /// Deletes a list with its tasks (`DELETE /v2/list/{list_id}`).
+    pub async fn delete_list(
+        &self,
+        token: &SecretString,
+        list: &ListId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("list").id(list);
+        self.call_unit(token, Request::new(Method::DELETE, path))
+            .await
+    }
+
+    /// Also places a task in a list that is not its home list (`POST
+    /// /v2/list/{list_id}/task/{task_id}`; needs the Tasks in Multiple Lists ClickApp).
+    pub async fn add_task_to_list(
+        &self,
+        token: &SecretString,
+        list: &ListId,
+        task: &TaskId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("list").id(list).lit("task").id(task);
+        self.call_unit(token, Request::new(Method::POST, path))
+            .await
+    }
+
+    /// Takes a task out of a list that is not its home list (`DELETE
+    /// /v2/list/{list_id}/task/{task_id}`).
+    pub async fn remove_task_from_list(
+        &self,
+        token: &SecretString,
+        list: &ListId,
+        task: &TaskId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("list").id(list).lit("task").id(task);
+        self.call_unit(token, Request::new(Method::DELETE, path))
+            .await
     }
 }

@@ -1,5 +1,6 @@
 //! Tasks: read one, list a list's or a workspace's tasks a page at a time, create, update,
-//! delete, and the relations (custom field values, links, dependencies).
+//! delete, move to another home list, merge, and the relations (custom field values, links,
+//! dependencies).
 
 use reqwest::Method;
 use secrecy::SecretString;
@@ -8,7 +9,7 @@ use crate::client::{ClickUp, Request};
 use crate::error::ClickUpError;
 use crate::filters::{ListTaskQuery, TaskReadOptions, TeamTaskQuery};
 use crate::ids::{FieldId, ListId, TaskId, TaskRef, TeamId};
-use crate::models::task::TaskEnvelope;
+use crate::models::task::{MergeTasks, MoveTask, TaskEnvelope};
 use crate::models::{CreateTask, NewDependency, SetCustomField, Task, TaskPage, UpdateTask};
 use crate::paths::ApiPath;
 
@@ -192,5 +193,41 @@ impl ClickUp {
             .query(task.query())
             .json(dependency)?;
         self.call_unit(token, request).await
+    }
+
+    /// Moves a task to another home list in place, same id (v3 `PUT
+    /// /v3/workspaces/{workspace_id}/tasks/{task_id}/home_list/{list_id}`, absent from the v2
+    /// spec; body per ClickUp's guide "Move a task to a new List"). The task id must be
+    /// canonical (v3 takes no custom ids).
+    pub async fn move_task(
+        &self,
+        token: &SecretString,
+        team: &TeamId,
+        task: &TaskId,
+        list: &ListId,
+        body: &MoveTask,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v3()
+            .lit("workspaces")
+            .id(team)
+            .lit("tasks")
+            .id(task)
+            .lit("home_list")
+            .id(list);
+        self.call_unit(token, Request::new(Method::PUT, path).json(body)?)
+            .await
+    }
+
+    /// Merges source tasks into `target` (`POST /v2/task/{task_id}/merge` with
+    /// `{source_task_ids}`); canonical ids only (ClickUp: "Custom Task IDs are not supported").
+    pub async fn merge_tasks(
+        &self,
+        token: &SecretString,
+        target: &TaskId,
+        sources: &MergeTasks,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("task").id(target).lit("merge");
+        self.call_unit(token, Request::new(Method::POST, path).json(sources)?)
+            .await
     }
 }

@@ -399,6 +399,37 @@ pub struct SetCustomField {
     pub value_options: Option<serde_json::Value>,
 }
 
+/// The body of the v3 move (`PUT …/tasks/{task_id}/home_list/{list_id}`), as ClickUp's guide
+/// "Move a task to a new List" shows it. Empty parts are not sent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct MoveTask {
+    /// Bring custom fields of the current list to the new one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_custom_fields: Option<bool>,
+    /// Only these custom fields (ids), with `move_custom_fields: true`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields_to_move: Vec<FieldId>,
+    /// How statuses the new list lacks are mapped, by status id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status_mappings: Vec<StatusMapping>,
+}
+
+/// One status mapping of a move: a status id of the current list → one of the new list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusMapping {
+    /// The current list's status id.
+    pub source_status: String,
+    /// The new list's status id.
+    pub destination_status: String,
+}
+
+/// `POST /v2/task/{task_id}/merge`: the tasks merged into the target (canonical ids).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MergeTasks {
+    /// The source tasks, which cease to exist separately.
+    pub source_task_ids: Vec<TaskId>,
+}
+
 #[derive(Deserialize)]
 pub(crate) struct TaskEnvelope {
     pub(crate) task: Task,

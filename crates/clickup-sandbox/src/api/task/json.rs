@@ -60,6 +60,16 @@ pub(crate) fn status_kind(data: &Data, task: &Task) -> Option<StatusType> {
         .map(|s| s.kind)
 }
 
+/// The lists the task is in besides its home list (Tasks in Multiple Lists), as ClickUp's
+/// `locations`: `{id, name}` each.
+fn locations_json(data: &Data, task: &Task) -> Vec<Value> {
+    data.task_extras
+        .lists_of(&task.id)
+        .filter_map(|id| data.list(id.as_str()))
+        .map(|l| json!({ "id": l.id, "name": l.name }))
+        .collect()
+}
+
 /// The task JSON.
 pub(crate) fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Value {
     let list = data.list(task.list_id.as_str());
@@ -166,7 +176,7 @@ pub(crate) fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Val
         "custom_fields": custom_fields,
         "dependencies": dependencies,
         "linked_tasks": linked_tasks,
-        "locations": [],
+        "locations": locations_json(data, task),
         "team_id": team_id,
         "url": format!("https://app.clickup.com/t/{}", task.id),
         "permission_level": "create",

@@ -26,7 +26,8 @@ use crate::state::SharedState;
 pub(crate) const PAGE_SIZE: usize = 100;
 
 /// `GET /v2/list/{list_id}/task` → `{"tasks": [...], "last_page": bool}`: tasks whose home list
-/// is this list.
+/// is this list, and with `include_timl=true` also the tasks placed in it besides their home
+/// list (Tasks in Multiple Lists).
 pub(crate) async fn get_list_tasks(
     State(state): State<SharedState>,
     Extension(caller): Extension<Caller>,
@@ -39,10 +40,12 @@ pub(crate) async fn get_list_tasks(
     let list = visible_list(data, &caller, &list_id)?;
     let filter = Filter::read(data, &caller, &params, Scope::List)?;
     let archived = params.flag("archived");
-    let candidates = data
-        .tasks
-        .iter()
-        .filter(|t| t.list_id == list.id && !t.deleted && t.archived == archived);
+    let timl = params.flag("include_timl");
+    let candidates = data.tasks.iter().filter(|t| {
+        (t.list_id == list.id || (timl && data.task_extras.is_in(&t.id, &list.id)))
+            && !t.deleted
+            && t.archived == archived
+    });
     Ok(Json(page_of(data, candidates, &filter, &params)?))
 }
 
