@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::{CLICKUP_LIMIT, globex, next_minute};
 
 /// Replace `{{name}}` in every string of `value` with what an earlier step saved.
-fn fill(value: &Value, saved: &HashMap<String, String>) -> Value {
+pub(crate) fn fill(value: &Value, saved: &HashMap<String, String>) -> Value {
     match value {
         Value::String(s) => {
             let mut out = s.clone();

@@ -23,6 +23,7 @@ mod mcp_calls;
 
 mod agent_session;
 mod answers;
+mod every_toolset;
 mod lookups;
 
 use clickup_sandbox::SeedSize;
