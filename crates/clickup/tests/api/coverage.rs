@@ -21,27 +21,44 @@ use crate::helpers::ALICE;
 
 /// How many of the spec's operations the client calls at least (raised as it grows; the login
 /// exchange lives in the OAuth module, not in `api/`).
-const MIN_COVERED: usize = 45;
+const MIN_COVERED: usize = 128;
 
-/// `(METHOD, path)` of every endpoint an `api/*.rs` doc comment names.
+/// `(METHOD, path)` of every endpoint a doc comment of `api/*.rs` or `client.rs` names (a doc
+/// comment is read whole, so a name may wrap across lines).
 fn client_endpoints() -> BTreeSet<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
-    let mut found = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.join("client.rs")];
+    for entry in std::fs::read_dir(src.join("api")).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
+        if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
         }
+    }
+    let mut found = BTreeSet::new();
+    for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
+        let mut blocks: Vec<String> = Vec::new();
+        let mut in_block = false;
         for line in source.lines().map(str::trim) {
-            if !line.starts_with("///") {
-                continue;
+            match line.strip_prefix("///") {
+                Some(text) if in_block => {
+                    let block = blocks.last_mut().unwrap();
+                    block.push(' ');
+                    block.push_str(text.trim());
+                }
+                Some(text) => {
+                    blocks.push(text.trim().to_owned());
+                    in_block = true;
+                }
+                None => in_block = false,
             }
-            for quoted in line.split('`').skip(1).step_by(2) {
+        }
+        for block in blocks {
+            for quoted in block.split('`').skip(1).step_by(2) {
                 let Some((method, rest)) = quoted.split_once(' ') else {
                     continue;
                 };
-                let endpoint = rest.split(['?', ' ']).next().unwrap_or_default();
+                let endpoint = rest.trim().split(['?', ' ']).next().unwrap_or_default();
                 if ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&method)
                     && (endpoint.starts_with("/v2/") || endpoint.starts_with("/v3/"))
                 {
