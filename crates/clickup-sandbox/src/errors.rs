@@ -135,7 +135,6 @@ pub(crate) enum ApiError {
     /// Any other failure, defined where it is answered (a constant next to its handler, made
     /// with [`ApiError::other`]), with ClickUp's status, `err` and ECODE.
     #[error("{err}")]
-    #[allow(dead_code, reason = "constructed by the areas of issue 9 as they are built")]
     Other {
         /// The HTTP status.
         status: u16,
@@ -149,7 +148,6 @@ pub(crate) enum ApiError {
 impl ApiError {
     /// A failure not in the table above: `status` (an HTTP status; an invalid one answers 500),
     /// ClickUp's `err` text and `ECODE`.
-    #[allow(dead_code, reason = "used by the areas of issue 9 as they are built")]
     pub(crate) const fn other(status: u16, err: &'static str, ecode: &'static str) -> Self {
         Self::Other { status, err, ecode }
     }

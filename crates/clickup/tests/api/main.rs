@@ -5,8 +5,8 @@
 )]
 
 mod budget;
-mod coverage;
 mod comments;
+mod coverage;
 mod errors;
 mod helpers;
 mod hierarchy;
