@@ -22,10 +22,23 @@ use crate::{ids, task_ref};
 
 pub mod create;
 pub mod list;
+pub mod reply_create;
+pub mod reply_list;
 
 /// The tools of this area, in catalogue order.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
-    vec![tool::<list::CommentList>(), tool::<create::CommentCreate>()]
+    vec![
+        tool::<list::CommentList>(),
+        tool::<create::CommentCreate>(),
+        tool::<reply_list::CommentReplyList>(),
+        tool::<reply_create::CommentReplyCreate>(),
+    ]
+}
+
+/// A comment id argument, checked.
+pub(crate) fn comment_id(raw: &str) -> Result<clickup::CommentId, ToolError> {
+    clickup::CommentId::new(raw.trim())
+        .map_err(|e| ToolError::invalid_argument(format!("`comment_id` is not valid: {e}.")))
 }
 
 /// Where comments live.

@@ -19,5 +19,6 @@ mod mcp_calls;
 mod comments;
 mod comments_write;
 mod mcp;
+mod replies;
 mod tags;
 mod timers;

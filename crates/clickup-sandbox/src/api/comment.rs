@@ -196,7 +196,12 @@ fn comment_json(data: &Data, comment: &Comment) -> Value {
         "group_assignee": comment.group_assignee,
         "reactions": [],
         "date": ms(comment.date),
-        "reply_count": "0",
+        "reply_count": data
+            .comments
+            .iter()
+            .filter(|c| c.target == CommentTarget::Reply(comment.id))
+            .count()
+            .to_string(),
     })
 }
 
@@ -236,7 +241,90 @@ fn create(
     Ok(json!({ "id": id, "hist_id": format!("{}", 26_000_000 + n), "date": now }))
 }
 
+/// The workspace of the comment `id` (a reply: of its thread), if the caller may see it; an
+/// unknown id answers as an unknown task does.
+fn visible_comment_team(data: &Data, caller: &Caller, id: &str) -> Result<TeamId, ApiError> {
+    let id: u64 = id.parse().map_err(|_| ApiError::ObjectNotAuthorized)?;
+    let comment = data
+        .comments
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    let team = match &comment.target {
+        CommentTarget::Task(task) => data
+            .task(task.as_str())
+            .filter(|t| !t.deleted)
+            .and_then(|t| data.team_of_task(t)),
+        CommentTarget::List(list) => data
+            .list(list.as_str())
+            .and_then(|l| data.team_of_space(&l.space_id)),
+        CommentTarget::View(view) => data
+            .views
+            .iter()
+            .find(|v| &v.id == view)
+            .and_then(|v| data.team(v.team_id.as_str())),
+        CommentTarget::Reply(parent) => {
+            return visible_comment_team(data, caller, &parent.to_string());
+        }
+    };
+    team.map(|t| t.id.clone())
+        .filter(|t| caller.may_use(t))
+        .ok_or(ApiError::ObjectNotAuthorized)
+}
+
+/// `GET /v2/comment/{comment_id}/reply` → `{"comments": [...]}`: the thread, oldest first.
+async fn get_replies(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(comment_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let world = state.world();
+    let data = &world.data;
+    visible_comment_team(data, &caller, &comment_id)?;
+    let parent: u64 = comment_id
+        .parse()
+        .map_err(|_| ApiError::ObjectNotAuthorized)?;
+    let mut replies: Vec<&Comment> = data
+        .comments
+        .iter()
+        .filter(|c| c.target == CommentTarget::Reply(parent))
+        .collect();
+    replies.sort_by_key(|c| (c.date, c.id));
+    let comments: Vec<Value> = replies.into_iter().map(|c| comment_json(data, c)).collect();
+    Ok(Json(json!({ "comments": comments })))
+}
+
+/// `POST /v2/comment/{comment_id}/reply` `{comment_text, assignee?, group_assignee?,
+/// notify_all?}`: a reply in the comment's thread, answered like a new comment.
+async fn create_reply(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(comment_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let now = state.now_ms();
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team = visible_comment_team(data, &caller, &comment_id)?;
+    let parent: u64 = comment_id
+        .parse()
+        .map_err(|_| ApiError::ObjectNotAuthorized)?;
+    create(
+        data,
+        &caller,
+        &team,
+        CommentTarget::Reply(parent),
+        &body,
+        now,
+    )
+    .map(Json)
+}
+
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
-    axum::Router::new()
+    axum::Router::new().route(
+        "/api/v2/comment/{comment_id}/reply",
+        axum::routing::get(get_replies).post(create_reply),
+    )
 }

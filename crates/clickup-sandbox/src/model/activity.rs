@@ -8,6 +8,8 @@ pub(crate) enum CommentTarget {
     Task(TaskId),
     List(ListId),
     View(String),
+    /// A reply in the thread of the comment with this id.
+    Reply(u64),
 }
 
 /// A comment.

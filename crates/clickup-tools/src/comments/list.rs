@@ -84,7 +84,7 @@ pub struct CommentOut {
 }
 
 impl CommentOut {
-    fn new(comment: &Comment, detail: DetailLevel, zone: &TimeZone) -> Self {
+    pub(crate) fn new(comment: &Comment, detail: DetailLevel, zone: &TimeZone) -> Self {
         let full = detail == DetailLevel::Full;
         Self {
             id: comment.id.to_string(),

@@ -5,7 +5,7 @@ use secrecy::SecretString;
 
 use crate::client::{ClickUp, Request};
 use crate::error::ClickUpError;
-use crate::ids::{ListId, TaskRef, ViewId};
+use crate::ids::{CommentId, ListId, TaskRef, ViewId};
 use crate::models::comment::CommentsEnvelope;
 use crate::models::{Comment, CommentCursor, CreatedComment, NewComment};
 use crate::paths::ApiPath;
@@ -103,6 +103,30 @@ impl ClickUp {
             ..comment.clone()
         };
         self.call(token, Request::new(Method::POST, path).json(&body)?)
+            .await
+    }
+
+    /// The replies in a comment's thread, oldest first (`GET /v2/comment/{comment_id}/reply`;
+    /// ClickUp answers the whole thread, unpaged).
+    pub async fn get_comment_replies(
+        &self,
+        token: &SecretString,
+        comment: &CommentId,
+    ) -> Result<Vec<Comment>, ClickUpError> {
+        let path = ApiPath::v2().lit("comment").id(comment).lit("reply");
+        let envelope: CommentsEnvelope = self.call(token, Request::new(Method::GET, path)).await?;
+        Ok(envelope.comments)
+    }
+
+    /// Replies in a comment's thread (`POST /v2/comment/{comment_id}/reply`).
+    pub async fn create_comment_reply(
+        &self,
+        token: &SecretString,
+        comment: &CommentId,
+        reply: &NewComment,
+    ) -> Result<CreatedComment, ClickUpError> {
+        let path = ApiPath::v2().lit("comment").id(comment).lit("reply");
+        self.call(token, Request::new(Method::POST, path).json(reply)?)
             .await
     }
 }

@@ -21,7 +21,7 @@ use crate::helpers::ALICE;
 
 /// How many of the spec's operations the client calls at least (raised as it grows; the login
 /// exchange lives in the OAuth module, not in `api/`).
-const MIN_COVERED: usize = 128;
+const MIN_COVERED: usize = 130;
 
 /// `(METHOD, path)` of every endpoint a doc comment of `api/*.rs` or `client.rs` names (a doc
 /// comment is read whole, so a name may wrap across lines).
