@@ -38,6 +38,17 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// The catalogue's short form: R, W, WI, D or DI.
+    pub fn letters(self) -> &'static str {
+        match self {
+            Effect::Read => "R",
+            Effect::Write => "W",
+            Effect::WriteIdempotent => "WI",
+            Effect::Destructive => "D",
+            Effect::DestructiveIdempotent => "DI",
+        }
+    }
+
     /// Whether the tool only reads.
     pub fn is_read_only(self) -> bool {
         self == Effect::Read
