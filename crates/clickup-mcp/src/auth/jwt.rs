@@ -99,6 +99,8 @@ struct RawClaims {
     tier: Option<Tier>,
     iat: Option<EpochSeconds>,
     exp: Option<EpochSeconds>,
+    /// Not before: this server never sets it, but a token that carries one is honoured.
+    nbf: Option<EpochSeconds>,
     iss: Option<String>,
     aud: Option<String>,
     jti: Option<String>,
@@ -132,7 +134,7 @@ impl JwtKeys {
         validation.algorithms = vec![Algorithm::HS256];
         validation.set_issuer(&[issuer.as_str()]);
         validation.set_audience(&[audience.as_str()]);
-        // Expiry and issue time are checked by `verify` against the injected clock.
+        // Expiry, issue time and `nbf` are checked by `verify` against the injected clock.
         validation.validate_exp = false;
         validation.validate_nbf = false;
         validation.leeway = 0;
@@ -189,6 +191,9 @@ impl JwtKeys {
                 _ => TokenError::Malformed,
             })?;
         let raw = data.claims;
+        if raw.nbf.is_some_and(|nbf| nbf > now + LEEWAY_SECONDS) {
+            return Err(TokenError::Invalid("not_yet_valid"));
+        }
         let missing = TokenError::Invalid("missing_claim");
         let grant = match (raw.client_id, raw.scope) {
             (Some(client_id), Some(scope)) => Some(ClientGrant { client_id, scope }),
@@ -367,6 +372,27 @@ mod tests {
             keys.verify(&token, NOW - LEEWAY_SECONDS - 1),
             Err(TokenError::Invalid("issued_in_future"))
         );
+    }
+
+    #[test]
+    fn a_token_not_valid_before_a_later_time_is_refused_until_then() {
+        let keys = keys();
+        let mut payload = serde_json::to_value(claims()).unwrap();
+        payload["nbf"] = (NOW + 600).into();
+        let token = sign_raw(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            &payload,
+            b"0123456789abcdef0123456789abcdef",
+        );
+        assert_eq!(
+            keys.verify(&token, NOW),
+            Err(TokenError::Invalid("not_yet_valid"))
+        );
+        assert_eq!(
+            keys.verify(&token, NOW + 600 - LEEWAY_SECONDS - 1),
+            Err(TokenError::Invalid("not_yet_valid"))
+        );
+        assert!(keys.verify(&token, NOW + 600 - LEEWAY_SECONDS).is_ok());
     }
 
     #[test]

@@ -102,8 +102,13 @@ async fn authenticate_inner(
     })
 }
 
-/// The token of an `Authorization: Bearer <token>` header.
+/// The token of an `Authorization: Bearer <token>` header. A request with several
+/// `Authorization` headers is ambiguous (proxies and servers disagree on which one counts), so
+/// it is refused whatever they hold.
 pub(crate) fn bearer_token(headers: &HeaderMap) -> Result<&str, AuthError> {
+    if headers.get_all(AUTHORIZATION).iter().nth(1).is_some() {
+        return Err(AuthError::InvalidToken("multiple_authorization_headers"));
+    }
     let value = headers
         .get(AUTHORIZATION)
         .ok_or(AuthError::InvalidToken("missing_token"))?

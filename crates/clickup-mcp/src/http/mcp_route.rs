@@ -43,6 +43,7 @@ pub struct McpRoute {
     core: McpCore,
     transport: StreamableHttpService<McpHandler, LocalSessionManager>,
     allowed_origins: Arc<Vec<String>>,
+    allowed_hosts: Arc<Vec<String>>,
 }
 
 impl std::fmt::Debug for McpRoute {
@@ -76,7 +77,7 @@ impl McpRoute {
             .with_legacy_session_mode(false)
             .with_json_response(true)
             .with_sse_keep_alive(None)
-            .with_allowed_hosts(hosts)
+            .with_allowed_hosts(hosts.clone())
             .with_max_request_body_bytes(MAX_MCP_BODY_BYTES)
             .with_cancellation_token(shutdown);
         config = if allowed_origins.is_empty() {
@@ -95,6 +96,7 @@ impl McpRoute {
             core,
             transport,
             allowed_origins: Arc::new(allowed_origins.to_vec()),
+            allowed_hosts: Arc::new(hosts),
         }
     }
 }
@@ -102,6 +104,11 @@ impl McpRoute {
 /// `POST /mcp`, `/mcp/readonly`, `/mcp/x/{toolsets}` and `/mcp/x/{toolsets}/readonly`.
 pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
     let (mut parts, body) = request.into_parts();
+    // rmcp checks the host of JSON-RPC requests; the seed's bare form never reaches rmcp, so
+    // both forms are checked here, first.
+    if !host_allowed(&parts, &route.allowed_hosts) {
+        return ApiError::ForbiddenHost.into_response();
+    }
     let surface = match surface_of(parts.uri.path()) {
         Ok(surface) => surface.within(&route.state.enabled_toolsets),
         Err(response) => return *response,
@@ -222,6 +229,16 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
     axum::body::to_bytes(body, MAX_MCP_BODY_BYTES)
         .await
         .map_err(|_| too_large)
+}
+
+/// The request's host (`Host`, or the authority of an HTTP/2 request) is one `PUBLIC_URL`
+/// names. A request without one is refused too.
+fn host_allowed(parts: &axum::http::request::Parts, allowed: &[String]) -> bool {
+    let host = match parts.headers.get(header::HOST) {
+        Some(host) => host.to_str().ok(),
+        None => parts.uri.authority().map(|a| a.as_str()),
+    };
+    host.is_some_and(|host| allowed.iter().any(|a| a.eq_ignore_ascii_case(host)))
 }
 
 fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {

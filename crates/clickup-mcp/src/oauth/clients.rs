@@ -164,6 +164,11 @@ pub async fn authenticate(
 
 /// `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1), if sent.
 fn basic_credentials(headers: &HeaderMap) -> Result<Option<(String, String)>, OAuthError> {
+    if headers.get_all(AUTHORIZATION).iter().nth(1).is_some() {
+        return Err(OAuthError::InvalidRequest(
+            "Send at most one Authorization header.",
+        ));
+    }
     let Some(value) = headers.get(AUTHORIZATION) else {
         return Ok(None);
     };

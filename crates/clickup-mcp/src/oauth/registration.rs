@@ -13,7 +13,7 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
@@ -59,8 +59,17 @@ struct RegistrationRequest {
 pub async fn register(
     State(state): State<AppState>,
     Origin(origin): Origin,
+    headers: HeaderMap,
     body: Body,
 ) -> Response {
+    // Only JSON: a web page can send a form or text/plain without a CORS preflight, and would
+    // otherwise register clients from its visitors' browsers.
+    if !is_json(&headers) {
+        return OAuthError::InvalidRequest(
+            "Send the registration as JSON, with Content-Type: application/json.",
+        )
+        .into_response();
+    }
     let address = origin.ip_address.clone().unwrap_or_default();
     if let Err(retry_after_secs) = state
         .oauth
@@ -99,6 +108,15 @@ pub async fn register(
         Ok(response) => response,
         Err(err) => err.into_response(),
     }
+}
+
+/// `Content-Type: application/json` (parameters such as `charset` allowed).
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
 /// The 201 answer: the client's id (and secret, this once) with the metadata as accepted.

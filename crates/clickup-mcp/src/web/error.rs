@@ -42,6 +42,9 @@ pub enum ApiError {
     /// A browser `Origin` that is not in `ALLOWED_ORIGINS`.
     #[error("forbidden origin")]
     ForbiddenOrigin,
+    /// A `Host` this server does not answer for (DNS rebinding): only `PUBLIC_URL`'s.
+    #[error("forbidden host")]
+    ForbiddenHost,
     /// No such route or object.
     #[error("not found")]
     NotFound,
@@ -135,6 +138,12 @@ impl ApiError {
                 StatusCode::FORBIDDEN,
                 "forbidden_origin",
                 "Requests from this browser origin are not allowed (ALLOWED_ORIGINS).".into(),
+                None,
+            ),
+            ApiError::ForbiddenHost => (
+                StatusCode::FORBIDDEN,
+                "forbidden_host",
+                "This server answers only for the host of its PUBLIC_URL.".into(),
                 None,
             ),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found", "No such resource.".into(), None),

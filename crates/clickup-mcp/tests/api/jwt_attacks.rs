@@ -280,6 +280,30 @@ async fn a_token_issued_in_the_future_is_refused() {
 }
 
 #[tokio::test]
+async fn a_token_not_yet_valid_is_refused() {
+    let app = spawn_app().await;
+    let alice = app.seed(0).id;
+    let login = app.login_as(alice).await;
+    let (_, mut claims) = jwt_parts(&login.token);
+    claims["nbf"] = json!(app.now() + 600);
+
+    let answer = app
+        .get_me(&sign_raw(
+            &hs256_header(),
+            &claims,
+            app.jwt_secret.as_bytes(),
+        ))
+        .await;
+
+    assert_refused(
+        &answer,
+        "invalid_token",
+        Some("not_yet_valid"),
+        "nbf ten minutes ahead",
+    );
+}
+
+#[tokio::test]
 async fn a_logged_out_token_is_refused() {
     let app = spawn_app().await;
     let login = app.login_as(app.seed(0).id).await;

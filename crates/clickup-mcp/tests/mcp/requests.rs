@@ -597,6 +597,83 @@ async fn a_foreign_browser_origin_is_refused_with_403_in_both_forms() {
 }
 
 #[tokio::test]
+async fn a_foreign_host_is_refused_with_403_in_both_forms() {
+    let app = spawn_app().await;
+    let token = logged_in(&app).await;
+    let port = reqwest::Url::parse(&app.url).unwrap().port().unwrap();
+
+    for host in [
+        "attacker.example".to_owned(),
+        format!("attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+    ] {
+        let bare = app
+            .post_mcp(
+                Some(&token),
+                &[("content-type", "application/json"), ("host", &host)],
+                r#"{"method":"tools/list"}"#,
+            )
+            .await;
+        let mut headers = RPC_HEADERS.to_vec();
+        headers.push(("host", &host));
+        let rpc = app
+            .post_mcp(
+                Some(&token),
+                &headers,
+                json!({"jsonrpc": "2.0", "id": next_id(), "method": "tools/list"}).to_string(),
+            )
+            .await;
+        for (form, answer) in [("bare", bare), ("JSON-RPC", rpc)] {
+            assert_eq!(
+                answer.status,
+                StatusCode::FORBIDDEN,
+                "{host} {form}: {}",
+                answer.text
+            );
+            assert_eq!(answer.code(), "forbidden_host", "{host} {form}");
+        }
+    }
+    assert!(
+        app.sandbox_requests().await.is_empty(),
+        "nothing reached ClickUp"
+    );
+}
+
+#[tokio::test]
+async fn two_authorization_headers_are_refused_whichever_comes_first() {
+    let app = spawn_app().await;
+    let token = logged_in(&app).await;
+    let valid = format!("Bearer {token}");
+
+    for pair in [
+        [valid.as_str(), "Bearer junk"],
+        ["Bearer junk", valid.as_str()],
+    ] {
+        let mut authorization = reqwest::header::HeaderMap::new();
+        for value in pair {
+            authorization.append("authorization", value.parse().unwrap());
+        }
+        let answer = crate::helpers::Answer::read(
+            app.http
+                .post(format!("{}/mcp", app.url))
+                .header("content-type", "application/json")
+                .headers(authorization)
+                .body(r#"{"method":"tools/list"}"#)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{}", answer.text);
+        assert_eq!(answer.code(), "invalid_token");
+    }
+    assert!(
+        app.sandbox_requests().await.is_empty(),
+        "nothing reached ClickUp"
+    );
+}
+
+#[tokio::test]
 async fn an_origin_in_allowed_origins_is_served_in_both_forms() {
     let app = spawn_app_with(AppOptions {
         settings: vec![(

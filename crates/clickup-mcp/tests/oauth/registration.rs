@@ -246,6 +246,65 @@ async fn malformed_or_oversized_metadata_is_refused_with_invalid_client_metadata
 }
 
 #[tokio::test]
+async fn only_a_json_registration_is_read_so_a_web_page_cannot_register_without_a_preflight() {
+    let app = many_registrations_allowed().await;
+    let metadata = json!({
+        "redirect_uris": ["http://localhost:33418/callback"],
+        "token_endpoint_auth_method": "none",
+    })
+    .to_string();
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data; boundary=x"),
+        Some("application/jsonp"),
+        None,
+    ] {
+        let mut request = app
+            .http
+            .post(format!("{}/register", app.url))
+            .body(metadata.clone());
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let answer = crate::helpers::Answer::read(request.send().await.unwrap()).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{content_type:?}: {}",
+            answer.text
+        );
+        assert_eq!(answer.body["error"], "invalid_request", "{content_type:?}");
+        assert!(
+            answer.body["error_description"]
+                .as_str()
+                .unwrap()
+                .contains("application/json"),
+            "{}",
+            answer.text
+        );
+    }
+    assert_eq!(clients(&app).await, 0, "nothing was stored");
+
+    let with_charset = crate::helpers::Answer::read(
+        app.http
+            .post(format!("{}/register", app.url))
+            .header("content-type", "application/json; charset=utf-8")
+            .body(metadata)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        with_charset.status,
+        StatusCode::CREATED,
+        "{}",
+        with_charset.text
+    );
+}
+
+#[tokio::test]
 async fn registrations_are_limited_per_address_and_refused_ones_count() {
     let app = spawn_app_with(AppOptions {
         settings: vec![("OAUTH_REGISTRATION_RATE_LIMIT", "3".into())],
