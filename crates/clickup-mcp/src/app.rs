@@ -110,8 +110,8 @@ impl App {
         self.shutdown.clone()
     }
 
-    /// Serve until the shutdown token is cancelled; run housekeeping meanwhile, and flush the
-    /// audit tally on the way out.
+    /// Serve until the shutdown token is cancelled; run housekeeping meanwhile, and on the way
+    /// out, once the last request has finished, write the queued audit rows and the tally.
     pub async fn run(self) -> anyhow::Result<()> {
         let Self {
             listener,
@@ -128,6 +128,8 @@ impl App {
             .context("the HTTP server failed")?;
         shutdown.cancel();
         let _ = housekeeping.await;
+        // Every request has finished: write what they queued, then the tally.
+        state.auditor.flush_queue(state.store.as_ref()).await;
         state
             .auditor
             .flush_rejections(state.store.as_ref(), state.clock.now())

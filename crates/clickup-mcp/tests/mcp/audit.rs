@@ -123,3 +123,41 @@ async fn with_audit_logging_off_no_tool_call_row_is_written() {
 
     assert_eq!(app.count_rows("audit_log").await, 0);
 }
+
+#[tokio::test]
+async fn a_graceful_shutdown_under_load_writes_the_row_of_every_call_it_answered() {
+    let mut app = spawn_app().await;
+    let token = app.login_as(app.seed(0).id).await.token;
+    // Slow enough that the calls are still running when the shutdown begins.
+    app.sandbox_fault(json!({"path_prefix": "/v2/team", "delay_ms": 300}))
+        .await;
+
+    let calls: Vec<_> = (0..40)
+        .map(|_| {
+            let request = app
+                .http
+                .post(format!("{}/mcp", app.url))
+                .bearer_auth(&token)
+                .json(&json!({
+                    "method": "tools/call",
+                    "params": {"name": WORKSPACE_LIST, "arguments": {}},
+                }));
+            tokio::spawn(async move { request.send().await.map(|r| r.status()) })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    app.stop().await;
+
+    let mut answered = 0;
+    for call in calls {
+        if call.await.unwrap().is_ok_and(|status| status == 200) {
+            answered += 1;
+        }
+    }
+    assert!(answered > 0, "some calls were in flight and answered");
+    assert_eq!(
+        app.audit_of("tool_call").await.len(),
+        answered,
+        "one row for each answered call, none lost in the queue"
+    );
+}
