@@ -1,5 +1,6 @@
 //! The HTTP surface of `serve`: routes (thin) and the layers around them.
 //!
+//! - [`access_log`]: a line per request (and its request id), around every route.
 //! - [`health`]: `GET /health`.
 //! - [`mcp_route`]: `POST /mcp` (and its toolset URLs), the MCP endpoint; [`mcp_body`]: what
 //!   kind of body it got; [`mcp_bare`]: the seed's bare `{"method":…}` form.
@@ -9,6 +10,7 @@
 //!   `/token`, `/revoke`) are handled in [`crate::oauth`].
 //! - The error type at the edge, request origins and shared responses are in [`crate::web`].
 
+pub mod access_log;
 pub mod auth_routes;
 pub mod health;
 pub mod mcp_bare;
@@ -22,7 +24,6 @@ use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::routing::{get, post};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::oauth;
 use crate::state::AppState;
@@ -81,6 +82,7 @@ pub fn router(
             shutdown,
         ));
     Router::new()
+        .route("/", get(pages::home))
         .route("/health", get(health::health))
         .route("/auth/login", get(auth_routes::login))
         .route("/auth/callback", get(auth_routes::callback))
@@ -126,8 +128,5 @@ pub fn router(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            // The path only: query strings carry OAuth codes and states.
-            tracing::info_span!("http", http.method = %request.method(), http.path = %request.uri().path())
-        }))
+        .layer(axum::middleware::from_fn(access_log::access_log))
 }

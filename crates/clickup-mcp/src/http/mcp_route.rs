@@ -22,6 +22,7 @@ use tower::ServiceExt;
 use crate::audit::{AuditEvent, AuditRecord};
 use crate::auth::sessions;
 use crate::domain::Tier;
+use crate::http::access_log::LoggedUser;
 use crate::http::mcp_bare as bare;
 use crate::http::mcp_body::{self, McpBody};
 use crate::limits::Decision;
@@ -126,6 +127,9 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
         Err(err) => return unauthorized(state, err.into()),
     };
     let user = auth.user;
+    if let Some(logged) = parts.extensions.get::<LoggedUser>() {
+        logged.set(user.id.0);
+    }
     let decision = match check_rate_limit(state, &user).await {
         Ok(decision) => decision,
         Err((err, decision)) => return with_limit_headers(err.into_response(), decision),

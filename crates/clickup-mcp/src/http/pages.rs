@@ -1,5 +1,5 @@
-//! The HTML pages people see: the login success page (with the token and a copy button) and
-//! the error page. Self-contained: no external assets, a strict CSP with a per-response nonce,
+//! The HTML pages people see: the home page, the login success page (with the token and a copy
+//! button) and the error page. Self-contained: no external assets, a strict CSP with a per-response nonce,
 //! not frameable, every interpolated value escaped.
 
 use axum::http::StatusCode;
@@ -10,6 +10,26 @@ use crate::state::AppState;
 use crate::web::error::ApiError;
 pub use crate::web::page_shell::escape;
 use crate::web::page_shell::page;
+
+/// `GET /`: what this server is, how to connect an MCP client, and a link to sign in.
+pub async fn home(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    let nonce = crate::random::token_hex();
+    let base = state.public_url().to_owned();
+    let body = format!(
+        r#"<h1>clickup-mcp</h1>
+<p>This server lets AI assistants work in ClickUp through the Model Context Protocol (MCP).</p>
+<h2>Connect an MCP client</h2>
+<p>Give your client this URL; it signs you in with ClickUp by itself:</p>
+<pre><code>{mcp}</code></pre>
+<p class="muted">For example: <code>claude mcp add --transport http clickup {mcp}</code>.
+More tools, by area: <code>{base_html}/mcp/x/all</code> (see the project's README).</p>
+<h2>Or sign in here</h2>
+<p><a href="/auth/login">Sign in with ClickUp</a> to get a session token for tools such as curl.</p>"#,
+        mcp = escape(&format!("{base}/mcp")),
+        base_html = escape(&base),
+    );
+    page(StatusCode::OK, "clickup-mcp", &body, &nonce)
+}
 
 /// The page shown to a browser after a successful login.
 pub fn login_success(state: &AppState, token: &str, user: &User) -> Response {

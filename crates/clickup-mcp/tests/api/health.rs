@@ -22,6 +22,30 @@ async fn health_answers_200_with_status_version_timestamp_and_a_database_check()
 }
 
 #[tokio::test]
+async fn the_home_page_says_what_this_is_how_to_connect_and_where_to_sign_in() {
+    let app = spawn_app().await;
+
+    let answer = app.get("/").await;
+
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert!(
+        answer
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("text/html")),
+        "{:?}",
+        answer.header("content-type")
+    );
+    assert!(answer.header("content-security-policy").is_some());
+    assert!(answer.text.contains("Model Context Protocol"));
+    assert!(
+        answer.text.contains(&format!("{}/mcp", app.url)),
+        "the MCP URL to give a client: {}",
+        answer.text
+    );
+    assert!(answer.text.contains(r#"<a href="/auth/login">"#));
+}
+
+#[tokio::test]
 async fn an_unknown_path_is_a_404_with_the_seed_error_body() {
     let app = spawn_app().await;
 

@@ -6,6 +6,7 @@
     reason = "a test fails loudly on the first surprise; the panic message is the report"
 )]
 
+mod access_log;
 mod audit;
 mod cli;
 mod health;

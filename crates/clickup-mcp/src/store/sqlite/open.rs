@@ -100,7 +100,10 @@ impl SqliteStore {
         };
         let pool = pool_options.connect_with(options).await?;
         migrator().run(&pool).await?;
-        tracing::info!(database.path = ?path, "SQLite store ready");
+        let shown = path
+            .as_deref()
+            .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string());
+        tracing::info!(database.path = %shown, "SQLite store ready");
         Ok(Self { pool, path })
     }
 }
