@@ -6,8 +6,10 @@
 //     (and dark mode); Approve ends on the client's redirect URI with code, state and iss, and the
 //     code buys tokens; Deny (another client) ends there with error=access_denied;
 //   - the error page of /authorize (an unknown client);
+//   - the home page: how to connect, a sign-in link; screenshots.
 //   - the seed login's success page (/auth/login with the sandbox auto-approving): the token is
-//     shown, the copy button puts it on the clipboard; screenshots.
+//     shown, the copy button puts it on the clipboard, a reload explains instead of failing;
+//     screenshots.
 // On every page: no CSP violation in the console, nothing loaded from elsewhere, no horizontal
 // overflow on the phone.
 //
@@ -252,6 +254,21 @@ await check("error page: an unknown client is shown on our page, not redirected"
   await page.close();
 });
 
+// --- the home page ------------------------------------------------------------------------------
+await check("home page: says how to connect and links to sign in; fits a phone; screenshots", async () => {
+  const { page, seen } = await watchedPage();
+  const response = await page.goto(`${base}/`);
+  assert.equal(response.status(), 200);
+  assert.match(await page.locator("h1").textContent(), /clickup-mcp/);
+  assert.match(await page.locator("body").textContent(), new RegExp(`${base}/mcp`));
+  assert.ok(await page.locator('a[href="/auth/login"]').isVisible(), "a sign-in link");
+  await page.screenshot({ path: path.join(shots, "home-desktop.png"), fullPage: true });
+  await assertFitsPhone(page, "home page");
+  await page.screenshot({ path: path.join(shots, "home-phone.png"), fullPage: true });
+  await assertClean(page, seen, "home page");
+  await page.close();
+});
+
 // --- the seed login's success page -----------------------------------------------------------
 await check("login success page: the token is shown and the copy button copies it; screenshots", async () => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(base).origin });
@@ -273,6 +290,15 @@ await check("login success page: the token is shown and the copy button copies i
   assert.equal(me.status, 200);
   await assertFitsPhone(page, "success page");
   await page.screenshot({ path: path.join(shots, "success-phone.png"), fullPage: true });
+  // The one-time code is gone from the address: a reload explains instead of failing.
+  assert.equal(new URL(page.url()).pathname, "/auth/signed-in");
+  assert.equal(new URL(page.url()).search, "", "no code or state left in the address");
+  const reloaded = await page.reload();
+  assert.equal(reloaded.status(), 200);
+  assert.match(await page.locator("h1").textContent(), /You are signed in/);
+  assert.match(await page.locator("body").textContent(), /shown once/);
+  assert.equal(await page.locator("#token").count(), 0, "the token is not shown again");
+  await page.screenshot({ path: path.join(shots, "success-reloaded-phone.png"), fullPage: true });
   await assertClean(page, seen, "success page");
   await page.close();
 });

@@ -86,6 +86,7 @@ pub fn router(
         .route("/health", get(health::health))
         .route("/auth/login", get(auth_routes::login))
         .route("/auth/callback", get(auth_routes::callback))
+        .route("/auth/signed-in", get(pages::signed_in))
         .route("/auth/refresh", post(auth_routes::refresh))
         .route("/auth/logout", post(auth_routes::logout))
         .route("/auth/me", get(auth_routes::me))

@@ -47,6 +47,9 @@ pub fn login_success(state: &AppState, token: &str, user: &User) -> Response {
 <button type="button" id="copy">Copy token</button> <span id="copied" role="status" aria-live="polite"></span>
 <p id="token-help" class="muted">Use it as <code>Authorization: Bearer &lt;token&gt;</code> with <code>{mcp}</code>. It is valid for {hours} hours; treat it like a password.</p>
 <script nonce="{nonce}">
+// The address still holds the one-time code and state: reloading it would fail. Show a
+// harmless one instead (reloading that says the token was shown once).
+history.replaceState(null, "", "/auth/signed-in");
 document.getElementById("copy").addEventListener("click", async () => {{
   const field = document.getElementById("token");
   try {{ await navigator.clipboard.writeText(field.value); }}
@@ -60,6 +63,16 @@ document.getElementById("copy").addEventListener("click", async () => {{
         hours = state.session_lifetime_secs / 3600,
     );
     page(StatusCode::OK, "Signed in — clickup-mcp", &body, &nonce)
+}
+
+/// `GET /auth/signed-in`: where the success page's address points once shown, so that a reload
+/// (or going back to it) explains instead of replaying a used code.
+pub async fn signed_in() -> Response {
+    let nonce = crate::random::token_hex();
+    let body = r#"<h1>You are signed in</h1>
+<p>Your session token was shown once, on this page, and is not shown again.</p>
+<p>If you did not keep it, <a href="/auth/login">sign in again</a> for a new one.</p>"#;
+    page(StatusCode::OK, "Signed in — clickup-mcp", body, &nonce)
 }
 
 /// The page shown to a browser when a login fails.

@@ -162,6 +162,12 @@ async fn a_browser_gets_a_page_with_the_token_and_a_copy_button() {
         me.text
     );
     assert_eq!(me.body["user"]["id"], alice.id.to_string());
+    // The one-time code leaves the address bar; where it points explains on a reload.
+    assert!(page.contains(r#"history.replaceState(null, "", "/auth/signed-in")"#));
+    let reloaded = app.get("/auth/signed-in").await;
+    assert_eq!(reloaded.status, StatusCode::OK);
+    assert!(reloaded.text.contains("You are signed in"));
+    assert!(!reloaded.text.contains("<textarea"), "no token on it");
 }
 
 #[tokio::test]
