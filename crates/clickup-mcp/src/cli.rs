@@ -104,15 +104,49 @@ fn init_logging_to_stderr(settings: &Settings) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("failed to set up logging: {e}"))
 }
 
-/// Open the store named by `DATABASE_URL` (admin commands).
+/// Which database an admin command opens: `--database URL`, else with `--sandbox` the one
+/// `serve --sandbox` uses in this directory, else `DATABASE_URL` (or its default).
+#[derive(Debug, clap::Args)]
+pub struct DatabaseArgs {
+    /// Database URL (DATABASE_URL).
+    #[arg(long, value_name = "URL", global = true)]
+    database: Option<String>,
+    /// The database of `serve --sandbox` in this directory (./data/sandbox.db).
+    #[arg(long, global = true, conflicts_with = "database")]
+    sandbox: bool,
+}
+
+/// Open the database an admin command names, saying on stderr which one it is. An SQLite file
+/// that does not exist is not created: an admin command has nothing to do in an empty database,
+/// and a mistyped path would otherwise leave one behind.
 async fn open_store(
     settings: &Settings,
+    database: &DatabaseArgs,
 ) -> anyhow::Result<std::sync::Arc<dyn crate::store::Store>> {
     use anyhow::Context;
-    let url = settings.database_url(false)?;
+    let url = match &database.database {
+        Some(url) => {
+            let mut settings = settings.clone();
+            settings.set("DATABASE_URL", url.clone());
+            settings.database_url(false)?
+        }
+        None => settings.database_url(database.sandbox)?,
+    };
+    let shown = crate::config::database_shown(&url);
+    if let Some(path) = crate::config::sqlite_path(&url)
+        && !path.exists()
+    {
+        let hint = if database.sandbox {
+            "`serve --sandbox` creates it when it starts (run it in this directory first)"
+        } else {
+            "`serve` creates it when it starts; for the database of `serve --sandbox`, add --sandbox"
+        };
+        anyhow::bail!("no database at {shown}: {hint}");
+    }
+    eprintln!("database: {shown}");
     crate::store::connect(&url)
         .await
-        .context("failed to open the database (DATABASE_URL)")
+        .with_context(|| format!("failed to open the database {shown}"))
 }
 
 /// Whether progress should be drawn on stderr.

@@ -744,7 +744,24 @@ fn read_file(path: &Path) -> Result<HashMap<&'static str, String>, ConfigError> 
     Ok(values)
 }
 
-/// The directory a `sqlite://` URL's file lives in, for messages and clean-up.
+/// A database URL as it may be shown: an SQLite file's path, or a PostgreSQL URL without its
+/// password.
+pub fn database_shown(database_url: &str) -> String {
+    if let Some(path) = sqlite_path(database_url) {
+        return path.display().to_string();
+    }
+    match url::Url::parse(database_url) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        Ok(url) => url.to_string(),
+        Err(_) => "(an unreadable DATABASE_URL)".to_owned(),
+    }
+}
+
+/// The file of an `sqlite:` URL (none for `:memory:` or another scheme), for messages and
+/// clean-up.
 pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
     let rest = database_url
         .strip_prefix("sqlite://")

@@ -15,6 +15,8 @@ const PAGE: u32 = 1000;
 /// `audit` arguments.
 #[derive(Debug, Args)]
 pub struct AuditArgs {
+    #[command(flatten)]
+    database: super::DatabaseArgs,
     #[command(subcommand)]
     command: AuditCommand,
 }
@@ -47,7 +49,7 @@ pub(super) async fn run(settings: Settings, args: AuditArgs) -> anyhow::Result<E
         .map(|u| u.parse::<UserId>())
         .transpose()
         .context("--user")?;
-    let store = super::open_store(&settings).await?;
+    let store = super::open_store(&settings, &args.database).await?;
     let progress = super::stderr_is_terminal();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut filter = AuditFilter {

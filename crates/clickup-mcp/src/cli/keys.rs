@@ -20,6 +20,8 @@ const BATCH: u32 = 100;
 /// `keys` arguments.
 #[derive(Debug, Args)]
 pub struct KeysArgs {
+    #[command(flatten)]
+    database: super::DatabaseArgs,
     #[command(subcommand)]
     command: KeysCommand,
 }
@@ -35,7 +37,7 @@ enum KeysCommand {
 pub(super) async fn run(settings: Settings, args: KeysArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         KeysCommand::Generate => generate(),
-        KeysCommand::Rotate => rotate(&settings).await,
+        KeysCommand::Rotate => rotate(&settings, &args.database).await,
     }
 }
 
@@ -51,8 +53,8 @@ fn generate() -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn rotate(settings: &Settings) -> anyhow::Result<ExitCode> {
-    let store = super::open_store(settings).await?;
+async fn rotate(settings: &Settings, database: &super::DatabaseArgs) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(settings, database).await?;
     let vault = Vault::from_keyring(&settings.encryption_key()?)?;
     vault.verify(&store.key_checks().await?)?;
     for check in vault.key_checks() {

@@ -14,6 +14,8 @@ use crate::domain::{Tier, User, UserId};
 /// `users` arguments.
 #[derive(Debug, Args)]
 pub struct UsersArgs {
+    #[command(flatten)]
+    database: super::DatabaseArgs,
     #[command(subcommand)]
     command: UsersCommand,
 }
@@ -25,24 +27,24 @@ enum UsersCommand {
     /// One user, as JSON.
     Show {
         /// ClickUp user id, with or without the `user_` prefix.
-        id: String,
+        id: UserId,
     },
     /// Change a user's tier; takes effect on their next request.
     SetTier {
         /// ClickUp user id, with or without the `user_` prefix.
-        id: String,
+        id: UserId,
         /// `free` or `premium`.
-        tier: String,
+        tier: Tier,
     },
     /// Delete a user, their stored ClickUp token and every session. Audit rows are kept.
     Delete {
         /// ClickUp user id, with or without the `user_` prefix.
-        id: String,
+        id: UserId,
     },
 }
 
 pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<ExitCode> {
-    let store = super::open_store(&settings).await?;
+    let store = super::open_store(&settings, &args.database).await?;
     let now = Clock::System.now();
     let mut out = std::io::stdout().lock();
     match args.command {
@@ -69,7 +71,6 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
             eprintln!("{} user(s)", users.len());
         }
         UsersCommand::Show { id } => {
-            let id: UserId = id.parse()?;
             let Some(user) = store.get_user(id).await? else {
                 eprintln!("error: no user {id}");
                 return Ok(ExitCode::from(1));
@@ -82,8 +83,6 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
             )?;
         }
         UsersCommand::SetTier { id, tier } => {
-            let id: UserId = id.parse()?;
-            let tier: Tier = tier.parse()?;
             let audit = AuditRecord::new(AuditEvent::TierChanged, now)
                 .user(id)
                 .details(json!({ "to": tier, "by": "cli" }));
@@ -101,7 +100,6 @@ pub(super) async fn run(settings: Settings, args: UsersArgs) -> anyhow::Result<E
             }
         }
         UsersCommand::Delete { id } => {
-            let id: UserId = id.parse()?;
             let audit = AuditRecord::new(AuditEvent::UserDeleted, now)
                 .user(id)
                 .details(json!({ "by": "cli" }));

@@ -449,3 +449,93 @@ async fn serve_refuses_an_encryption_key_that_is_not_the_databases() {
     assert!(!out.success, "with another key, serve must not start");
     assert!(out.stderr.contains("ENCRYPTION_KEY"), "{}", out.stderr);
 }
+
+/// `clickup-mcp ARGS` run in `dir` with only `env`.
+async fn run_in(
+    dir: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> std::process::Output {
+    tokio::process::Command::new(env!("CARGO_BIN_EXE_clickup-mcp"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn admin_commands_say_which_database_they_opened_and_never_create_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    // A refused value is refused before anything is opened or created.
+    let gold = run_in(dir.path(), &["users", "set-tier", "81000001", "gold"], &[]).await;
+    assert!(!gold.status.success());
+    assert!(stderr(&gold).contains("gold"), "{}", stderr(&gold));
+    // No database here yet: neither the default nor the sandbox server's is made up.
+    let plain = run_in(dir.path(), &["users", "list"], &[]).await;
+    assert!(!plain.status.success());
+    assert!(
+        stderr(&plain).contains("no database at ./data/clickup-mcp.db")
+            && stderr(&plain).contains("--sandbox"),
+        "{}",
+        stderr(&plain)
+    );
+    let sandbox = run_in(dir.path(), &["users", "list", "--sandbox"], &[]).await;
+    assert!(!sandbox.status.success());
+    assert!(
+        stderr(&sandbox).contains("no database at ./data/sandbox.db")
+            && stderr(&sandbox).contains("serve --sandbox"),
+        "{}",
+        stderr(&sandbox)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file or directory was created"
+    );
+
+    // The database of `serve --sandbox` in this directory, with a user in it.
+    let app = spawn_app().await;
+    let alice = app.seed(0).id;
+    app.login_as(alice).await;
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let from = app.database_url.strip_prefix("sqlite://").unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::copy(
+            format!("{from}{suffix}"),
+            dir.path().join(format!("data/sandbox.db{suffix}")),
+        );
+    }
+    let listed = run_in(dir.path(), &["users", "list", "--sandbox"], &[]).await;
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(
+        stderr(&listed).contains("database: ./data/sandbox.db"),
+        "{}",
+        stderr(&listed)
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&alice.to_string()));
+    let named = run_in(
+        dir.path(),
+        &[
+            "users",
+            "set-tier",
+            "--database",
+            "sqlite://data/sandbox.db",
+            &alice.to_string(),
+            "premium",
+        ],
+        &[],
+    )
+    .await;
+    assert!(named.status.success(), "{}", stderr(&named));
+    assert!(
+        stderr(&named).contains("database: data/sandbox.db"),
+        "{}",
+        stderr(&named)
+    );
+}
