@@ -128,7 +128,6 @@ pub(crate) struct Data {
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) attachments: Attachments,
     /// Docs and their pages (API v3).
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) docs: Docs,
     /// Workspace administration: user groups, guests, custom roles, access lists, audit logs.
     pub(crate) admin: Admin,

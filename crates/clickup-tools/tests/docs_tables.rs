@@ -2,6 +2,10 @@
 //! from `clickup_tools::catalogue()`, so a tool cannot be added, moved or re-tiered without the
 //! people reading them seeing it. `UPDATE_DOCS=1 cargo test -p clickup-tools --test docs_tables`
 //! rewrites both; without it a difference fails with that hint.
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first surprise; the panic message is the report"
+)]
 
 use std::fmt::Write as _;
 use std::path::PathBuf;

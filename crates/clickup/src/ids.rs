@@ -333,6 +333,15 @@ string_id!(
 );
 
 string_id!(
+    /// A doc id (API v3, `8cdu0-1001`).
+    DocId, "{doc_id}", MAX_ID_LEN
+);
+string_id!(
+    /// A doc page id (API v3).
+    PageId, "{page_id}", MAX_ID_LEN
+);
+
+string_id!(
     /// A user group id ("Team" in ClickUp's UI; a UUID-like string).
     GroupId, "{group_id}", MAX_ID_LEN
 );
