@@ -26,7 +26,7 @@ pub(crate) use goal::Goals;
 pub(crate) use task_extra::TaskExtras;
 pub(crate) use template::Templates;
 pub(crate) use time_data::TimeData;
-pub(crate) use webhook::Webhooks;
+pub(crate) use webhook::{HookLocation, Webhook, Webhooks};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -122,7 +122,6 @@ pub(crate) struct Data {
     /// What tasks carry beyond `Task`: lists they are also in, attachments, merges.
     pub(crate) task_extras: TaskExtras,
     /// Webhooks of every workspace.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) webhooks: Webhooks,
     /// Files attached to tasks.
     #[allow(dead_code, reason = "read once its area is built (issue 9)")]

@@ -24,13 +24,15 @@ use crate::auth::{self, TokenKind};
 use crate::model::UserId;
 use crate::state::SharedState;
 
-/// Query parameters whose values are credentials.
-const REDACTED_PARAMS: [&str; 5] = [
+/// Query parameters and body properties whose values are credentials (`secret`: a webhook's
+/// signing secret, in the create answer).
+const REDACTED_PARAMS: [&str; 6] = [
     "client_secret",
     "code",
     "refresh_token",
     "access_token",
     "token",
+    "secret",
 ];
 
 /// The OAuth token endpoint: its body (client secret, code, refresh token) is never logged.

@@ -5,7 +5,8 @@
 //! of the oldest comment returned. A page of this tool may be shorter or longer than ClickUp's,
 //! so its cursor records the `date` and `id` of the last comment *this tool* returned: the next
 //! call asks ClickUp for the comments older than that one. ClickUp has no GET of one comment, so
-//! a new comment cannot be read back (`verified: false`).
+//! a new or edited comment cannot be read back (`verified: false`). Edits and deletes take a
+//! comment id alone: ClickUp's `/v2/comment/{comment_id}` serves every kind of comment.
 
 use std::sync::Arc;
 
@@ -21,15 +22,19 @@ use crate::resolve::{self, Kind};
 use crate::{ids, task_ref};
 
 pub mod create;
+pub mod delete;
 pub mod list;
 pub mod reply_create;
 pub mod reply_list;
+pub mod update;
 
 /// The tools of this area, in catalogue order.
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
     vec![
         tool::<list::CommentList>(),
         tool::<create::CommentCreate>(),
+        tool::<update::CommentUpdate>(),
+        tool::<delete::CommentDelete>(),
         tool::<reply_list::CommentReplyList>(),
         tool::<reply_create::CommentReplyCreate>(),
     ]

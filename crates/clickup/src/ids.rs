@@ -314,6 +314,10 @@ string_id!(
     KeyResultId, "{key_result_id}", MAX_ID_LEN
 );
 string_id!(
+    /// A webhook id (a UUID).
+    WebhookId, "{webhook_id}", MAX_ID_LEN
+);
+string_id!(
     /// A task, list or folder template id (`t-…`).
     TemplateId, "{template_id}", MAX_ID_LEN
 );

@@ -17,6 +17,7 @@ mod helpers;
 mod mcp_calls;
 
 mod comments;
+mod comments_edit;
 mod comments_write;
 mod mcp;
 mod replies;

@@ -1,5 +1,6 @@
 //! Comments on tasks, lists and chat views: `GET` and `POST` on `/v2/task/{task_id}/comment`,
-//! `/v2/list/{list_id}/comment` and `/v2/view/{view_id}/comment`.
+//! `/v2/list/{list_id}/comment` and `/v2/view/{view_id}/comment`; replies under
+//! `/v2/comment/{comment_id}/reply`; `PUT` and `DELETE /v2/comment/{comment_id}` for any of them.
 //!
 //! A read answers the 25 newest comments, newest first; the next (older) page comes with
 //! `start` (ms) and `start_id` of the oldest comment returned. A create answers
@@ -12,7 +13,7 @@ use axum::extract::{Extension, Path, Query, State};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::api::body::{Body, as_user_id};
+use crate::api::body::{Body, Patch, as_user_id};
 use crate::api::task::{CustomIdQuery, locate_task};
 use crate::api::{ms, user_json, visible_list};
 use crate::auth::Caller;
@@ -321,10 +322,101 @@ async fn create_reply(
     .map(Json)
 }
 
+/// `PUT /v2/comment/{comment_id}` `{comment_text?, assignee?, resolved?, group_assignee?}` →
+/// `{}`: fields not in the body keep their values; an assignee who is not a member of the
+/// workspace is ignored, `null` unassigns. Any comment the caller may see: task, list and
+/// chat-view comments and replies alike.
+async fn update_comment(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(comment_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let body = Body::parse(&body)?;
+    let mut world = state.world();
+    let data = &mut world.data;
+    let team = visible_comment_team(data, &caller, &comment_id)?;
+    let text = match body.string("comment_text")? {
+        Patch::Absent => None,
+        Patch::Value(text) if !text.trim().is_empty() => Some(text),
+        _ => return Err(ApiError::CommentTextRequired),
+    };
+    let members: Vec<u64> = data
+        .team(team.as_str())
+        .map(|t| t.members.iter().map(|m| m.user_id).collect())
+        .unwrap_or_default();
+    let assignee = match body.raw("assignee") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(value) => as_user_id(value)
+            .filter(|id| members.contains(id))
+            .map(Some),
+    };
+    let group_assignee = match body.raw("group_assignee") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(value) => Some(crate::api::body::as_id_string(value)),
+    };
+    let resolved = body.bool("resolved")?;
+    let id: u64 = comment_id
+        .parse()
+        .map_err(|_| ApiError::ObjectNotAuthorized)?;
+    let comment = data
+        .comments
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or(ApiError::ObjectNotAuthorized)?;
+    if let Some(text) = text {
+        comment.text = text;
+    }
+    if let Some(assignee) = assignee {
+        comment.assignee = assignee;
+    }
+    if let Some(group) = group_assignee {
+        comment.group_assignee = group;
+    }
+    if let Some(resolved) = resolved {
+        comment.resolved = resolved;
+    }
+    Ok(Json(json!({})))
+}
+
+/// `DELETE /v2/comment/{comment_id}` → `{}`; the replies in its thread go with it.
+async fn delete_comment(
+    State(state): State<SharedState>,
+    Extension(caller): Extension<Caller>,
+    Path(comment_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let mut world = state.world();
+    let data = &mut world.data;
+    visible_comment_team(data, &caller, &comment_id)?;
+    let id: u64 = comment_id
+        .parse()
+        .map_err(|_| ApiError::ObjectNotAuthorized)?;
+    let mut gone = vec![id];
+    let mut next = 0;
+    while let Some(&parent) = gone.get(next) {
+        gone.extend(
+            data.comments
+                .iter()
+                .filter(|c| c.target == CommentTarget::Reply(parent))
+                .map(|c| c.id),
+        );
+        next += 1;
+    }
+    data.comments.retain(|c| !gone.contains(&c.id));
+    Ok(Json(json!({})))
+}
+
 /// This resource's routes (merged into the authenticated API router, `api.rs`).
 pub(super) fn routes() -> axum::Router<crate::state::SharedState> {
-    axum::Router::new().route(
-        "/api/v2/comment/{comment_id}/reply",
-        axum::routing::get(get_replies).post(create_reply),
-    )
+    axum::Router::new()
+        .route(
+            "/api/v2/comment/{comment_id}",
+            axum::routing::put(update_comment).delete(delete_comment),
+        )
+        .route(
+            "/api/v2/comment/{comment_id}/reply",
+            axum::routing::get(get_replies).post(create_reply),
+        )
 }

@@ -1,4 +1,5 @@
-//! Comments on tasks, lists and chat views: pages of 25 newest first, and new comments.
+//! Comments on tasks, lists and chat views: pages of 25 newest first, new comments, edits and
+//! deletes.
 
 use reqwest::Method;
 use secrecy::SecretString;
@@ -7,6 +8,7 @@ use crate::client::{ClickUp, Request};
 use crate::error::ClickUpError;
 use crate::ids::{CommentId, ListId, TaskRef, ViewId};
 use crate::models::comment::CommentsEnvelope;
+use crate::models::comment::UpdateComment;
 use crate::models::{Comment, CommentCursor, CreatedComment, NewComment};
 use crate::paths::ApiPath;
 use crate::query::Query;
@@ -127,6 +129,30 @@ impl ClickUp {
     ) -> Result<CreatedComment, ClickUpError> {
         let path = ApiPath::v2().lit("comment").id(comment).lit("reply");
         self.call(token, Request::new(Method::POST, path).json(reply)?)
+            .await
+    }
+
+    /// Edits, resolves or reassigns a comment (`PUT /v2/comment/{comment_id}`; ClickUp answers
+    /// `{}`, and has no GET of one comment to read it back).
+    pub async fn update_comment(
+        &self,
+        token: &SecretString,
+        comment: &CommentId,
+        update: &UpdateComment,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("comment").id(comment);
+        self.call_unit(token, Request::new(Method::PUT, path).json(update)?)
+            .await
+    }
+
+    /// Deletes a comment (`DELETE /v2/comment/{comment_id}`).
+    pub async fn delete_comment(
+        &self,
+        token: &SecretString,
+        comment: &CommentId,
+    ) -> Result<(), ClickUpError> {
+        let path = ApiPath::v2().lit("comment").id(comment);
+        self.call_unit(token, Request::new(Method::DELETE, path))
             .await
     }
 }

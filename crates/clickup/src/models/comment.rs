@@ -87,6 +87,20 @@ pub struct NewComment {
     pub notify_all: bool,
 }
 
+/// `PUT /v2/comment/{comment_id}`: the text always (ClickUp replaces it); `assignee` and
+/// `resolved` only when given (the spec marks them required; docs/tools.md, "Comments").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct UpdateComment {
+    /// The new text (plain).
+    pub comment_text: String,
+    /// Assign the comment to this user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<UserId>,
+    /// Resolve (`true`) or reopen (`false`) the comment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<bool>,
+}
+
 /// What ClickUp answers to a new comment: `{"id": 458, "hist_id": "…", "date": 1568036964079}`
 /// (the id as a number, docs/tools.md, "Where ClickUp differs from its OpenAPI file").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
