@@ -15,7 +15,7 @@ mod template;
 mod time_data;
 mod webhook;
 
-pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View};
+pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View, ViewParent};
 pub(crate) use admin::Admin;
 pub(crate) use attachment::Attachments;
 pub(crate) use chat::Chat;
@@ -105,7 +105,7 @@ pub(crate) struct Data {
     pub(crate) fields: Vec<CustomField>,
     /// Comments on tasks, lists and chat views, in creation order.
     pub(crate) comments: Vec<Comment>,
-    /// Views (only chat views are seeded; they carry comments).
+    /// Views at every level (chat views carry comments).
     pub(crate) views: Vec<View>,
     /// Time entries of every workspace; a running timer has no `end`.
     pub(crate) time_entries: Vec<TimeEntry>,

@@ -43,6 +43,7 @@ pub(crate) fn data_of(size: SeedSize) -> Data {
     let mut data = data();
     if size == SeedSize::Large {
         large::extend(&mut data);
+        data.views.extend(activity::large_views());
     }
     // The areas added since issue 9 seed after the large workspace exists, so they can seed
     // it too.

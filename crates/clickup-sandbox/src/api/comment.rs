@@ -155,7 +155,7 @@ fn visible_view(data: &Data, caller: &Caller, id: &str) -> Result<(String, TeamI
         .iter()
         .find(|v| v.id == id && caller.may_use(&v.team_id))
         .ok_or(ApiError::ObjectNotAuthorized)?;
-    visible_list(data, caller, view.list_id.as_str())?;
+    crate::api::view::check_parent_visible(data, caller, &view.parent)?;
     Ok((view.id.clone(), view.team_id.clone()))
 }
 

@@ -4,13 +4,21 @@
 //!   so two pages of 25); 86aa0005 has 2, 86bb0001 has 1.
 //! - List 901101001 (Sprint 12) has 2 list comments; its chat view `3c9q1-1001` has 3 comments.
 //!   Beta Labs has the chat view `3c9q1-2001` on list 901201001, without comments.
+//! - Views at every level: Acme's Everything view `3c9q1-1002` "All work"; space 90011001's
+//!   `3c9q1-1003` "Engineering board" (status `in progress`); folder 90111001's `3c9q1-1004`
+//!   "Bob's backend work" (assignee Bob, closed shown); list 901101001's `3c9q1-1005` "Sprint
+//!   board"; Backlog 901101010's `3c9q1-1006`; space 90011002's `3c9q1-1007` (calendar); Beta's
+//!   space 90021001 `3c9q1-2002`. The large seed adds Globex's `3c9q1-3001..=3004` (workspace,
+//!   space 90031001, folder 90131001, list 901301398 "Hotfixes" filtered to assignee 81000102).
 //! - Finished time entries `4000000000000000001..=3`; no timer runs at start.
 //! - Shared with Carol: list 901101005 and task 86aa0012 (Acme); with Dave: folder 90121001 (Beta).
 
 use super::{ALICE, BOB, CAROL, DAVE, DAY_MS, HOUR_MS, SEED_EPOCH_MS};
+use serde_json::json;
+
 use crate::model::{
-    Comment, CommentTarget, FolderId, ListId, Share, SharedItem, TaskId, TeamId, TimeEntry, UserId,
-    View,
+    Comment, CommentTarget, FolderId, ListId, Share, SharedItem, SpaceId, TaskId, TeamId,
+    TimeEntry, UserId, View, ViewParent,
 };
 
 /// The seeded chat view of Sprint 12.
@@ -104,18 +112,135 @@ pub(super) fn comments() -> Vec<Comment> {
     out
 }
 
+/// A seeded view made by Alice a week before the seed epoch.
+fn view(id: &str, team: &str, parent: ViewParent, name: &str, kind: &str) -> View {
+    let mut view = View::new(id, TeamId::from(team), parent, name, kind);
+    view.creator = ALICE;
+    view.date_created = SEED_EPOCH_MS - 7 * DAY_MS;
+    view
+}
+
 pub(super) fn views() -> Vec<View> {
+    let acme = "9000001";
+    let mut engineering = view(
+        "3c9q1-1003",
+        acme,
+        ViewParent::Space(SpaceId::from("90011001")),
+        "Engineering board",
+        "board",
+    );
+    engineering.filters = json!({
+        "op": "AND", "search": "", "show_closed": false,
+        "fields": [{"field": "status", "op": "EQ", "values": ["in progress"]}],
+    });
+    let mut backend = view(
+        "3c9q1-1004",
+        acme,
+        ViewParent::Folder(FolderId::from("90111001")),
+        "Bob's backend work",
+        "table",
+    );
+    backend.filters = json!({
+        "op": "AND", "search": "", "show_closed": true,
+        "fields": [{"field": "assignee", "op": "ANY", "values": [BOB.to_string()]}],
+    });
+    backend.sorting = json!({"fields": [{"field": "dueDate", "dir": 1, "idx": 0}]});
+    backend.columns = json!({"fields": [
+        {"field": "assignee", "idx": 0, "width": 160, "hidden": false, "name": null, "display": null},
+        {"field": "dueDate", "idx": 1, "width": 160, "hidden": false, "name": null, "display": null},
+    ]});
     vec![
-        View {
-            id: SPRINT_CHAT_VIEW.into(),
-            team_id: TeamId::from("9000001"),
-            list_id: ListId::from("901101001"),
-        },
-        View {
-            id: "3c9q1-2001".into(),
-            team_id: TeamId::from("9000002"),
-            list_id: ListId::from("901201001"),
-        },
+        view(
+            SPRINT_CHAT_VIEW,
+            acme,
+            ViewParent::List(ListId::from("901101001")),
+            "Sprint chat",
+            "conversation",
+        ),
+        view(
+            "3c9q1-2001",
+            "9000002",
+            ViewParent::List(ListId::from("901201001")),
+            "Trials chat",
+            "conversation",
+        ),
+        view(
+            "3c9q1-1002",
+            acme,
+            ViewParent::Team(TeamId::from(acme)),
+            "All work",
+            "list",
+        ),
+        engineering,
+        backend,
+        view(
+            "3c9q1-1005",
+            acme,
+            ViewParent::List(ListId::from("901101001")),
+            "Sprint board",
+            "board",
+        ),
+        view(
+            "3c9q1-1006",
+            acme,
+            ViewParent::List(ListId::from("901101010")),
+            "Backlog",
+            "list",
+        ),
+        view(
+            "3c9q1-1007",
+            acme,
+            ViewParent::Space(SpaceId::from("90011002")),
+            "Content calendar",
+            "calendar",
+        ),
+        view(
+            "3c9q1-2002",
+            "9000002",
+            ViewParent::Space(SpaceId::from("90021001")),
+            "Research board",
+            "board",
+        ),
+    ]
+}
+
+/// The large workspace's views (Globex, 9000003): one at each level.
+pub(super) fn large_views() -> Vec<View> {
+    let globex = "9000003";
+    let mut mine = view(
+        "3c9q1-3004",
+        globex,
+        ViewParent::List(ListId::from("901301398")),
+        "Frank's hotfixes",
+        "list",
+    );
+    mine.filters = json!({
+        "op": "AND", "search": "", "show_closed": false,
+        "fields": [{"field": "assignee", "op": "ANY", "values": ["81000102"]}],
+    });
+    vec![
+        view(
+            "3c9q1-3001",
+            globex,
+            ViewParent::Team(TeamId::from(globex)),
+            "Everything",
+            "list",
+        ),
+        view(
+            "3c9q1-3002",
+            globex,
+            ViewParent::Space(SpaceId::from("90031001")),
+            "Engineering board",
+            "board",
+        ),
+        view(
+            "3c9q1-3003",
+            globex,
+            ViewParent::Folder(FolderId::from("90131001")),
+            "Projects table",
+            "table",
+        ),
+        mine,
     ]
 }
 
