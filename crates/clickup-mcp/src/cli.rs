@@ -1,7 +1,8 @@
 //! The command line (docs/architecture.md, "Command line and configuration"): `serve`, `sandbox`, and the admin commands `users`, `audit`,
-//! `keys`. Each command lives in its own file under `cli/`.
+//! `keys`, and `health` for container health checks. Each command lives in its own file under `cli/`.
 
 mod audit;
+mod health;
 mod keys;
 mod sandbox;
 mod serve;
@@ -43,6 +44,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Generate secrets; re-encrypt stored tokens under a new key.
     Keys(keys::KeysArgs),
+    /// Ask a running server whether it is healthy (exit 0) or not (exit 1).
+    Health(health::HealthArgs),
 }
 
 /// Run a parsed command line; errors are printed here, once.
@@ -61,6 +64,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Users(args) => users::run(settings, args).await,
         Command::Audit(args) => audit::run(settings, args).await,
         Command::Keys(args) => keys::run(settings, args).await,
+        Command::Health(args) => health::run(settings, args).await,
     };
     match result {
         Ok(code) => code,

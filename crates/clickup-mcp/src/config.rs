@@ -210,6 +210,11 @@ impl Settings {
         ))
     }
 
+    /// Where the server listens (`LISTEN`).
+    pub fn listen(&self) -> Result<SocketAddr, ConfigError> {
+        self.address("LISTEN", DEFAULT_LISTEN)
+    }
+
     /// Where the sandbox listens.
     pub fn sandbox_listen(&self) -> Result<SocketAddr, ConfigError> {
         self.address("SANDBOX_LISTEN", DEFAULT_SANDBOX_LISTEN)

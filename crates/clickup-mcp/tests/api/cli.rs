@@ -539,3 +539,27 @@ async fn admin_commands_say_which_database_they_opened_and_never_create_one() {
         stderr(&named)
     );
 }
+
+#[tokio::test]
+async fn health_exits_zero_for_a_healthy_server_and_one_for_none() {
+    let app = spawn_app().await;
+    let port = reqwest::Url::parse(&app.url).unwrap().port().unwrap();
+
+    let by_listen = run_cli(&["health"], &[("LISTEN", &format!("0.0.0.0:{port}"))]).await;
+    let by_url = run_cli(&["health", "--url", &format!("{}/health", app.url)], &[]).await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let nobody = run_cli(&["health"], &[("LISTEN", &closed.to_string())]).await;
+
+    assert!(by_listen.success, "{}", by_listen.stderr);
+    assert!(
+        by_listen
+            .stderr
+            .contains(&format!("http://127.0.0.1:{port}/health"))
+    );
+    assert!(by_url.success, "{}", by_url.stderr);
+    assert_eq!(nobody.code, Some(1), "{}", nobody.stderr);
+    assert!(nobody.stderr.contains("unhealthy"), "{}", nobody.stderr);
+}
