@@ -4,10 +4,15 @@
 //! writes both in one transaction, so the log never records a change that did not happen (or
 //! misses one that did). Secrets reach the store only as [`Sealed`] values from the vault.
 //!
-//! The SQL is written to port to PostgreSQL without redesign: portable types (`TEXT`, `BIGINT`,
-//! `BLOB`/`BYTEA`), `$1` placeholders, timestamps as epoch seconds, no SQLite-only tricks.
+//! One SQL store serves both backends (`store/sql.rs`, generic over the sqlx database): SQLite
+//! (`store/sqlite.rs`) and PostgreSQL (`store/postgres.rs`) only open their pool, run their own
+//! migrations (`migrations/sqlite/`, `migrations/postgres/`) and name the few spellings that
+//! differ. The SQL keeps to what both accept: `TEXT`, `BIGINT` epoch seconds, `BOOLEAN`,
+//! `BLOB`/`BYTEA`, `$1` placeholders.
 
 mod oauth;
+mod postgres;
+mod sql;
 mod sqlite;
 
 use std::fmt;
@@ -20,6 +25,7 @@ pub use oauth::{
     ClientMetadata, CodeRedemption, Consent, GrantedAuthorization, IssuedTokens, OAuthClient,
     PendingAuthorization, RefreshRotation, RefreshToken,
 };
+pub(crate) use postgres::PostgresStore;
 pub(crate) use sqlite::SqliteStore;
 
 use crate::audit::{AuditRecord, AuditRow};
@@ -384,8 +390,9 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     async fn audit_rows(&self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError>;
 }
 
-/// Open the store named by `database_url` (`DATABASE_URL`): `sqlite:…` is a [`SqliteStore`];
-/// `postgres:…`/`postgresql:…` is not built yet, and any other scheme is refused.
+/// Open the store named by `database_url` (`DATABASE_URL`) and bring its schema up to date:
+/// `sqlite:…` is a [`SqliteStore`], `postgres:…`/`postgresql:…` a [`PostgresStore`]; any other
+/// scheme is refused.
 pub async fn connect(database_url: &str) -> Result<std::sync::Arc<dyn Store>, StoreError> {
     let scheme = database_url
         .split_once(':')
@@ -394,7 +401,9 @@ pub async fn connect(database_url: &str) -> Result<std::sync::Arc<dyn Store>, St
         "sqlite" => Ok(std::sync::Arc::new(
             SqliteStore::connect(database_url).await?,
         )),
-        "postgres" | "postgresql" => Err(StoreError::UnsupportedBackend),
+        "postgres" | "postgresql" => Ok(std::sync::Arc::new(
+            PostgresStore::connect(database_url).await?,
+        )),
         _ => Err(StoreError::UnsupportedBackend),
     }
 }

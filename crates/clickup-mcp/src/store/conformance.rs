@@ -1,14 +1,17 @@
 //! The store conformance suite: what every [`Store`] must do, written against `&dyn Store`.
 //!
 //! Each case is an `async fn(&dyn Store)`; [`conformance!`] turns the list of cases into one
-//! tokio test per backend, each on a fresh database. Today that is SQLite (a new file in a
-//! temporary directory per test); a PostgreSQL module can reuse the same list. The cases live in
+//! tokio test per backend, each on a fresh database: `store::conformance::sqlite::*` on a new
+//! SQLite file in a temporary directory, `store::conformance::postgres::*` on a new database in a
+//! throwaway PostgreSQL cluster started for the test process (`conformance/pg_cluster.rs`; skipped
+//! with a notice when PostgreSQL is not installed, a failure when `CI` is set). The cases live in
 //! one file per area; the fixtures here are shared by them and by the SQLite-only tests in
 //! `store::sqlite::tests` (the file on disk, URL forms, migrations, corrupt rows).
 
 mod audit;
 mod credentials;
-mod oauth;
+pub(super) mod oauth;
+pub(super) mod pg_cluster;
 mod sessions;
 mod users;
 
@@ -170,6 +173,17 @@ macro_rules! conformance {
                 async fn $case() {
                     let db = super::TestDb::sqlite().await;
                     super::$case(&*db.store).await;
+                }
+            )*
+        }
+
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    if let Some(store) = super::pg_cluster::fresh_store().await {
+                        super::$case(&*store).await;
+                    }
                 }
             )*
         }

@@ -7,7 +7,7 @@ use crate::store::{
     PendingAuthorization, RefreshRotation, RefreshToken,
 };
 
-const GRACE: EpochSeconds = 30;
+pub(in crate::store) const GRACE: EpochSeconds = 30;
 
 fn client(id: &str) -> OAuthClient {
     OAuthClient {
@@ -64,7 +64,13 @@ fn grant(user: u64, code_hash: &str, family: &str) -> GrantedAuthorization {
 }
 
 /// A pair for `user` in `family`: session `jti`, refresh token hash `refresh`.
-fn tokens(user: u64, family: &str, jti: &str, refresh: &str, at: EpochSeconds) -> IssuedTokens {
+pub(in crate::store) fn tokens(
+    user: u64,
+    family: &str,
+    jti: &str,
+    refresh: &str,
+    at: EpochSeconds,
+) -> IssuedTokens {
     IssuedTokens {
         session: Session {
             jti: jti.into(),
@@ -111,7 +117,7 @@ async fn refresh_live(store: &dyn Store, hash: &str) -> bool {
 }
 
 /// User 7 logged in, client `mcp_a` registered, a code `code-1` of family `fam` granted.
-async fn granted(store: &dyn Store) {
+pub(in crate::store) async fn granted(store: &dyn Store) {
     store
         .complete_login(&login(7, "seed"))
         .await

@@ -1,15 +1,14 @@
 //! Opening the SQLite database: URL forms, pragmas, the pool, and the embedded migrations.
 
-use std::borrow::Cow;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::SqlSafeStr;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use super::SqliteStore;
 use crate::store::StoreError;
+use crate::store::sql::{self, SqlStore};
 
 /// Connections in the pool for a database file. SQLite allows one writer at a time anyway; the
 /// rest serve concurrent reads.
@@ -19,13 +18,8 @@ const MAX_CONNECTIONS: u32 = 8;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The schema migrations, embedded at compile time from `migrations/sqlite/`.
-///
-/// Listed by hand because the workspace builds sqlx without its `macros` feature (which
-/// `sqlx::migrate!` needs). Version and description follow the file name `<version>_<description>.sql`,
-/// and the checksum is that of the text, so the table `_sqlx_migrations` records exactly what
-/// `sqlx::migrate!("./migrations/sqlite")` would: either can take over from the other.
 fn migrator() -> Migrator {
-    let migrations = [
+    sql::migrator(&[
         (
             1,
             "init",
@@ -42,21 +36,7 @@ fn migrator() -> Migrator {
                 "/migrations/sqlite/0002_oauth.sql"
             )),
         ),
-    ];
-    Migrator::with_migrations(
-        migrations
-            .into_iter()
-            .map(|(version, description, sql)| {
-                Migration::new(
-                    version,
-                    Cow::Borrowed(description),
-                    MigrationType::Simple,
-                    sql.into_sql_str(),
-                    false,
-                )
-            })
-            .collect(),
-    )
+    ])
 }
 
 impl SqliteStore {
@@ -104,7 +84,7 @@ impl SqliteStore {
             .as_deref()
             .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string());
         tracing::info!(database.path = %shown, "SQLite store ready");
-        Ok(Self { pool, path })
+        Ok(SqlStore::new(pool, shown))
     }
 }
 

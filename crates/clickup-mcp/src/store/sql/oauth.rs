@@ -1,18 +1,18 @@
-//! The SQLite side of the MCP authorization server's verbs (`Store` delegates here).
+//! The MCP authorization server's verbs (`Store` delegates here), for every backend.
 //!
-//! The race-deciding verbs — [`SqliteStore::oauth_redeem_code`] and
-//! [`SqliteStore::oauth_rotate_refresh_token`] — run in one `BEGIN IMMEDIATE` transaction: the
-//! write lock is taken first, so two concurrent redemptions of one code (or refreshes of one
-//! token) are decided one after the other, and the one that comes second sees what the first
-//! wrote. Each check-and-set is also a single conditional `UPDATE`, so the verbs stay correct on
-//! a backend with weaker isolation once its transaction takes a row lock (`SELECT … FOR UPDATE`).
+//! The race-deciding verbs — [`SqlStore::oauth_redeem_code`] and
+//! [`SqlStore::oauth_rotate_refresh_token`] — decide one after the other for two concurrent
+//! redemptions of one code (or refreshes of one token), and the one that comes second sees what
+//! the first wrote: on SQLite because the transaction takes the write lock first
+//! (`BEGIN IMMEDIATE`); on PostgreSQL because the code's check-and-set is one conditional
+//! `UPDATE` (which waits for the other writer's row lock and re-checks) and the refresh token is
+//! read with `FOR UPDATE` ([`Dialect::LOCK_ROW`]) — which also holds across replicas.
 
-use sqlx::Row;
-use sqlx::sqlite::{SqliteConnection, SqliteRow};
+use sqlx::{Encode, Executor, Type};
 use tracing::instrument;
 
-use super::rows::stored_user_id;
-use super::{BEGIN_WRITE, SqliteStore, insert_audit, upsert_credential, upsert_user};
+use super::rows::{Columns, stored_user_id, user_id};
+use super::{Dialect, SqlStore};
 use crate::audit::AuditRecord;
 use crate::domain::{EpochSeconds, User, UserId};
 use crate::store::{
@@ -32,7 +32,19 @@ const CODE_COLUMNS: &str = "code_hash, client_id, user_id, redirect_uri, code_ch
 const REFRESH_COLUMNS: &str = "token_hash, family_id, client_id, user_id, scope, resource, session_jti, \
                                parent_hash, created_at, expires_at, rotated_at, revoked_at";
 
-impl SqliteStore {
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB>,
+{
     #[instrument(skip_all, fields(oauth.client_id = %client.client_id))]
     pub(super) async fn oauth_register_client(
         &self,
@@ -41,7 +53,7 @@ impl SqliteStore {
     ) -> Result<(), StoreError> {
         let metadata = serde_json::to_string(&client.metadata)
             .map_err(|_| StoreError::Corrupt("client metadata does not serialise"))?;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         sqlx::query(
             "INSERT INTO oauth_clients (client_id, auth_method, secret_hash, metadata, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -54,7 +66,7 @@ impl SqliteStore {
         .bind(client.expires_at)
         .execute(&mut *tx)
         .await?;
-        insert_audit(&mut tx, audit).await?;
+        Self::insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -131,10 +143,10 @@ impl SqliteStore {
         .await?;
         row.map(|row| {
             Ok(BrowserSession {
-                id_hash: row.try_get("id_hash")?,
-                user_id: user_id(row.try_get("user_id")?)?,
-                created_at: row.try_get("created_at")?,
-                expires_at: row.try_get("expires_at")?,
+                id_hash: row.column("id_hash")?,
+                user_id: user_id(row.column("user_id")?)?,
+                created_at: row.column("created_at")?,
+                expires_at: row.column("expires_at")?,
             })
         })
         .transpose()
@@ -156,10 +168,10 @@ impl SqliteStore {
         .await?;
         row.map(|row| {
             Ok(Consent {
-                user_id: user_id(row.try_get("user_id")?)?,
-                client_id: row.try_get("client_id")?,
-                scope: row.try_get("scope")?,
-                granted_at: row.try_get("granted_at")?,
+                user_id: user_id(row.column("user_id")?)?,
+                client_id: row.column("client_id")?,
+                scope: row.column("scope")?,
+                granted_at: row.column("granted_at")?,
             })
         })
         .transpose()
@@ -167,8 +179,8 @@ impl SqliteStore {
 
     #[instrument(skip_all, fields(user.id = %grant.consent.user_id))]
     pub(super) async fn oauth_grant(&self, grant: &GrantedAuthorization) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        write_grant(&mut tx, grant).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::write_grant(&mut tx, grant).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -179,11 +191,11 @@ impl SqliteStore {
         login: &AuthorizedLogin,
     ) -> Result<User, StoreError> {
         let now = login.grant.code.created_at;
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        let user = upsert_user(&mut tx, &login.profile, now).await?;
-        upsert_credential(&mut tx, &login.credential).await?;
-        insert_audit(&mut tx, login.login_audit.as_ref()).await?;
-        write_grant(&mut tx, &login.grant).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let user = Self::upsert_user(&mut tx, &login.profile, now).await?;
+        Self::upsert_credential(&mut tx, &login.credential).await?;
+        Self::insert_audit(&mut tx, login.login_audit.as_ref()).await?;
+        Self::write_grant(&mut tx, &login.grant).await?;
         tx.commit().await?;
         Ok(user)
     }
@@ -210,7 +222,7 @@ impl SqliteStore {
         now: EpochSeconds,
         reuse_audit: Option<&AuditRecord>,
     ) -> Result<CodeRedemption, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let marked = sqlx::query(
             "UPDATE oauth_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL",
         )
@@ -218,21 +230,21 @@ impl SqliteStore {
         .bind(code_hash)
         .execute(&mut *tx)
         .await?;
-        if marked.rows_affected() == 1 {
-            insert_tokens(&mut tx, tokens, None).await?;
+        if DB::rows_affected(&marked) == 1 {
+            Self::insert_tokens(&mut tx, tokens, None).await?;
             tx.commit().await?;
             return Ok(CodeRedemption::Redeemed);
         }
-        let family: Option<String> =
-            sqlx::query_scalar("SELECT family_id FROM oauth_codes WHERE code_hash = $1")
-                .bind(code_hash)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let family = sqlx::query("SELECT family_id FROM oauth_codes WHERE code_hash = $1")
+            .bind(code_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(family) = family else {
             return Ok(CodeRedemption::Unknown);
         };
-        let revoked = revoke_family(&mut tx, &family, now).await?;
-        insert_audit(&mut tx, reuse_audit).await?;
+        let family: String = family.column("family_id")?;
+        let revoked = Self::revoke_family(&mut tx, &family, now).await?;
+        Self::insert_audit(&mut tx, reuse_audit).await?;
         tx.commit().await?;
         Ok(CodeRedemption::Replayed { revoked })
     }
@@ -260,9 +272,10 @@ impl SqliteStore {
         grace_secs: i64,
         reuse_audit: Option<&AuditRecord>,
     ) -> Result<RefreshRotation, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {REFRESH_COLUMNS} FROM oauth_refresh_tokens WHERE token_hash = $1"
+            "SELECT {REFRESH_COLUMNS} FROM oauth_refresh_tokens WHERE token_hash = $1{}",
+            DB::LOCK_ROW
         )))
         .bind(token_hash)
         .fetch_optional(&mut *tx)
@@ -272,11 +285,11 @@ impl SqliteStore {
         };
         if current.revoked_at.is_some() {
             // A superseded token used again is a reuse; a token of a revoked family is dead.
-            let revoked = revoke_family(&mut tx, &current.family_id, now).await?;
+            let revoked = Self::revoke_family(&mut tx, &current.family_id, now).await?;
             if revoked == 0 {
                 return Ok(RefreshRotation::Invalid);
             }
-            insert_audit(&mut tx, reuse_audit).await?;
+            Self::insert_audit(&mut tx, reuse_audit).await?;
             tx.commit().await?;
             return Ok(RefreshRotation::Reused { revoked });
         }
@@ -291,8 +304,8 @@ impl SqliteStore {
         .bind(token_hash)
         .execute(&mut *tx)
         .await?;
-        if rotated.rows_affected() == 1 {
-            insert_tokens(&mut tx, tokens, Some(token_hash)).await?;
+        if DB::rows_affected(&rotated) == 1 {
+            Self::insert_tokens(&mut tx, tokens, Some(token_hash)).await?;
             tx.commit().await?;
             return Ok(RefreshRotation::Rotated);
         }
@@ -328,12 +341,12 @@ impl SqliteStore {
             .bind(&only.session_jti)
             .execute(&mut *tx)
             .await?;
-            insert_tokens(&mut tx, tokens, Some(token_hash)).await?;
+            Self::insert_tokens(&mut tx, tokens, Some(token_hash)).await?;
             tx.commit().await?;
             return Ok(RefreshRotation::RotatedInGrace);
         }
-        let revoked = revoke_family(&mut tx, &current.family_id, now).await?;
-        insert_audit(&mut tx, reuse_audit).await?;
+        let revoked = Self::revoke_family(&mut tx, &current.family_id, now).await?;
+        Self::insert_audit(&mut tx, reuse_audit).await?;
         tx.commit().await?;
         Ok(RefreshRotation::Reused { revoked })
     }
@@ -345,19 +358,19 @@ impl SqliteStore {
         now: EpochSeconds,
         audit: Option<&AuditRecord>,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
-        let revoked = revoke_family(&mut tx, family_id, now).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let revoked = Self::revoke_family(&mut tx, family_id, now).await?;
         if revoked == 0 {
             return Ok(0);
         }
-        insert_audit(&mut tx, audit).await?;
+        Self::insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(revoked)
     }
 
     #[instrument(skip_all)]
     pub(super) async fn oauth_purge_expired(&self, now: EpochSeconds) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin_with(BEGIN_WRITE).await?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let mut purged = 0;
         for (sql, at) in [
             (
@@ -378,205 +391,196 @@ impl SqliteStore {
             ),
             ("DELETE FROM oauth_clients WHERE expires_at < $1", now),
         ] {
-            purged += sqlx::query(sql)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+            let done = sqlx::query(sql).bind(at).execute(&mut *tx).await?;
+            purged += DB::rows_affected(&done);
         }
         tx.commit().await?;
         Ok(purged)
     }
-}
 
-/// Remember the consent, store the code (and browser session), keep the client, audit.
-async fn write_grant(
-    conn: &mut SqliteConnection,
-    grant: &GrantedAuthorization,
-) -> Result<(), StoreError> {
-    let consent = &grant.consent;
-    sqlx::query(
-        "INSERT INTO oauth_consents (user_id, client_id, scope, granted_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (user_id, client_id) DO UPDATE SET scope = excluded.scope, granted_at = excluded.granted_at",
-    )
-    .bind(stored_user_id(consent.user_id)?)
-    .bind(&consent.client_id)
-    .bind(&consent.scope)
-    .bind(consent.granted_at)
-    .execute(&mut *conn)
-    .await?;
-    let code = &grant.code;
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO oauth_codes ({CODE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    )))
-    .bind(&code.code_hash)
-    .bind(&code.client_id)
-    .bind(stored_user_id(code.user_id)?)
-    .bind(&code.redirect_uri)
-    .bind(&code.code_challenge)
-    .bind(&code.resource)
-    .bind(&code.scope)
-    .bind(&code.family_id)
-    .bind(code.created_at)
-    .bind(code.expires_at)
-    .bind(code.used_at)
-    .execute(&mut *conn)
-    .await?;
-    if let Some(browser) = &grant.browser_session {
+    /// Remember the consent, store the code (and browser session), keep the client, audit.
+    async fn write_grant(
+        conn: &mut DB::Connection,
+        grant: &GrantedAuthorization,
+    ) -> Result<(), StoreError> {
+        let consent = &grant.consent;
         sqlx::query(
-            "INSERT INTO oauth_browser_sessions (id_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO oauth_consents (user_id, client_id, scope, granted_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (user_id, client_id) DO UPDATE SET scope = excluded.scope, granted_at = excluded.granted_at",
         )
-        .bind(&browser.id_hash)
-        .bind(stored_user_id(browser.user_id)?)
-        .bind(browser.created_at)
-        .bind(browser.expires_at)
+        .bind(stored_user_id(consent.user_id)?)
+        .bind(&consent.client_id)
+        .bind(&consent.scope)
+        .bind(consent.granted_at)
         .execute(&mut *conn)
         .await?;
-    }
-    insert_audit(conn, grant.audit.as_ref()).await
-}
-
-/// Store an access token's session and its refresh token (successor of `parent`), keep the
-/// client alive as long as the refresh token, and write the audit row.
-async fn insert_tokens(
-    conn: &mut SqliteConnection,
-    tokens: &IssuedTokens,
-    parent: Option<&str>,
-) -> Result<(), StoreError> {
-    let session = &tokens.session;
-    sqlx::query(
-        "INSERT INTO sessions (jti, user_id, issued_at, expires_at, revoked_at, client_id, family_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&session.jti)
-    .bind(stored_user_id(session.user_id)?)
-    .bind(session.issued_at)
-    .bind(session.expires_at)
-    .bind(session.revoked_at)
-    .bind(&tokens.client_id)
-    .bind(&tokens.family_id)
-    .execute(&mut *conn)
-    .await?;
-    if let Some(refresh) = &tokens.refresh {
+        let code = &grant.code;
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO oauth_refresh_tokens ({REFRESH_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            "INSERT INTO oauth_codes ({CODE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
         )))
-        .bind(&refresh.token_hash)
-        .bind(&tokens.family_id)
-        .bind(&tokens.client_id)
-        .bind(stored_user_id(refresh.user_id)?)
-        .bind(&refresh.scope)
-        .bind(&refresh.resource)
-        .bind(&session.jti)
-        .bind(parent)
-        .bind(refresh.created_at)
-        .bind(refresh.expires_at)
-        .bind(None::<i64>)
-        .bind(None::<i64>)
+        .bind(&code.code_hash)
+        .bind(&code.client_id)
+        .bind(stored_user_id(code.user_id)?)
+        .bind(&code.redirect_uri)
+        .bind(&code.code_challenge)
+        .bind(&code.resource)
+        .bind(&code.scope)
+        .bind(&code.family_id)
+        .bind(code.created_at)
+        .bind(code.expires_at)
+        .bind(code.used_at)
         .execute(&mut *conn)
         .await?;
+        if let Some(browser) = &grant.browser_session {
+            sqlx::query(
+                "INSERT INTO oauth_browser_sessions (id_hash, user_id, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&browser.id_hash)
+            .bind(stored_user_id(browser.user_id)?)
+            .bind(browser.created_at)
+            .bind(browser.expires_at)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Self::insert_audit(conn, grant.audit.as_ref()).await
     }
-    sqlx::query(
-        "UPDATE oauth_clients SET expires_at = $1 WHERE client_id = $2 AND expires_at < $1",
-    )
-    .bind(tokens.client_expires_at)
-    .bind(&tokens.client_id)
-    .execute(&mut *conn)
-    .await?;
-    insert_audit(conn, tokens.audit.as_ref()).await
+
+    /// Store an access token's session and its refresh token (successor of `parent`), keep the
+    /// client alive as long as the refresh token, and write the audit row.
+    async fn insert_tokens(
+        conn: &mut DB::Connection,
+        tokens: &IssuedTokens,
+        parent: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let session = &tokens.session;
+        sqlx::query(
+            "INSERT INTO sessions (jti, user_id, issued_at, expires_at, revoked_at, client_id, family_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&session.jti)
+        .bind(stored_user_id(session.user_id)?)
+        .bind(session.issued_at)
+        .bind(session.expires_at)
+        .bind(session.revoked_at)
+        .bind(&tokens.client_id)
+        .bind(&tokens.family_id)
+        .execute(&mut *conn)
+        .await?;
+        if let Some(refresh) = &tokens.refresh {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO oauth_refresh_tokens ({REFRESH_COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            )))
+            .bind(&refresh.token_hash)
+            .bind(&tokens.family_id)
+            .bind(&tokens.client_id)
+            .bind(stored_user_id(refresh.user_id)?)
+            .bind(&refresh.scope)
+            .bind(&refresh.resource)
+            .bind(&session.jti)
+            .bind(parent)
+            .bind(refresh.created_at)
+            .bind(refresh.expires_at)
+            .bind(None::<i64>)
+            .bind(None::<i64>)
+            .execute(&mut *conn)
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE oauth_clients SET expires_at = $1 WHERE client_id = $2 AND expires_at < $1",
+        )
+        .bind(tokens.client_expires_at)
+        .bind(&tokens.client_id)
+        .execute(&mut *conn)
+        .await?;
+        Self::insert_audit(conn, tokens.audit.as_ref()).await
+    }
+
+    /// Revoke every live refresh token and session of a family; returns how many were live.
+    async fn revoke_family(
+        conn: &mut DB::Connection,
+        family_id: &str,
+        now: EpochSeconds,
+    ) -> Result<u64, StoreError> {
+        let tokens = sqlx::query(
+            "UPDATE oauth_refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(family_id)
+        .execute(&mut *conn)
+        .await?;
+        let sessions = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(family_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(DB::rows_affected(&tokens) + DB::rows_affected(&sessions))
+    }
 }
 
-/// Revoke every live refresh token and session of a family; returns how many were live.
-async fn revoke_family(
-    conn: &mut SqliteConnection,
-    family_id: &str,
-    now: EpochSeconds,
-) -> Result<u64, StoreError> {
-    let tokens = sqlx::query(
-        "UPDATE oauth_refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
-    )
-    .bind(now)
-    .bind(family_id)
-    .execute(&mut *conn)
-    .await?;
-    let sessions = sqlx::query(
-        "UPDATE sessions SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
-    )
-    .bind(now)
-    .bind(family_id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(tokens.rows_affected() + sessions.rows_affected())
-}
-
-fn user_id(raw: i64) -> Result<UserId, StoreError> {
-    u64::try_from(raw)
-        .map(UserId)
-        .map_err(|_| StoreError::Corrupt("negative user id"))
-}
-
-fn client(row: &SqliteRow) -> Result<OAuthClient, StoreError> {
-    let method: String = row.try_get("auth_method")?;
-    let metadata: String = row.try_get("metadata")?;
+fn client(row: &impl Columns) -> Result<OAuthClient, StoreError> {
+    let method: String = row.column("auth_method")?;
+    let metadata: String = row.column("metadata")?;
     let metadata: ClientMetadata = serde_json::from_str(&metadata)
         .map_err(|_| StoreError::Corrupt("unreadable client metadata"))?;
     Ok(OAuthClient {
-        client_id: row.try_get("client_id")?,
+        client_id: row.column("client_id")?,
         auth_method: ClientAuthMethod::parse(&method)
             .ok_or(StoreError::Corrupt("unknown client auth method"))?,
-        secret_hash: row.try_get("secret_hash")?,
+        secret_hash: row.column("secret_hash")?,
         metadata,
-        created_at: row.try_get("created_at")?,
-        expires_at: row.try_get("expires_at")?,
+        created_at: row.column("created_at")?,
+        expires_at: row.column("expires_at")?,
     })
 }
 
-fn pending(row: &SqliteRow) -> Result<PendingAuthorization, StoreError> {
-    let request: String = row.try_get("request")?;
-    let user: Option<i64> = row.try_get("user_id")?;
+fn pending(row: &impl Columns) -> Result<PendingAuthorization, StoreError> {
+    let request: String = row.column("request")?;
+    let user: Option<i64> = row.column("user_id")?;
     Ok(PendingAuthorization {
-        id_hash: row.try_get("id_hash")?,
-        browser_hash: row.try_get("browser_hash")?,
-        csrf_hash: row.try_get("csrf_hash")?,
+        id_hash: row.column("id_hash")?,
+        browser_hash: row.column("browser_hash")?,
+        csrf_hash: row.column("csrf_hash")?,
         request: serde_json::from_str(&request)
             .map_err(|_| StoreError::Corrupt("unreadable authorization request"))?,
         user_id: user.map(user_id).transpose()?,
-        created_at: row.try_get("created_at")?,
-        expires_at: row.try_get("expires_at")?,
+        created_at: row.column("created_at")?,
+        expires_at: row.column("expires_at")?,
     })
 }
 
-fn code(row: &SqliteRow) -> Result<AuthorizationCode, StoreError> {
+fn code(row: &impl Columns) -> Result<AuthorizationCode, StoreError> {
     Ok(AuthorizationCode {
-        code_hash: row.try_get("code_hash")?,
-        client_id: row.try_get("client_id")?,
-        user_id: user_id(row.try_get("user_id")?)?,
-        redirect_uri: row.try_get("redirect_uri")?,
-        code_challenge: row.try_get("code_challenge")?,
-        resource: row.try_get("resource")?,
-        scope: row.try_get("scope")?,
-        family_id: row.try_get("family_id")?,
-        created_at: row.try_get("created_at")?,
-        expires_at: row.try_get("expires_at")?,
-        used_at: row.try_get("used_at")?,
+        code_hash: row.column("code_hash")?,
+        client_id: row.column("client_id")?,
+        user_id: user_id(row.column("user_id")?)?,
+        redirect_uri: row.column("redirect_uri")?,
+        code_challenge: row.column("code_challenge")?,
+        resource: row.column("resource")?,
+        scope: row.column("scope")?,
+        family_id: row.column("family_id")?,
+        created_at: row.column("created_at")?,
+        expires_at: row.column("expires_at")?,
+        used_at: row.column("used_at")?,
     })
 }
 
-fn refresh_token(row: &SqliteRow) -> Result<RefreshToken, StoreError> {
+fn refresh_token(row: &impl Columns) -> Result<RefreshToken, StoreError> {
     Ok(RefreshToken {
-        token_hash: row.try_get("token_hash")?,
-        family_id: row.try_get("family_id")?,
-        client_id: row.try_get("client_id")?,
-        user_id: user_id(row.try_get("user_id")?)?,
-        scope: row.try_get("scope")?,
-        resource: row.try_get("resource")?,
-        session_jti: row.try_get("session_jti")?,
-        parent_hash: row.try_get("parent_hash")?,
-        created_at: row.try_get("created_at")?,
-        expires_at: row.try_get("expires_at")?,
-        rotated_at: row.try_get("rotated_at")?,
-        revoked_at: row.try_get("revoked_at")?,
+        token_hash: row.column("token_hash")?,
+        family_id: row.column("family_id")?,
+        client_id: row.column("client_id")?,
+        user_id: user_id(row.column("user_id")?)?,
+        scope: row.column("scope")?,
+        resource: row.column("resource")?,
+        session_jti: row.column("session_jti")?,
+        parent_hash: row.column("parent_hash")?,
+        created_at: row.column("created_at")?,
+        expires_at: row.column("expires_at")?,
+        rotated_at: row.column("rotated_at")?,
+        revoked_at: row.column("revoked_at")?,
     })
 }
