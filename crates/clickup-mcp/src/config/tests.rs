@@ -234,7 +234,10 @@ fn the_sandbox_seed_is_read_with_sandbox_only_and_an_unknown_one_names_the_valid
 
 #[test]
 fn a_database_is_shown_by_its_path_or_without_its_password() {
-    assert_eq!(database_shown("sqlite://./data/x.db?mode=rwc"), "./data/x.db");
+    assert_eq!(
+        database_shown("sqlite://./data/x.db?mode=rwc"),
+        "./data/x.db"
+    );
     assert_eq!(
         database_shown("postgres://app:hunter2@db.internal:5432/mcp"),
         "postgres://app:***@db.internal:5432/mcp"
