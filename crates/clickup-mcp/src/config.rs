@@ -46,6 +46,7 @@ pub const VARIABLES: &[&str] = &[
     "OAUTH_ACCESS_TOKEN_TTL",
     "OAUTH_REFRESH_TOKEN_TTL",
     "OAUTH_REGISTRATION_RATE_LIMIT",
+    "ATTACHMENT_MAX_BYTES",
 ];
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
@@ -56,6 +57,10 @@ pub const SANDBOX_DATABASE_URL: &str = "sqlite://./data/sandbox.db";
 const DEFAULT_CLICKUP_API_URL: &str = "https://api.clickup.com/api";
 const DEFAULT_CLICKUP_AUTHORIZE_URL: &str = "https://app.clickup.com/api";
 const MIN_JWT_SECRET_BYTES: usize = 32;
+/// `ATTACHMENT_MAX_BYTES` when unset: 10 MB.
+pub const DEFAULT_ATTACHMENT_MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The largest `ATTACHMENT_MAX_BYTES` accepted: 100 MB.
+const MAX_ATTACHMENT_MAX_BYTES: usize = 100 * 1024 * 1024;
 
 /// A configuration problem, naming the variable.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -233,6 +238,23 @@ impl Settings {
         }
     }
 
+    /// `ATTACHMENT_MAX_BYTES`: the largest file `clickup_attachment_create` uploads (from
+    /// base64, a URL or a local path), 1 byte to 100 MB; 10 MB when unset.
+    pub fn attachment_max_bytes(&self) -> Result<usize, ConfigError> {
+        let value = self.number(
+            "ATTACHMENT_MAX_BYTES",
+            DEFAULT_ATTACHMENT_MAX_BYTES,
+            "a number of bytes",
+        )?;
+        if !(1..=MAX_ATTACHMENT_MAX_BYTES).contains(&value) {
+            return Err(ConfigError::Invalid(
+                "ATTACHMENT_MAX_BYTES",
+                format!("expected between 1 and {MAX_ATTACHMENT_MAX_BYTES} bytes, got {value}"),
+            ));
+        }
+        Ok(value)
+    }
+
     /// The log format.
     pub fn log_format(&self, stderr_is_terminal: bool) -> Result<LogFormat, ConfigError> {
         match self.get("LOG_FORMAT") {
@@ -264,6 +286,8 @@ pub struct LocalSettings {
     /// `CLICKUP_TOOLSETS` and `CLICKUP_READ_ONLY` (or `--toolsets`, `--read-only`): what this
     /// process serves; every toolset by default.
     pub surface: Surface,
+    /// `ATTACHMENT_MAX_BYTES`.
+    pub attachment_max_bytes: usize,
 }
 
 impl fmt::Debug for LocalSettings {
@@ -272,6 +296,7 @@ impl fmt::Debug for LocalSettings {
             .field("api_url", &self.api_url.as_str())
             .field("team_id", &self.team_id)
             .field("surface", &self.surface.describe())
+            .field("attachment_max_bytes", &self.attachment_max_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -329,6 +354,7 @@ impl Settings {
             api_url: self.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
             team_id,
             default_timezone: self.default_timezone()?,
+            attachment_max_bytes: self.attachment_max_bytes()?,
             surface: {
                 let surface = self
                     .toolsets("CLICKUP_TOOLSETS")?
@@ -385,6 +411,8 @@ pub struct LimitsConfig {
     pub premium_per_minute: u32,
     /// `ENABLE_RATE_LIMITING`.
     pub enabled: bool,
+    /// `ATTACHMENT_MAX_BYTES`: the largest file `clickup_attachment_create` uploads.
+    pub attachment_max_bytes: usize,
 }
 
 /// The MCP authorization server's settings (`crate::oauth`).
@@ -540,6 +568,7 @@ impl ServeConfig {
             free_per_minute: positive(settings, "RATE_LIMIT_FREE", 100)?,
             premium_per_minute: positive(settings, "RATE_LIMIT_PREMIUM", 500)?,
             enabled: settings.flag("ENABLE_RATE_LIMITING", true)?,
+            attachment_max_bytes: settings.attachment_max_bytes()?,
         };
         Ok(Self {
             listen,

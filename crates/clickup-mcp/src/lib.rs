@@ -10,7 +10,7 @@
 //! - [`vault`]: AES-256-GCM keyring for stored ClickUp tokens.
 //! - [`domain`]: users, tiers, ids and time as every module speaks of them.
 //! - [`audit`]: audit events and records; [`auditor`]: writing them.
-//! - [`limits`]: the per-user rate limiter.
+//! - [`limits`]: the per-user rate limiter; [`fetch`]: fetching a stranger's URL safely.
 //! - [`cli`]: the admin commands (`users`, `audit`, `keys`).
 //! - [`clock`], [`state`]: injected time, and the state every request shares.
 //!
@@ -24,6 +24,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod fetch;
 pub(crate) mod http;
 pub(crate) mod limits;
 pub(crate) mod mcp;

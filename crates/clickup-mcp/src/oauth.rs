@@ -11,8 +11,8 @@
 //! - [`metadata`]: the discovery documents (RFC 9728, RFC 8414).
 //! - [`registration`]: `POST /register` (RFC 7591), rate limited per IP by [`registration_limit`].
 //! - [`redirect_uris`]: which redirect URIs are accepted, and how one matches at use.
-//! - [`metadata_document`] and [`ssrf`]: clients identified by an https URL (Client ID Metadata
-//!   Documents), fetched with a guard against server-side request forgery.
+//! - [`metadata_document`]: clients identified by an https URL (Client ID Metadata Documents),
+//!   fetched with the guard against server-side request forgery of [`crate::fetch`].
 //! - [`client_redirect`]: answers to the client at its redirect URI.
 //! - [`clients`]: finding a client, and authenticating one at `/token` and `/revoke`.
 //! - [`authorize`] and [`consent_page`]: `GET /authorize`, the consent page and its answer, and
@@ -36,7 +36,6 @@ pub mod registration;
 pub mod registration_limit;
 pub mod revoke;
 pub mod scopes;
-pub mod ssrf;
 pub mod token;
 
 use crate::config::OAuthConfig;

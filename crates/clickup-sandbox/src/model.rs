@@ -17,7 +17,7 @@ mod webhook;
 
 pub(crate) use activity::{Comment, CommentTarget, Share, SharedItem, TimeEntry, View, ViewParent};
 pub(crate) use admin::Admin;
-pub(crate) use attachment::Attachments;
+pub(crate) use attachment::{Attachment, Attachments};
 pub(crate) use chat::Chat;
 pub(crate) use checklist::Checklists;
 pub(crate) use doc::Docs;
@@ -124,7 +124,6 @@ pub(crate) struct Data {
     /// Webhooks of every workspace.
     pub(crate) webhooks: Webhooks,
     /// Files attached to tasks.
-    #[allow(dead_code, reason = "read once its area is built (issue 9)")]
     pub(crate) attachments: Attachments,
     /// Docs and their pages (API v3).
     pub(crate) docs: Docs,

@@ -2,7 +2,8 @@
 //! check every one against ClickUp's OpenAPI file (read in-process with [`Sandbox::requests`]).
 //! It never holds a raw token: only the user id and the kind of token, and query values that are
 //! credentials (`client_secret`, `code`, `refresh_token`, …) are redacted. JSON request bodies
-//! are kept, except the body of the OAuth token endpoint (`/api/v2/oauth/token`), which carries
+//! are kept (a `multipart/form-data` one as a summary of its fields: names, file names, types
+//! and sizes, never content), except the body of the OAuth token endpoint (`/api/v2/oauth/token`), which carries
 //! the client secret and codes, and never logged; in any other body, a property named like a
 //! credential parameter is redacted the same way, at any depth. JSON response bodies are kept
 //! too (up to 256 KiB, so the test suites can check them against the OpenAPI file), under the
@@ -149,6 +150,7 @@ fn keeps_body(request: &Request, path: &str) -> bool {
     let json = header(CONTENT_TYPE).is_some_and(|t| {
         let essence = t.split(';').next().unwrap_or_default().trim();
         essence.eq_ignore_ascii_case("application/json")
+            || essence.eq_ignore_ascii_case("multipart/form-data")
     });
     let sized = header(CONTENT_LENGTH)
         .and_then(|l| l.parse::<usize>().ok())
@@ -165,15 +167,54 @@ async fn read_body(request: Request, path: &str) -> (Request, Option<Value>) {
     let (parts, body) = request.into_parts();
     match to_bytes(body, MAX_LOGGED_BODY).await {
         Ok(bytes) => {
-            let logged = serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
-                redact_body(&mut v);
-                v
-            });
+            let logged = match parts
+                .headers
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+            {
+                Some(t) if t.to_ascii_lowercase().starts_with("multipart/form-data") => {
+                    multipart_summary(t, bytes.clone()).await
+                }
+                _ => serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
+                    redact_body(&mut v);
+                    v
+                }),
+            };
             (Request::from_parts(parts, Body::from(bytes)), logged)
         }
         // A body cut short: the handler would have failed to read it too.
         Err(_) => (Request::from_parts(parts, Body::empty()), None),
     }
+}
+
+/// A multipart body as the log keeps it: each field by name with its `filename`,
+/// `content_type` and `size` (never its content); a name sent twice holds an array.
+async fn multipart_summary(content_type: &str, bytes: axum::body::Bytes) -> Option<Value> {
+    use axum::extract::FromRequest;
+    let request = Request::builder()
+        .header(CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+        .ok()?;
+    let mut multipart = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    let mut fields = serde_json::Map::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field.file_name().map(str::to_owned);
+        let content_type = field.content_type().map(str::to_owned);
+        let size = field.bytes().await.ok()?.len();
+        let part =
+            serde_json::json!({"filename": filename, "content_type": content_type, "size": size});
+        match fields.get_mut(&name) {
+            Some(Value::Array(parts)) => parts.push(part),
+            Some(first) => *first = Value::Array(vec![first.take(), part]),
+            None => {
+                fields.insert(name, part);
+            }
+        }
+    }
+    Some(Value::Object(fields))
 }
 
 /// Whether the response's body is one the log keeps: JSON, of a known size within the limit, and

@@ -1,7 +1,8 @@
 //! What a tool runs with: the ClickUp client and the caller's token, who the caller is, the
-//! clock, how to report progress, and what to do when ClickUp refuses the token. The host (the
-//! hosted server, stdio, or another runtime) supplies the clock and the progress sink, so that
-//! no tool depends on a runtime of its own.
+//! clock, how to report progress, what to do when ClickUp refuses the token, and where files
+//! to upload come from. The host (the hosted server, stdio, or another runtime) supplies the
+//! clock, the progress sink and the file source, so that no tool depends on a runtime, a
+//! network stack or a file system of its own.
 
 use std::sync::Arc;
 
@@ -37,6 +38,64 @@ impl CredentialEvents for IgnoreCredentialEvents {
 pub trait ProgressSink: Send + Sync + 'static {
     /// `done` of `total`, with a short message.
     async fn report(&self, done: u64, total: u64, message: String);
+}
+
+/// Why a [`FileSource`] gave no file. Messages never repeat the URL or path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// This host does not offer the source at all (`file_path` on the hosted server).
+    Unsupported(String),
+    /// The file is larger than the limit (bytes).
+    TooLarge(usize),
+    /// The source was refused (not https, a private address, not a regular file, …).
+    Refused(String),
+    /// Reading or fetching failed.
+    Failed(String),
+}
+
+/// Where a file to upload comes from, besides the call's own base64 content: an https URL
+/// fetched by the host under its guard against server-side request forgery, or a local path
+/// (stdio only). Every read stops as soon as it passes `max_bytes`.
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
+pub trait FileSource: Send + Sync + 'static {
+    /// The most bytes one upload may have (the host's `ATTACHMENT_MAX_BYTES`).
+    fn max_bytes(&self) -> usize;
+
+    /// Fetch `url` (https only; public addresses only; no caller headers), at most
+    /// `max_bytes`.
+    async fn fetch_url(&self, url: &url::Url, max_bytes: usize) -> Result<Vec<u8>, FileError>;
+
+    /// Read the local file at `path`, at most `max_bytes` (stdio only; elsewhere
+    /// [`FileError::Unsupported`]).
+    async fn read_path(&self, path: &str, max_bytes: usize) -> Result<Vec<u8>, FileError>;
+}
+
+/// A host with no file access: uploads from base64 only, at most `max_bytes`.
+#[derive(Debug)]
+pub struct NoFileAccess {
+    /// The most bytes one upload may have.
+    pub max_bytes: usize,
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
+impl FileSource for NoFileAccess {
+    fn max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
+    async fn fetch_url(&self, _url: &url::Url, _max_bytes: usize) -> Result<Vec<u8>, FileError> {
+        Err(FileError::Unsupported(
+            "This server does not fetch files from URLs; send `content_base64`.".to_owned(),
+        ))
+    }
+
+    async fn read_path(&self, _path: &str, _max_bytes: usize) -> Result<Vec<u8>, FileError> {
+        Err(FileError::Unsupported(
+            "This server does not read local files; send `content_base64`.".to_owned(),
+        ))
+    }
 }
 
 /// Where "now" comes from: the host's clock (tests control it).
@@ -75,6 +134,8 @@ pub struct ToolContext {
     pub cursors: Arc<crate::cursor::CursorCodec>,
     /// The zone dates are read and shown in when a call gives no `timezone` (`DEFAULT_TIMEZONE`).
     pub default_zone: jiff::tz::TimeZone,
+    /// Where files to upload come from (URLs, local paths) and how large they may be.
+    pub files: Arc<dyn FileSource>,
 }
 
 impl std::fmt::Debug for ToolContext {

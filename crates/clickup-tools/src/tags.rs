@@ -1,7 +1,9 @@
-//! Tag tools (docs/tools.md, "Catalogue"): the tags a space defines, and putting tags on and taking them off a
-//! task. Tags are space tags named case-insensitively (ClickUp lower-cases them); their names are
-//! percent-encoded path segments. Adding is a verified write (the task is read back); an unknown
-//! tag is refused with the space's tags listed, unless `create_missing` defines it first.
+//! Tag tools (docs/tools.md, "Catalogue"): the tags a space defines (listed, created, renamed or
+//! recoloured, deleted), and putting tags on and taking them off a task. Tags are space tags
+//! named case-insensitively (ClickUp lower-cases them); their names are percent-encoded path
+//! segments. Adding is a verified write (the task is read back); an unknown tag is refused with
+//! the space's tags listed, unless `create_missing` defines it first. Space-tag writes re-read
+//! the space's tags and keep the connection's tag cache in step.
 
 use std::sync::Arc;
 
@@ -15,7 +17,10 @@ use crate::error::ToolError;
 use crate::registry::{ClickUpTool, tool};
 use crate::{ids, task_ref};
 
+pub mod space_create;
+pub mod space_delete;
 pub mod space_list;
+pub mod space_update;
 pub mod task_add;
 pub mod task_remove;
 
@@ -26,6 +31,9 @@ pub const MAX_TAGS: usize = 100;
 pub fn tools() -> Vec<Arc<dyn ClickUpTool>> {
     vec![
         tool::<space_list::SpaceTagList>(),
+        tool::<space_create::SpaceTagCreate>(),
+        tool::<space_update::SpaceTagUpdate>(),
+        tool::<space_delete::SpaceTagDelete>(),
         tool::<task_add::TaskTagAdd>(),
         tool::<task_remove::TaskTagRemove>(),
     ]
@@ -165,6 +173,103 @@ pub(crate) async fn spell_tags(
     Ok(SpelledTags { names, created })
 }
 
+/// A space, resolved, with the tags it defines as ClickUp has them now (read fresh, and the
+/// cache refreshed with them).
+pub(crate) struct SpaceTags {
+    /// The space's id.
+    pub(crate) id: clickup::SpaceId,
+    /// Its name.
+    pub(crate) name: String,
+    /// Its tags.
+    pub(crate) tags: Vec<Tag>,
+}
+
+/// Resolve a space reference and read its tags.
+pub(crate) async fn space_tags(
+    ctx: &ToolContext,
+    workspace_id: Option<&str>,
+    space: &str,
+) -> Result<SpaceTags, ToolError> {
+    let ws = crate::resolve::workspace(ctx, workspace_id).await?;
+    let location =
+        crate::resolve::location(ctx, &ws, space, Some(crate::resolve::Kind::Space)).await?;
+    let id = ids::space(&location.id)?;
+    let tags = read_space_tags(ctx, &id).await?;
+    Ok(SpaceTags {
+        id,
+        name: location.name,
+        tags,
+    })
+}
+
+/// `GET /v2/space/{space_id}/tag`, storing the answer in the cache.
+pub(crate) async fn read_space_tags(
+    ctx: &ToolContext,
+    space: &clickup::SpaceId,
+) -> Result<Vec<Tag>, ToolError> {
+    let result = ctx.clickup.get_space_tags(&ctx.token, space).await;
+    let tags = ctx.answer("The space", result).await?;
+    ctx.cache
+        .space_tags()
+        .replace_all(ctx, space.as_ref(), tags.clone());
+    Ok(tags)
+}
+
+impl SpaceTags {
+    /// The tag named `name` (any case), or `not_found` listing the space's tags (never
+    /// repeating the argument).
+    pub(crate) fn find(&self, arg: &str, name: &str) -> Result<&Tag, ToolError> {
+        let name = name.trim();
+        self.tags
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                ToolError::not_found(format!(
+                    "`{arg}` is not a tag of space {}; {}.",
+                    self.name,
+                    listed_tags(&self.tags)
+                ))
+                .with_hint("Use one of the space's tags (clickup_space_tag_list).")
+            })
+    }
+}
+
+/// A `#rrggbb` colour argument, as given (ClickUp keeps the case it is sent).
+pub(crate) fn colour(arg: &str, value: Option<&str>) -> Result<Option<String>, ToolError> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(v)
+            if v.len() == 7
+                && v.starts_with('#')
+                && v[1..].bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            Ok(Some(v.to_owned()))
+        }
+        Some(_) => Err(ToolError::invalid_argument(format!(
+            "`{arg}` must be a colour such as #4194f6."
+        ))),
+    }
+}
+
+/// A tag name argument, trimmed and checked (not echoed when refused).
+pub(crate) fn tag_name(arg: &str, value: &str) -> Result<String, ToolError> {
+    let value = value.trim();
+    ids::tag(value).map_err(|_| {
+        ToolError::invalid_argument(format!(
+            "`{arg}` is not a usable tag name (empty, too long, or with control characters)."
+        ))
+    })?;
+    Ok(value.to_owned())
+}
+
+/// Whether two colours are the same (`#ABCDEF` is `#abcdef`).
+pub(crate) fn same_colour(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        (a, b) => a == b,
+    }
+}
+
 /// `invalid_argument` naming the positions of the unknown tags (not their text) and listing the
 /// tags the space has.
 fn unknown_tags(arg: &str, unknown: &[usize], defined: &[Tag], space: Option<&str>) -> ToolError {
@@ -174,7 +279,17 @@ fn unknown_tags(arg: &str, unknown: &[usize], defined: &[Tag], space: Option<&st
         .collect::<Vec<_>>()
         .join(", ");
     let space = space.map_or_else(|| "the task's space".to_owned(), |s| format!("space {s}"));
-    let listed = if defined.is_empty() {
+    ToolError::invalid_argument(format!(
+        "{positions} {} not defined in {space}; {}.",
+        if unknown.len() == 1 { "is" } else { "are" },
+        listed_tags(defined)
+    ))
+    .with_hint("Use one of the space's tags, or pass `create_missing: true` to define new ones.")
+}
+
+/// "its tags are: a, b" (or that it has none).
+fn listed_tags(defined: &[Tag]) -> String {
+    if defined.is_empty() {
         "it defines no tags yet".to_owned()
     } else {
         format!(
@@ -185,12 +300,7 @@ fn unknown_tags(arg: &str, unknown: &[usize], defined: &[Tag], space: Option<&st
                 .collect::<Vec<_>>()
                 .join(", ")
         )
-    };
-    ToolError::invalid_argument(format!(
-        "{positions} {} not defined in {space}; {listed}.",
-        if unknown.len() == 1 { "is" } else { "are" }
-    ))
-    .with_hint("Use one of the space's tags, or pass `create_missing: true` to define new ones.")
+    }
 }
 
 #[cfg(test)]

@@ -108,6 +108,8 @@ pub(crate) struct Request {
     pub(crate) query: Query,
     /// A JSON body, already encoded. Never logged.
     pub(crate) body: Option<Vec<u8>>,
+    /// The body's content type when it is not JSON (a multipart upload, `api/attachments.rs`).
+    pub(crate) content_type: Option<String>,
 }
 
 impl Request {
@@ -117,6 +119,7 @@ impl Request {
             path,
             query: Query::new(),
             body: None,
+            content_type: None,
         }
     }
 
@@ -191,6 +194,18 @@ impl ClickUp {
             budgets: Arc::new(Budgets::new(options.budget, Arc::clone(&options.runtime))),
             runtime: options.runtime,
         })
+    }
+
+    /// A number that differs between calls (the runtime's jitter and clock): seeds multipart
+    /// boundaries. Not cryptographic.
+    pub(crate) fn boundary_seed(&self) -> u64 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a seed"
+        )]
+        let jitter = (self.runtime.jitter() * (1_u64 << 53) as f64) as u64;
+        jitter ^ self.runtime.now_ms().rotate_left(17)
     }
 
     /// The token's upstream budget as last reported by ClickUp, if the token was used.
@@ -309,8 +324,9 @@ impl ClickUp {
                 builder = builder.header(AUTHORIZATION, auth.clone());
             }
             if let Some(body) = &request.body {
+                let content_type = request.content_type.as_deref();
                 builder = builder
-                    .header(CONTENT_TYPE, "application/json")
+                    .header(CONTENT_TYPE, content_type.unwrap_or("application/json"))
                     .body(body.clone());
             }
             let outcome = match builder.send().await {

@@ -50,6 +50,7 @@ pub(super) async fn run(settings: Settings, args: StdioArgs) -> anyhow::Result<E
             default_workspace: local.team_id,
             default_zone: local.default_timezone,
             surface: local.surface.clone(),
+            attachment_max_bytes: local.attachment_max_bytes,
         })),
     );
     tracing::info!(

@@ -39,7 +39,8 @@ fn defaults_match_the_design() {
         LimitsConfig {
             free_per_minute: 100,
             premium_per_minute: 500,
-            enabled: true
+            enabled: true,
+            attachment_max_bytes: 10 * 1024 * 1024,
         }
     );
     assert_eq!(
@@ -247,4 +248,27 @@ fn a_database_is_shown_by_its_path_or_without_its_password() {
         "postgres://db.internal/mcp"
     );
     assert!(!database_shown("postgres://a:hunter2@[bad").contains("hunter2"));
+}
+
+#[test]
+fn the_attachment_size_cap_defaults_to_10_mb_and_is_bounded() {
+    let settings = |value: &str| {
+        let mut pairs = full();
+        pairs.push(("ATTACHMENT_MAX_BYTES", value.to_owned()));
+        pairs
+    };
+    assert_eq!(
+        load(&settings("2048"), false)
+            .unwrap()
+            .limits
+            .attachment_max_bytes,
+        2048
+    );
+    for bad in ["0", "-1", "10MB", "104857601"] {
+        let err = load(&settings(bad), false).unwrap_err();
+        assert!(
+            err.to_string().starts_with("ATTACHMENT_MAX_BYTES:"),
+            "{bad}: {err}"
+        );
+    }
 }

@@ -44,6 +44,8 @@ pub struct LocalConnection {
     pub default_zone: jiff::tz::TimeZone,
     /// `--toolsets` / `--read-only`: what this process serves.
     pub surface: Surface,
+    /// `ATTACHMENT_MAX_BYTES`.
+    pub attachment_max_bytes: usize,
 }
 
 impl std::fmt::Debug for LocalConnection {
@@ -176,6 +178,10 @@ impl McpCore {
                 cache_key: "local".to_owned(),
                 cursors: Arc::clone(&self.cursors),
                 default_zone: local.default_zone.clone(),
+                files: Arc::new(crate::fetch::HostFiles {
+                    max_bytes: local.attachment_max_bytes,
+                    local_paths: true,
+                }),
             }),
             Mode::Hosted(state) => {
                 let caller = caller.ok_or_else(ToolError::reauth_required)?;
@@ -218,6 +224,10 @@ impl McpCore {
                     cache_key: caller.user.id.subject(),
                     cursors: Arc::clone(&self.cursors),
                     default_zone: state.default_zone.clone(),
+                    files: Arc::new(crate::fetch::HostFiles {
+                        max_bytes: state.limits.attachment_max_bytes,
+                        local_paths: false,
+                    }),
                 })
             }
         }

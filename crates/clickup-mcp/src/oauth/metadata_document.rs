@@ -1,5 +1,5 @@
 //! Client ID Metadata Documents (MCP 2025-11-25): a client whose `client_id` is an https URL is
-//! described by the JSON document at that URL, fetched through [`crate::oauth::ssrf`] and cached.
+//! described by the JSON document at that URL, fetched through [`crate::fetch`] and cached.
 //!
 //! The document's `client_id` must equal its URL exactly; its redirect URIs follow the same
 //! rules as registered ones; only public clients (`token_endpoint_auth_method: none`) are
@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use url::Url;
 
+use crate::fetch::{self, FetchError, Limits};
 use crate::oauth::redirect_uris;
-use crate::oauth::ssrf::{self, FetchError};
 
 /// How long a fetched document is used before it is fetched again.
 pub const CACHE_SECS: u64 = 300;
@@ -139,7 +139,7 @@ impl MetadataDocuments {
 
     async fn fetch(&self, client_id: &str) -> Result<DocumentClient, DocumentError> {
         let url = check_url(client_id, self.allow_private)?;
-        let body = ssrf::fetch(&url, self.allow_private).await?;
+        let body = fetch::fetch(&url, &Limits::METADATA, self.allow_private).await?;
         parse(client_id, &body)
     }
 }

@@ -21,5 +21,6 @@ mod comments_edit;
 mod comments_write;
 mod mcp;
 mod replies;
+mod space_tags;
 mod tags;
 mod timers;

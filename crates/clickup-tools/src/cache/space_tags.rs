@@ -1,6 +1,7 @@
 //! The tags each space defines (`GET /v2/space/{space_id}/tag`), read once per space for a
 //! working session: tagging a hundred tasks of a space reads its tags once. This server's own
-//! new tags are added in place; a tag not found in an entry older than [`RECHECK_AFTER`]
+//! new tags are added in place, its edits and deletes applied in place, and a fresh read by a
+//! space-tag tool replaces the entry; a tag not found in an entry older than [`RECHECK_AFTER`]
 //! re-reads it once (a tag made outside this server).
 
 use std::sync::Arc;
@@ -56,6 +57,31 @@ impl SpaceTagCache {
             if !tags.iter().any(|t| t.name.eq_ignore_ascii_case(&tag.name)) {
                 tags.push(tag);
             }
+        });
+    }
+
+    /// The space's tags as just read (by a space-tag tool).
+    pub fn replace_all(&self, ctx: &ToolContext, space: &str, tags: Vec<Tag>) {
+        let key = (ctx.cache_key.clone(), space.to_owned());
+        store(&self.tags, key, tags, ctx.now_ms());
+    }
+
+    /// This server renamed or recoloured the tag `old` of `space` into `tag`.
+    pub fn replace(&self, ctx: &ToolContext, space: &str, old: &str, tag: Tag) {
+        let key = (ctx.cache_key.clone(), space.to_owned());
+        edit(&self.tags, &key, |tags| {
+            tags.retain(|t| {
+                !t.name.eq_ignore_ascii_case(old) && !t.name.eq_ignore_ascii_case(&tag.name)
+            });
+            tags.push(tag);
+        });
+    }
+
+    /// This server deleted the tag `name` of `space`.
+    pub fn forget(&self, ctx: &ToolContext, space: &str, name: &str) {
+        let key = (ctx.cache_key.clone(), space.to_owned());
+        edit(&self.tags, &key, |tags| {
+            tags.retain(|t| !t.name.eq_ignore_ascii_case(name));
         });
     }
 }

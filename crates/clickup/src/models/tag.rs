@@ -70,3 +70,20 @@ impl NewTag {
 pub(crate) struct NewTagEnvelope<'a> {
     pub(crate) tag: &'a NewTag,
 }
+
+/// `PUT /v2/space/{space_id}/tag/{tag_name}` → sent as `{"tag": EditTag}`: the new name and both
+/// colours, spelled `fg_color`/`bg_color` (unlike creation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EditTag {
+    /// The (new) name.
+    pub name: String,
+    /// Text colour (`#rrggbb`).
+    pub fg_color: String,
+    /// Background colour (`#rrggbb`).
+    pub bg_color: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct EditTagEnvelope<'a> {
+    pub(crate) tag: &'a EditTag,
+}

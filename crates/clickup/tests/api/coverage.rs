@@ -19,9 +19,10 @@ use tokio_util::sync::CancellationToken;
 
 use crate::helpers::ALICE;
 
-/// How many of the spec's operations the client calls at least (raised as it grows; the login
-/// exchange lives in the OAuth module, not in `api/`).
-const MIN_COVERED: usize = 130;
+/// How many of the spec's operations the client calls at least: 159 of 164. Not called: the four
+/// legacy task-time operations (`/v2/task/{task_id}/time…`, replaced by the time entries) and
+/// the login exchange `GetAccessToken`, which lives in the OAuth module, not in `api/`.
+const MIN_COVERED: usize = 159;
 
 /// `(METHOD, path)` of every endpoint a doc comment of `api/*.rs` or `client.rs` names (a doc
 /// comment is read whole, so a name may wrap across lines).
