@@ -97,7 +97,7 @@ impl McpRoute {
             core,
             transport,
             allowed_origins: Arc::new(allowed_origins.to_vec()),
-            allowed_hosts: Arc::new(hosts),
+            allowed_hosts: Arc::new(names),
         }
     }
 }
@@ -235,14 +235,22 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
         .map_err(|_| too_large)
 }
 
-/// The request's host (`Host`, or the authority of an HTTP/2 request) is one `PUBLIC_URL`
-/// names. A request without one is refused too.
-fn host_allowed(parts: &axum::http::request::Parts, allowed: &[String]) -> bool {
-    let host = match parts.headers.get(header::HOST) {
-        Some(host) => host.to_str().ok(),
-        None => parts.uri.authority().map(|a| a.as_str()),
+/// The request's host name (`Host`, or the authority of an HTTP/2 request; any port, as rmcp
+/// matches a name given without one) is one `PUBLIC_URL` names. A request without one, or with
+/// one that does not parse, is refused too.
+fn host_allowed(parts: &axum::http::request::Parts, allowed_names: &[String]) -> bool {
+    let authority = match parts.headers.get(header::HOST) {
+        Some(host) => host
+            .to_str()
+            .ok()
+            .and_then(|h| axum::http::uri::Authority::try_from(h).ok()),
+        None => parts.uri.authority().cloned(),
     };
-    host.is_some_and(|host| allowed.iter().any(|a| a.eq_ignore_ascii_case(host)))
+    authority.is_some_and(|authority| {
+        allowed_names
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(authority.host()))
+    })
 }
 
 fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {

@@ -637,6 +637,19 @@ async fn a_foreign_host_is_refused_with_403_in_both_forms() {
         app.sandbox_requests().await.is_empty(),
         "nothing reached ClickUp"
     );
+
+    // The name decides, not the port (a proxy on another port forwards the client's Host).
+    let proxied = app
+        .post_mcp(
+            Some(&token),
+            &[
+                ("content-type", "application/json"),
+                ("host", "localhost:1"),
+            ],
+            r#"{"method":"tools/list"}"#,
+        )
+        .await;
+    assert_eq!(proxied.status, StatusCode::OK, "{}", proxied.text);
 }
 
 #[tokio::test]
