@@ -275,7 +275,7 @@ await check("login success page: the token is shown and the copy button copies i
   const { page, seen } = await watchedPage();
   const response = await page.goto(`${base}/auth/login`);
   assert.equal(response.status(), 200);
-  assert.equal(new URL(page.url()).pathname, "/auth/callback");
+  assert.equal(new URL(response.url()).pathname, "/auth/callback", "the callback answered the page");
   assert.match(response.headers()["content-type"], /^text\/html/);
   const token = await page.locator("#token").inputValue();
   assert.equal(token.split(".").length, 3, "a JWT in the textarea");

@@ -336,7 +336,10 @@ if (timeSession) {
   await check(`${timeUrl.pathname}: only the tag tools, and they work; the same token works on /mcp`, async () => {
     const { tools } = await timeSession.client.listTools();
     assert.deepEqual(tools.map((t) => t.name).sort(), [
+      "clickup_space_tag_create",
+      "clickup_space_tag_delete",
       "clickup_space_tag_list",
+      "clickup_space_tag_update",
       "clickup_task_tag_add",
       "clickup_task_tag_remove",
     ]);
