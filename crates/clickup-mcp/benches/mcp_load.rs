@@ -3,10 +3,11 @@
 //! ```sh
 //! cargo bench -p clickup-mcp --bench mcp_load            # defaults: 32 clients, 10 s per phase
 //! BENCH_CLIENTS=64 BENCH_SECONDS=20 cargo bench -p clickup-mcp --bench mcp_load
+//! BENCH_DATABASE_URL=postgres://localhost/bench cargo bench -p clickup-mcp --bench mcp_load
 //! ```
 //!
 //! It starts the release binary twice — `clickup-mcp sandbox` and `clickup-mcp serve` pointed
-//! at it, SQLite in a temporary directory, rate limiting off — logs in through the sandbox, and
+//! at it, SQLite in a temporary directory (or `BENCH_DATABASE_URL`), rate limiting off — logs in through the sandbox, and
 //! drives three phases with `BENCH_CLIENTS` concurrent clients on loopback:
 //! 1. `tools/list` (JSON-RPC, authenticated) against the server;
 //! 2. `tools/call clickup_task_get` against the server;
@@ -188,14 +189,23 @@ async fn main() {
         std::process::id() as u128 * 7_919 + 1_234_567_890_123
     );
     let key = "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    // SQLite in the temporary directory, or the PostgreSQL database given (an empty one: the
+    // server migrates it; the key above stays the same from run to run, so it may be reused).
+    let database_url = std::env::var("BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}/bench.db", dir.display()));
+    println!(
+        "database: {}",
+        if database_url.starts_with("sqlite:") {
+            "SQLite"
+        } else {
+            "PostgreSQL (BENCH_DATABASE_URL)"
+        }
+    );
     let server = Proc(
         Command::new(binary)
             .arg("serve")
             .env("LISTEN", format!("127.0.0.1:{server_port}"))
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}/bench.db", dir.display()),
-            )
+            .env("DATABASE_URL", &database_url)
             .env("CLICKUP_CLIENT_ID", "sandbox-client")
             .env("CLICKUP_CLIENT_SECRET", "sandbox-secret")
             .env("CLICKUP_API_URL", format!("{sandbox_url}/api"))
