@@ -10,13 +10,19 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::auditor::Auditor;
+use crate::auth::credential_cache::CredentialCache;
 use crate::auth::jwt::JwtKeys;
 use crate::clock::Clock;
 use crate::config::{ServeConfig, default_public_url};
-use crate::limits::RateLimiter;
+use crate::limits::{RateLimiter, SharedClickUpBudget};
+use crate::oauth::registration_limit::RegistrationLimiter;
 use crate::state::{AppState, Inner};
 use crate::store::Store;
 use crate::vault::Vault;
+use axum::serve::ListenerExt;
+use tls_listener::TlsListener;
+
+mod tls_listener;
 
 /// How often expired rows are purged and the rejection tally is written.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(60);
@@ -27,6 +33,8 @@ const AUDIT_FLUSH_INTERVAL: Duration = Duration::from_secs(1);
 #[derive(Debug)]
 pub struct App {
     listener: TcpListener,
+    /// `TLS_CERT_FILE`/`TLS_KEY_FILE`: serve HTTPS on `listener` rather than plain HTTP.
+    tls: Option<crate::config::TlsConfig>,
     state: AppState,
     router: axum::Router,
     shutdown: CancellationToken,
@@ -38,22 +46,49 @@ impl App {
     pub async fn build(config: ServeConfig, clock: Clock) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(config.listen)
             .await
-            .with_context(|| format!("failed to bind LISTEN={}", config.listen))?;
+            .with_context(|| format!("failed to listen on {} (LISTEN, --listen)", config.listen))?;
         let bound = listener
             .local_addr()
             .context("failed to read the bound address")?;
         let public_url = config
             .public_url
             .clone()
-            .unwrap_or_else(|| default_public_url(bound));
-        let store = crate::store::connect(&config.database_url)
+            .unwrap_or_else(|| default_public_url(bound, config.tls.is_some()));
+        let migrations = if config.database_migrate {
+            crate::store::Migrations::Run
+        } else {
+            crate::store::Migrations::Check
+        };
+        let store = crate::store::connect_with(&config.database_url, migrations)
             .await
-            .context("failed to open the database (DATABASE_URL)")?;
+            .with_context(|| {
+                format!(
+                    "failed to open the database {}",
+                    crate::config::database_shown(&config.database_url)
+                )
+            })?;
         let vault = open_vault(&config, store.as_ref()).await?;
+        // Replicas share a PostgreSQL database: their limits are counted there (src/limits.rs).
+        let shared = crate::store::shared_by_replicas(&config.database_url);
+        let limiter = RateLimiter::for_store(&store, shared);
+        let mut oauth = crate::oauth::OAuthServer::new(&config.oauth);
+        if shared {
+            oauth.registrations = RegistrationLimiter::shared(
+                config.oauth.registrations_per_hour,
+                Arc::clone(&store),
+            );
+        }
         let issuer = public_url.as_str().trim_end_matches('/').to_owned();
         let jwt = JwtKeys::new(&config.jwt_secret, issuer.clone(), format!("{issuer}/mcp"));
+        let metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_token.as_ref()));
         let clickup = clickup::ClickUp::new(&config.clickup.api_url, clickup::Timeouts::default())
-            .context("failed to build the ClickUp client")?;
+            .context("failed to build the ClickUp client")?
+            .with_observer(Arc::clone(&metrics) as _);
+        let clickup = if shared {
+            clickup.with_shared_budget(Arc::new(SharedClickUpBudget(Arc::clone(&store))))
+        } else {
+            clickup
+        };
         let state = AppState::new(Inner {
             public_url,
             store,
@@ -63,13 +98,18 @@ impl App {
             clickup_app: config.clickup.clone(),
             session_lifetime_secs: i64::try_from(config.jwt_expiry.as_secs()).unwrap_or(86_400),
             limits: config.limits,
-            limiter: RateLimiter::default(),
+            limiter,
             auditor: Auditor::new(config.audit_enabled),
             clock,
-            credential_cache: Default::default(),
+            metrics,
+            credential_cache: if shared {
+                CredentialCache::disabled()
+            } else {
+                CredentialCache::default()
+            },
             default_zone: config.default_timezone.clone(),
             enabled_toolsets: config.enabled_toolsets.clone(),
-            oauth: crate::oauth::OAuthServer::new(&config.oauth),
+            oauth,
             cursors: Arc::new(clickup_tools::cursor::CursorCodec::new(derive_key(
                 &config.jwt_secret,
                 b"clickup-mcp cursor key v1",
@@ -79,6 +119,7 @@ impl App {
         let router = crate::http::router(state.clone(), &config.allowed_origins, shutdown.clone());
         Ok(Self {
             listener,
+            tls: config.tls.clone(),
             state,
             router,
             shutdown,
@@ -115,6 +156,7 @@ impl App {
     pub async fn run(self) -> anyhow::Result<()> {
         let Self {
             listener,
+            tls,
             state,
             router,
             shutdown,
@@ -122,10 +164,22 @@ impl App {
         let housekeeping = tokio::spawn(housekeeping(state.clone(), shutdown.clone()));
         let service = router.into_make_service_with_connect_info::<SocketAddr>();
         let stop = shutdown.clone();
-        axum::serve(listener, service)
-            .with_graceful_shutdown(async move { stop.cancelled().await })
-            .await
-            .context("the HTTP server failed")?;
+        match tls {
+            None => axum::serve(listener, service)
+                .with_graceful_shutdown(async move { stop.cancelled().await })
+                .await
+                .context("the HTTP server failed")?,
+            Some(tls) => {
+                let listener = TlsListener::new(listener, tls.server, shutdown.clone())
+                    .context("failed to start the TLS listener")?
+                    // `tap_io` gives the connection's peer address to `ConnectInfo`.
+                    .tap_io(|_| {});
+                axum::serve(listener, service)
+                    .with_graceful_shutdown(async move { stop.cancelled().await })
+                    .await
+                    .context("the HTTPS server failed")?;
+            }
+        }
         shutdown.cancel();
         let _ = housekeeping.await;
         // Every request has finished: write what they queued, then the tally.
@@ -204,8 +258,12 @@ async fn housekeeping(state: AppState, shutdown: CancellationToken) {
         if let Err(err) = state.store.purge_expired_oauth(now).await {
             tracing::warn!(error = ?err, "failed to purge expired OAuth rows");
         }
-        state.limiter.sweep(state.clock.now_ms());
-        state.oauth.registrations.sweep(state.clock.now_ms());
+        if let Err(err) = state.limiter.sweep(state.clock.now_ms()).await {
+            tracing::warn!(error = ?err, "failed to purge idle rate limits");
+        }
+        if let Err(err) = state.oauth.registrations.sweep(state.clock.now_ms()).await {
+            tracing::warn!(error = ?err, "failed to purge idle registration limits");
+        }
         state
             .auditor
             .flush_rejections(state.store.as_ref(), now)

@@ -4,9 +4,11 @@
 mod audit;
 mod health;
 mod keys;
+mod migrate;
 mod sandbox;
 mod serve;
 mod stdio;
+mod store;
 mod users;
 
 use std::path::PathBuf;
@@ -46,6 +48,10 @@ pub enum Command {
     Keys(keys::KeysArgs),
     /// Ask a running server whether it is healthy (exit 0) or not (exit 1).
     Health(health::HealthArgs),
+    /// Apply the database's pending migrations, then exit.
+    Migrate(migrate::MigrateArgs),
+    /// Copy a whole database into another (SQLite to PostgreSQL).
+    Store(store::StoreArgs),
 }
 
 /// Run a parsed command line; errors are printed here, once.
@@ -65,14 +71,34 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Audit(args) => audit::run(settings, args).await,
         Command::Keys(args) => keys::run(settings, args).await,
         Command::Health(args) => health::run(settings, args).await,
+        Command::Migrate(args) => migrate::run(settings, args).await,
+        Command::Store(args) => store::run(args).await,
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", describe(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: a library error often repeats its
+/// source in its own message (`…: No such file or directory (os error 2)`), and printing the
+/// chain as it is would show the OS error twice.
+fn describe(err: &anyhow::Error) -> String {
+    let mut shown = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || shown.contains(&text) {
+            continue;
+        }
+        if !shown.is_empty() {
+            shown.push_str(": ");
+        }
+        shown.push_str(&text);
+    }
+    shown
 }
 
 /// Set up logging for a long-running command (`serve`, `sandbox`).
@@ -128,14 +154,7 @@ async fn open_store(
     database: &DatabaseArgs,
 ) -> anyhow::Result<std::sync::Arc<dyn crate::store::Store>> {
     use anyhow::Context;
-    let url = match &database.database {
-        Some(url) => {
-            let mut settings = settings.clone();
-            settings.set("DATABASE_URL", url.clone());
-            settings.database_url(false)?
-        }
-        None => settings.database_url(database.sandbox)?,
-    };
+    let url = database_url(settings, database)?;
     let shown = crate::config::database_shown(&url);
     if let Some(path) = crate::config::sqlite_path(&url)
         && !path.exists()
@@ -151,6 +170,22 @@ async fn open_store(
     crate::store::connect(&url)
         .await
         .with_context(|| format!("failed to open the database {shown}"))
+}
+
+/// The URL of the database an admin command names (see [`DatabaseArgs`]), checked like
+/// `DATABASE_URL`.
+fn database_url(settings: &Settings, database: &DatabaseArgs) -> anyhow::Result<String> {
+    Ok(match &database.database {
+        Some(url) => checked_database_url(url)?,
+        None => settings.database_url(database.sandbox)?,
+    })
+}
+
+/// A database URL given on the command line, checked like `DATABASE_URL`.
+fn checked_database_url(url: &str) -> anyhow::Result<String> {
+    let mut settings = Settings::default();
+    settings.set_from_flag("DATABASE_URL", "--database", url.to_owned());
+    Ok(settings.database_url(false)?)
 }
 
 /// Whether progress should be drawn on stderr.

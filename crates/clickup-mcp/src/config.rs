@@ -16,12 +16,17 @@ use url::Url;
 
 use clickup_tools::toolsets::Surface;
 
+pub use tls::TlsConfig;
+
+mod tls;
+
 /// Every variable this program reads (docs/architecture.md, "Command line and configuration"). Anything else in a config file is an error,
 /// so a typo does not silently fall back to a default.
 pub const VARIABLES: &[&str] = &[
     "LISTEN",
     "PUBLIC_URL",
     "DATABASE_URL",
+    "DATABASE_MIGRATE",
     "CLICKUP_CLIENT_ID",
     "CLICKUP_CLIENT_SECRET",
     "CLICKUP_API_URL",
@@ -29,6 +34,7 @@ pub const VARIABLES: &[&str] = &[
     "JWT_SECRET",
     "JWT_EXPIRY",
     "ENCRYPTION_KEY",
+    "METRICS_TOKEN",
     "ALLOWED_ORIGINS",
     "RATE_LIMIT_FREE",
     "RATE_LIMIT_PREMIUM",
@@ -47,6 +53,9 @@ pub const VARIABLES: &[&str] = &[
     "OAUTH_REFRESH_TOKEN_TTL",
     "OAUTH_REGISTRATION_RATE_LIMIT",
     "ATTACHMENT_MAX_BYTES",
+    "TLS_CERT_FILE",
+    "TLS_KEY_FILE",
+    "ALLOW_INSECURE_HTTP",
 ];
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
@@ -57,12 +66,14 @@ pub const SANDBOX_DATABASE_URL: &str = "sqlite://./data/sandbox.db";
 const DEFAULT_CLICKUP_API_URL: &str = "https://api.clickup.com/api";
 const DEFAULT_CLICKUP_AUTHORIZE_URL: &str = "https://app.clickup.com/api";
 const MIN_JWT_SECRET_BYTES: usize = 32;
+/// The shortest `METRICS_TOKEN` accepted.
+const MIN_METRICS_TOKEN_CHARS: usize = 32;
 /// `ATTACHMENT_MAX_BYTES` when unset: 10 MB.
 pub const DEFAULT_ATTACHMENT_MAX_BYTES: usize = 10 * 1024 * 1024;
 /// The largest `ATTACHMENT_MAX_BYTES` accepted: 100 MB.
 const MAX_ATTACHMENT_MAX_BYTES: usize = 100 * 1024 * 1024;
 
-/// A configuration problem, naming the variable.
+/// A configuration problem, naming the variable (or the flag that set it).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     /// A required variable is not set.
@@ -76,15 +87,90 @@ pub enum ConfigError {
     File {
         /// The file given with `--config`.
         path: String,
-        /// What went wrong.
+        /// What went wrong, with the line when known.
         reason: String,
     },
+}
+
+/// The secrets `serve` needs and `serve --sandbox` makes up.
+const SECRETS: &[&str] = &[
+    "CLICKUP_CLIENT_ID",
+    "CLICKUP_CLIENT_SECRET",
+    "JWT_SECRET",
+    "ENCRYPTION_KEY",
+];
+
+/// Every problem one pass over the configuration found, so that one run lists them all.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigErrors {
+    problems: Vec<ConfigError>,
+}
+
+impl ConfigErrors {
+    /// The problems, in the order they were found (never empty).
+    pub fn problems(&self) -> &[ConfigError] {
+        &self.problems
+    }
+
+    fn secrets_missing(&self) -> bool {
+        self.problems
+            .iter()
+            .any(|p| matches!(p, ConfigError::Missing(name, _) if SECRETS.contains(name)))
+    }
+}
+
+impl From<ConfigError> for ConfigErrors {
+    fn from(problem: ConfigError) -> Self {
+        Self {
+            problems: vec![problem],
+        }
+    }
+}
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [one] => write!(f, "{one}")?,
+            many => {
+                write!(f, "{} configuration problems:", many.len())?;
+                for problem in many {
+                    write!(f, "\n  - {problem}")?;
+                }
+            }
+        }
+        if self.secrets_missing() {
+            write!(
+                f,
+                "\nSet the missing secrets, or try `clickup-mcp serve --sandbox`, which needs none of them."
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+/// Collects problems while a configuration is read.
+#[derive(Default)]
+struct Problems(Vec<ConfigError>);
+
+impl Problems {
+    /// The value, or `None` with the problem kept.
+    fn check<T>(&mut self, result: Result<T, ConfigError>) -> Option<T> {
+        result.map_err(|problem| self.0.push(problem)).ok()
+    }
+
+    fn into_errors(self) -> ConfigErrors {
+        ConfigErrors { problems: self.0 }
+    }
 }
 
 /// The raw, layered values: the config file under the environment.
 #[derive(Clone, Default)]
 pub struct Settings {
     values: HashMap<&'static str, String>,
+    /// The command-line flag that set a variable, so a message names what the user typed.
+    flags: HashMap<&'static str, &'static str>,
 }
 
 impl fmt::Debug for Settings {
@@ -116,19 +202,41 @@ impl Settings {
                 values.insert(*name, value.clone());
             }
         }
-        Ok(Self { values })
+        Ok(Self {
+            values,
+            flags: HashMap::new(),
+        })
     }
 
     /// Settings from explicit pairs (tests).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'static str, &'a str)>) -> Self {
         Self {
             values: pairs.into_iter().map(|(k, v)| (k, v.to_owned())).collect(),
+            flags: HashMap::new(),
         }
     }
 
     /// Set one value (command-line flags override the environment).
     pub fn set(&mut self, name: &'static str, value: impl Into<String>) {
         self.values.insert(name, value.into());
+        self.flags.remove(name);
+    }
+
+    /// Set one value from a command-line flag (`--listen` for `LISTEN`): it overrides the
+    /// environment, and a problem with it names the flag.
+    pub fn set_from_flag(
+        &mut self,
+        name: &'static str,
+        flag: &'static str,
+        value: impl Into<String>,
+    ) {
+        self.values.insert(name, value.into());
+        self.flags.insert(name, flag);
+    }
+
+    /// How a problem names a variable: the flag that set it, else the variable.
+    fn label(&self, name: &'static str) -> &'static str {
+        self.flags.get(name).copied().unwrap_or(name)
     }
 
     /// A value, treating an empty string as unset.
@@ -155,9 +263,9 @@ impl Settings {
     ) -> Result<T, ConfigError> {
         match self.get(name) {
             None => Ok(default),
-            Some(raw) => raw
-                .parse()
-                .map_err(|_| ConfigError::Invalid(name, format!("expected {what}, got {raw:?}"))),
+            Some(raw) => raw.parse().map_err(|_| {
+                ConfigError::Invalid(self.label(name), format!("expected {what}, got {raw:?}"))
+            }),
         }
     }
 
@@ -167,7 +275,7 @@ impl Settings {
             Some("true" | "1" | "yes" | "on") => Ok(true),
             Some("false" | "0" | "no" | "off") => Ok(false),
             Some(other) => Err(ConfigError::Invalid(
-                name,
+                self.label(name),
                 format!("expected true or false, got {other:?}"),
             )),
         }
@@ -177,14 +285,14 @@ impl Settings {
         let raw = self.get(name).unwrap_or(default);
         raw.parse().map_err(|_| {
             ConfigError::Invalid(
-                name,
+                self.label(name),
                 format!("expected an IP address and port such as 127.0.0.1:8787, got {raw:?}"),
             )
         })
     }
 
     fn url(&self, name: &'static str, default: &str) -> Result<Url, ConfigError> {
-        parse_base_url(name, self.get(name).unwrap_or(default))
+        parse_base_url(self.label(name), self.get(name).unwrap_or(default))
     }
 
     /// The database URL, defaulting per mode.
@@ -201,7 +309,7 @@ impl Settings {
             Ok(url.to_owned())
         } else {
             Err(ConfigError::Invalid(
-                "DATABASE_URL",
+                self.label("DATABASE_URL"),
                 "expected sqlite://PATH or postgres://… (the value is not shown: it may hold a password)".into(),
             ))
         }
@@ -220,6 +328,22 @@ impl Settings {
         self.address("LISTEN", DEFAULT_LISTEN)
     }
 
+    /// `TLS_CERT_FILE` and `TLS_KEY_FILE`: both or neither; read and checked now.
+    pub fn tls(&self) -> Result<Option<TlsConfig>, ConfigError> {
+        match (self.get("TLS_CERT_FILE"), self.get("TLS_KEY_FILE")) {
+            (None, None) => Ok(None),
+            (Some(cert), Some(key)) => TlsConfig::load(Path::new(cert), Path::new(key)).map(Some),
+            (Some(_), None) => Err(ConfigError::Missing(
+                "TLS_KEY_FILE",
+                " (TLS_CERT_FILE is set: give both, PEM files, or neither)",
+            )),
+            (None, Some(_)) => Err(ConfigError::Missing(
+                "TLS_CERT_FILE",
+                " (TLS_KEY_FILE is set: give both, PEM files, or neither)",
+            )),
+        }
+    }
+
     /// Where the sandbox listens.
     pub fn sandbox_listen(&self) -> Result<SocketAddr, ConfigError> {
         self.address("SANDBOX_LISTEN", DEFAULT_SANDBOX_LISTEN)
@@ -231,7 +355,7 @@ impl Settings {
             None => Ok(clickup_sandbox::SeedSize::default()),
             Some(value) => value.parse().map_err(|_| {
                 ConfigError::Invalid(
-                    "SANDBOX_SEED",
+                    self.label("SANDBOX_SEED"),
                     format!("expected default or large, got {value:?}"),
                 )
             }),
@@ -448,6 +572,9 @@ pub struct ServeConfig {
     pub public_url: Option<Url>,
     /// `DATABASE_URL`.
     pub database_url: String,
+    /// `DATABASE_MIGRATE`: run pending migrations at start-up (the default), or only check that
+    /// there are none and refuse to start otherwise (replicas migrated by `clickup-mcp migrate`).
+    pub database_migrate: bool,
     /// ClickUp app and URLs (in sandbox mode, pointed at the sandbox once it is bound).
     pub clickup: ClickUpConfig,
     /// `JWT_SECRET`: the HS256 key, at least 32 bytes.
@@ -456,6 +583,9 @@ pub struct ServeConfig {
     pub jwt_expiry: Duration,
     /// `ENCRYPTION_KEY`: the keyring text.
     pub encryption_key: SecretString,
+    /// `METRICS_TOKEN`: the bearer token `GET /metrics` answers (at least 32 characters);
+    /// `None`: there is no `/metrics`.
+    pub metrics_token: Option<SecretString>,
     /// `ALLOWED_ORIGINS`: browser origins allowed by CORS and the MCP Origin check.
     pub allowed_origins: Vec<String>,
     /// Rate limits.
@@ -475,6 +605,8 @@ pub struct ServeConfig {
     /// `ENABLED_TOOLSETS`: the toolsets this deployment serves at all (every one by default);
     /// each `/mcp` URL serves what it asks for within these.
     pub enabled_toolsets: Surface,
+    /// `TLS_CERT_FILE` and `TLS_KEY_FILE`: serve HTTPS directly, with this certificate.
+    pub tls: Option<TlsConfig>,
 }
 
 impl fmt::Debug for ServeConfig {
@@ -493,6 +625,7 @@ impl fmt::Debug for ServeConfig {
             .field("sandbox_seed", &self.sandbox_seed)
             .field("generated", &self.generated)
             .field("enabled_toolsets", &self.enabled_toolsets.describe())
+            .field("tls", &self.tls)
             .finish_non_exhaustive()
     }
 }
@@ -501,108 +634,197 @@ impl ServeConfig {
     /// Validate everything `serve` needs. With `sandbox`, secrets that are not set are
     /// generated for this run (listed in `generated`) and ClickUp's URLs are left for the
     /// caller to point at the sandbox.
-    pub fn load(settings: &Settings, sandbox: bool) -> Result<Self, ConfigError> {
-        let listen = settings.address("LISTEN", DEFAULT_LISTEN)?;
+    pub fn load(settings: &Settings, sandbox: bool) -> Result<Self, ConfigErrors> {
+        let mut found = Problems::default();
+        let listen = found.check(settings.listen());
+        let tls = found.check(settings.tls()).flatten();
         let public_url = match settings.get("PUBLIC_URL") {
-            Some(raw) => Some(parse_public_url(raw)?),
-            None if listen.port() == 0 => None,
-            None => Some(default_public_url(listen)),
+            Some(raw) => found.check(parse_public_url(settings.label("PUBLIC_URL"), raw).map(Some)),
+            None => listen.map(|listen| {
+                (listen.port() != 0).then(|| default_public_url(listen, tls.is_some()))
+            }),
         };
-        let mut generated = GeneratedSecrets::default();
-        let mut or_generate =
-            |name: &'static str, make: fn() -> String, hint: &'static str| match settings
-                .secret(name)
-            {
-                Some(value) => Ok(value),
-                None if sandbox => {
-                    generated.names.push(name);
-                    Ok(SecretString::from(make()))
-                }
-                None => Err(ConfigError::Missing(name, hint)),
+        let allow_insecure = found.check(settings.flag("ALLOW_INSECURE_HTTP", false));
+        if let (Some(Some(url)), Some(allow_insecure)) = (&public_url, allow_insecure) {
+            let label = match settings.get("PUBLIC_URL") {
+                Some(_) => settings.label("PUBLIC_URL"),
+                None => "PUBLIC_URL (not set, so taken from LISTEN)",
             };
-        let client_id = or_generate(
+            found.check(check_transport(label, url, tls.is_some(), allow_insecure));
+        }
+        let mut generated = GeneratedSecrets::default();
+        let client_id = found.check(secret_or_generated(
+            settings,
+            sandbox,
+            &mut generated,
             "CLICKUP_CLIENT_ID",
             || format!("sandbox-{}", &crate::random::token_hex()[..16]),
             " (register an OAuth app in ClickUp: Settings → Apps; see the README)",
-        )?;
-        let client_secret = or_generate(
+        ));
+        let client_secret = found.check(secret_or_generated(
+            settings,
+            sandbox,
+            &mut generated,
             "CLICKUP_CLIENT_SECRET",
             crate::random::token_hex,
             " (from your ClickUp OAuth app; see the README)",
-        )?;
-        let jwt_secret = or_generate(
-            "JWT_SECRET",
-            crate::random::token_hex,
-            " (at least 32 random bytes; generate one with `clickup-mcp keys generate`)",
-        )?;
-        let encryption_key = or_generate(
-            "ENCRYPTION_KEY",
-            crate::vault::Vault::generate_key,
-            " (generate one with `clickup-mcp keys generate`)",
-        )?;
-        check_jwt_secret(&jwt_secret)?;
-        let jwt_expiry = settings.number::<u64>("JWT_EXPIRY", 86_400, "a number of seconds")?;
-        if !(60..=30 * 86_400).contains(&jwt_expiry) {
-            return Err(ConfigError::Invalid(
-                "JWT_EXPIRY",
-                format!("expected between 60 and 2592000 seconds, got {jwt_expiry}"),
-            ));
-        }
-        let oauth = OAuthConfig {
-            access_token_ttl: seconds_between(
+        ));
+        let jwt_secret = found.check(
+            secret_or_generated(
+                settings,
+                sandbox,
+                &mut generated,
+                "JWT_SECRET",
+                crate::random::token_hex,
+                " (at least 32 random bytes; generate one with `clickup-mcp keys generate`)",
+            )
+            .and_then(|secret| check_jwt_secret(&secret).map(|()| secret)),
+        );
+        let encryption_key = found.check(
+            secret_or_generated(
+                settings,
+                sandbox,
+                &mut generated,
+                "ENCRYPTION_KEY",
+                crate::vault::Vault::generate_key,
+                " (generate one with `clickup-mcp keys generate`)",
+            )
+            .and_then(|key| check_keyring(&key).map(|()| key)),
+        );
+        let metrics_token = found.check(metrics_token(settings)).flatten();
+        let jwt_expiry = found.check(seconds_between(
+            settings,
+            "JWT_EXPIRY",
+            86_400,
+            60..=30 * 86_400,
+        ));
+        let oauth = (
+            found.check(seconds_between(
                 settings,
                 "OAUTH_ACCESS_TOKEN_TTL",
                 3_600,
                 60..=86_400,
-            )?,
-            refresh_token_ttl: seconds_between(
+            )),
+            found.check(seconds_between(
                 settings,
                 "OAUTH_REFRESH_TOKEN_TTL",
                 30 * 86_400,
                 3_600..=365 * 86_400,
-            )?,
-            registrations_per_hour: positive(settings, "OAUTH_REGISTRATION_RATE_LIMIT", 20)?,
-            allow_private_metadata_fetch: sandbox,
+            )),
+            found.check(positive(settings, "OAUTH_REGISTRATION_RATE_LIMIT", 20)),
+        );
+        let limits = (
+            found.check(positive(settings, "RATE_LIMIT_FREE", 100)),
+            found.check(positive(settings, "RATE_LIMIT_PREMIUM", 500)),
+            found.check(settings.flag("ENABLE_RATE_LIMITING", true)),
+            found.check(settings.attachment_max_bytes()),
+        );
+        let database = (
+            found.check(settings.database_url(sandbox)),
+            found.check(settings.flag("DATABASE_MIGRATE", true)),
+        );
+        let api_url = found.check(settings.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL));
+        let authorize_url =
+            found.check(settings.url("CLICKUP_AUTHORIZE_URL", DEFAULT_CLICKUP_AUTHORIZE_URL));
+        let allowed_origins = found.check(parse_origins(settings.get("ALLOWED_ORIGINS")));
+        let audit_enabled = found.check(settings.flag("ENABLE_AUDIT_LOGGING", true));
+        let sandbox_listen = if sandbox {
+            found.check(settings.sandbox_listen()).map(Some)
+        } else {
+            Some(None)
         };
-        let limits = LimitsConfig {
-            free_per_minute: positive(settings, "RATE_LIMIT_FREE", 100)?,
-            premium_per_minute: positive(settings, "RATE_LIMIT_PREMIUM", 500)?,
-            enabled: settings.flag("ENABLE_RATE_LIMITING", true)?,
-            attachment_max_bytes: settings.attachment_max_bytes()?,
+        let sandbox_seed = if sandbox {
+            found.check(settings.sandbox_seed())
+        } else {
+            Some(clickup_sandbox::SeedSize::default())
         };
+        let default_timezone = found.check(settings.default_timezone());
+        let enabled_toolsets = found.check(settings.toolsets("ENABLED_TOOLSETS"));
+        let (
+            Some(listen),
+            Some(public_url),
+            Some(client_id),
+            Some(client_secret),
+            Some(jwt_secret),
+            Some(encryption_key),
+            Some(jwt_expiry),
+            (Some(access_token_ttl), Some(refresh_token_ttl), Some(registrations_per_hour)),
+            (
+                Some(free_per_minute),
+                Some(premium_per_minute),
+                Some(enabled),
+                Some(attachment_max_bytes),
+            ),
+            (Some(database_url), Some(database_migrate)),
+            Some(api_url),
+            Some(authorize_url),
+            Some(allowed_origins),
+            Some(audit_enabled),
+            Some(sandbox_listen),
+            Some(sandbox_seed),
+            Some(default_timezone),
+            Some(enabled_toolsets),
+        ) = (
+            listen,
+            public_url,
+            client_id,
+            client_secret,
+            jwt_secret,
+            encryption_key,
+            jwt_expiry,
+            oauth,
+            limits,
+            database,
+            api_url,
+            authorize_url,
+            allowed_origins,
+            audit_enabled,
+            sandbox_listen,
+            sandbox_seed,
+            default_timezone,
+            enabled_toolsets,
+        )
+        else {
+            return Err(found.into_errors());
+        };
+        if !found.0.is_empty() {
+            return Err(found.into_errors());
+        }
         Ok(Self {
             listen,
             public_url,
-            database_url: settings.database_url(sandbox)?,
+            database_url,
+            database_migrate,
             clickup: ClickUpConfig {
                 client_id: client_id.expose_secret().to_owned(),
                 client_secret,
-                api_url: settings.url("CLICKUP_API_URL", DEFAULT_CLICKUP_API_URL)?,
-                authorize_url: settings
-                    .url("CLICKUP_AUTHORIZE_URL", DEFAULT_CLICKUP_AUTHORIZE_URL)?,
+                api_url,
+                authorize_url,
             },
             jwt_secret,
-            jwt_expiry: Duration::from_secs(jwt_expiry),
+            jwt_expiry,
             encryption_key,
-            allowed_origins: parse_origins(settings.get("ALLOWED_ORIGINS"))?,
-            limits,
-            audit_enabled: settings.flag("ENABLE_AUDIT_LOGGING", true)?,
-            oauth,
-            sandbox_listen: if sandbox {
-                Some(settings.sandbox_listen()?)
-            } else {
-                None
+            metrics_token,
+            allowed_origins,
+            limits: LimitsConfig {
+                free_per_minute,
+                premium_per_minute,
+                enabled,
+                attachment_max_bytes,
             },
-            sandbox_seed: if sandbox {
-                settings.sandbox_seed()?
-            } else {
-                clickup_sandbox::SeedSize::default()
+            audit_enabled,
+            oauth: OAuthConfig {
+                access_token_ttl,
+                refresh_token_ttl,
+                registrations_per_hour,
+                allow_private_metadata_fetch: sandbox,
             },
+            sandbox_listen,
+            sandbox_seed,
             generated,
-            default_timezone: settings.default_timezone()?,
-            enabled_toolsets: settings
-                .toolsets("ENABLED_TOOLSETS")?
-                .unwrap_or_else(Surface::all),
+            default_timezone,
+            enabled_toolsets: enabled_toolsets.unwrap_or_else(Surface::all),
+            tls,
         })
     }
 
@@ -614,8 +836,8 @@ impl ServeConfig {
 }
 
 /// The public URL for a bound address when `PUBLIC_URL` is not set: `http://localhost:<port>`
-/// for loopback and unspecified addresses, else `http://<ip>:<port>`.
-pub fn default_public_url(bound: SocketAddr) -> Url {
+/// for loopback and unspecified addresses, else `http://<ip>:<port>` (`https` when `tls`).
+pub fn default_public_url(bound: SocketAddr, tls: bool) -> Url {
     let host = if bound.ip().is_loopback() || bound.ip().is_unspecified() {
         "localhost".to_owned()
     } else if bound.is_ipv6() {
@@ -624,16 +846,17 @@ pub fn default_public_url(bound: SocketAddr) -> Url {
         bound.ip().to_string()
     };
     // Built from an IP or "localhost" and a port: always a valid URL.
-    Url::parse(&format!("http://{host}:{}", bound.port())).unwrap_or_else(|_| {
+    let scheme = if tls { "https" } else { "http" };
+    Url::parse(&format!("{scheme}://{host}:{}", bound.port())).unwrap_or_else(|_| {
         Url::parse("http://localhost").unwrap_or_else(|_| unreachable!("a constant URL parses"))
     })
 }
 
-fn parse_public_url(raw: &str) -> Result<Url, ConfigError> {
-    let url = parse_base_url("PUBLIC_URL", raw)?;
+fn parse_public_url(label: &'static str, raw: &str) -> Result<Url, ConfigError> {
+    let url = parse_base_url(label, raw)?;
     if url.path() != "/" && !url.path().is_empty() {
         return Err(ConfigError::Invalid(
-            "PUBLIC_URL",
+            label,
             "must be an origin with no path, such as https://mcp.example.com".into(),
         ));
     }
@@ -688,7 +911,10 @@ fn parse_origins(raw: Option<&str>) -> Result<Vec<String>, ConfigError> {
 fn positive(settings: &Settings, name: &'static str, default: u32) -> Result<u32, ConfigError> {
     let value = settings.number(name, default, "a positive whole number")?;
     if value == 0 {
-        return Err(ConfigError::Invalid(name, "must be at least 1".into()));
+        return Err(ConfigError::Invalid(
+            settings.label(name),
+            "must be at least 1".into(),
+        ));
     }
     Ok(value)
 }
@@ -703,7 +929,7 @@ fn seconds_between(
     let value = settings.number::<u64>(name, default, "a number of seconds")?;
     if !range.contains(&value) {
         return Err(ConfigError::Invalid(
-            name,
+            settings.label(name),
             format!(
                 "expected between {} and {} seconds, got {value}",
                 range.start(),
@@ -712,6 +938,96 @@ fn seconds_between(
         ));
     }
     Ok(Duration::from_secs(value))
+}
+
+/// A secret from the settings; with `sandbox`, one made up for this run when it is not set.
+fn secret_or_generated(
+    settings: &Settings,
+    sandbox: bool,
+    generated: &mut GeneratedSecrets,
+    name: &'static str,
+    make: fn() -> String,
+    hint: &'static str,
+) -> Result<SecretString, ConfigError> {
+    match settings.secret(name) {
+        Some(value) => Ok(value),
+        None if sandbox => {
+            generated.names.push(name);
+            Ok(SecretString::from(make()))
+        }
+        None => Err(ConfigError::Missing(name, hint)),
+    }
+}
+
+/// Read `ENCRYPTION_KEY` as a keyring now, before anything is created (the vault reads it
+/// again when the server is built). The message says what is wrong, never the key.
+fn check_keyring(key: &SecretString) -> Result<(), ConfigError> {
+    match crate::vault::Vault::from_keyring(key) {
+        Ok(_) => Ok(()),
+        Err(crate::vault::VaultError::BadKeyring(reason)) => Err(ConfigError::Invalid(
+            "ENCRYPTION_KEY",
+            format!("{reason}; generate a key with `clickup-mcp keys generate`"),
+        )),
+        Err(other) => Err(ConfigError::Invalid("ENCRYPTION_KEY", other.to_string())),
+    }
+}
+
+/// Sessions, tokens and cookies must not cross a network in clear text: a `PUBLIC_URL` over
+/// plain http is accepted only on a loopback host, or when `ALLOW_INSECURE_HTTP=true` says
+/// so explicitly; with TLS of our own it must be https.
+fn check_transport(
+    label: &'static str,
+    public_url: &Url,
+    tls: bool,
+    allow_insecure: bool,
+) -> Result<(), ConfigError> {
+    if public_url.scheme() == "https" {
+        return Ok(());
+    }
+    if tls {
+        return Err(ConfigError::Invalid(
+            label,
+            "must be https:// when TLS_CERT_FILE and TLS_KEY_FILE are set".into(),
+        ));
+    }
+    let loopback = match public_url.host() {
+        Some(url::Host::Domain(name)) => {
+            name.eq_ignore_ascii_case("localhost")
+                || name.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    if loopback || allow_insecure {
+        return Ok(());
+    }
+    Err(ConfigError::Invalid(
+        label,
+        format!(
+            "{} is plain http on a host other than this machine, so sessions and tokens would cross the network unencrypted; \
+             use https:// (behind a TLS proxy, or with TLS_CERT_FILE and TLS_KEY_FILE), \
+             or set ALLOW_INSECURE_HTTP=true if you really mean it",
+            public_url.as_str().trim_end_matches('/')
+        ),
+    ))
+}
+
+/// `METRICS_TOKEN`, when set: at least 32 characters (the message never shows it).
+fn metrics_token(settings: &Settings) -> Result<Option<SecretString>, ConfigError> {
+    let Some(token) = settings.secret("METRICS_TOKEN") else {
+        return Ok(None);
+    };
+    let chars = token.expose_secret().chars().count();
+    if chars < MIN_METRICS_TOKEN_CHARS {
+        return Err(ConfigError::Invalid(
+            "METRICS_TOKEN",
+            format!(
+                "must be at least {MIN_METRICS_TOKEN_CHARS} characters, got {chars}; generate one with `openssl rand -hex 32`"
+            ),
+        ));
+    }
+    Ok(Some(token))
 }
 
 /// Refuse a short or low-entropy JWT secret (the message never shows the secret).
@@ -745,37 +1061,72 @@ fn read_file(path: &Path) -> Result<HashMap<&'static str, String>, ConfigError> 
         reason,
     };
     let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| err(e.message().to_owned()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let place = e
+            .span()
+            .map(|span| format!("{}: ", line_and_column(&text, span.start)))
+            .unwrap_or_default();
+        err(format!("{place}{}", e.message().trim_end()))
+    })?;
     let mut values = HashMap::new();
+    let mut problems = Vec::new();
     for (key, value) in table {
-        let name = VARIABLES
-            .iter()
-            .find(|v| v.eq_ignore_ascii_case(&key))
-            .ok_or_else(|| {
-                err(format!(
-                    "unknown key {key:?}; known keys are the variables of the README, in lower case"
-                ))
-            })?;
+        // The line of a top-level key, for the message (the parsed table keeps no positions).
+        let line = text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .trim_start_matches(['"', '\''])
+                    .strip_prefix(key.as_str())
+                    .is_some_and(|rest| {
+                        rest.trim_start_matches(['"', '\''])
+                            .trim_start()
+                            .starts_with('=')
+                    })
+            })
+            .map_or_else(String::new, |n| format!("line {}: ", n + 1));
+        let Some(name) = VARIABLES.iter().find(|v| v.eq_ignore_ascii_case(&key)) else {
+            problems.push(format!(
+                "{line}unknown key {key:?}; known keys are the variables of the README, in lower case"
+            ));
+            continue;
+        };
         let text = match value {
             toml::Value::String(s) => s,
             toml::Value::Integer(i) => i.to_string(),
             toml::Value::Boolean(b) => b.to_string(),
-            toml::Value::Array(items) => items
-                .iter()
-                .map(|i| {
-                    i.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| err(format!("{key}: expected strings")))
-                })
-                .collect::<Result<Vec<_>, _>>()?
-                .join(","),
-            _ => return Err(err(format!("{key}: expected a string, number or boolean"))),
+            toml::Value::Array(items) => {
+                match items
+                    .iter()
+                    .map(toml::Value::as_str)
+                    .collect::<Option<Vec<_>>>()
+                {
+                    Some(items) => items.join(","),
+                    None => {
+                        problems.push(format!("{line}{key}: expected a list of strings"));
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                problems.push(format!("{line}{key}: expected a string, number or boolean"));
+                continue;
+            }
         };
         values.insert(*name, text);
     }
+    if !problems.is_empty() {
+        return Err(err(problems.join("; ")));
+    }
     Ok(values)
+}
+
+/// `line L, column C` (both from 1) of a byte offset in `text`.
+fn line_and_column(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("line {line}, column {column}")
 }
 
 /// A database URL as it may be shown: an SQLite file's path, or a PostgreSQL URL without its

@@ -2,6 +2,7 @@
 //!
 //! - [`access_log`]: a line per request (and its request id), around every route.
 //! - [`health`]: `GET /health`.
+//! - [`metrics_route`]: `GET /metrics`, mounted only when `METRICS_TOKEN` is set.
 //! - [`mcp_route`]: `POST /mcp` (and its toolset URLs), the MCP endpoint; [`mcp_body`]: what
 //!   kind of body it got; [`mcp_bare`]: the seed's bare `{"method":…}` form.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
@@ -16,7 +17,10 @@ pub mod health;
 pub mod mcp_bare;
 pub mod mcp_body;
 pub mod mcp_route;
+pub(crate) mod metrics_route;
 pub mod pages;
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -81,7 +85,15 @@ pub fn router(
             allowed_origins,
             shutdown,
         ));
+    let metrics = Arc::clone(&state.metrics);
+    // Without METRICS_TOKEN there is no such route: a 404 like any unknown path.
+    let scrape = if metrics.is_exposed() {
+        Router::new().route("/metrics", get(metrics_route::metrics))
+    } else {
+        Router::new()
+    };
     Router::new()
+        .merge(scrape)
         .route("/", get(pages::home))
         .route("/health", get(health::health))
         .route("/auth/login", get(auth_routes::login))
@@ -129,5 +141,8 @@ pub fn router(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(axum::middleware::from_fn(access_log::access_log))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            access_log::access_log,
+        ))
 }

@@ -11,6 +11,7 @@
 //! - [`domain`]: users, tiers, ids and time as every module speaks of them.
 //! - [`audit`]: audit events and records; [`auditor`]: writing them.
 //! - [`limits`]: the per-user rate limiter; [`fetch`]: fetching a stranger's URL safely.
+//! - [`metrics`]: what `GET /metrics` counts, and who may read it.
 //! - [`cli`]: the admin commands (`users`, `audit`, `keys`).
 //! - [`clock`], [`state`]: injected time, and the state every request shares.
 //!
@@ -28,6 +29,7 @@ pub mod fetch;
 pub(crate) mod http;
 pub(crate) mod limits;
 pub(crate) mod mcp;
+pub mod metrics;
 pub(crate) mod oauth;
 mod random;
 pub mod state;

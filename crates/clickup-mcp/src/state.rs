@@ -41,6 +41,9 @@ pub struct Inner {
     pub auditor: Auditor,
     /// Where "now" comes from.
     pub clock: Clock,
+    /// What `GET /metrics` exposes (also the ClickUp client's request observer), and its
+    /// `METRICS_TOKEN`.
+    pub metrics: Arc<crate::metrics::Metrics>,
     /// `DEFAULT_TIMEZONE`: the zone tools use when a call names none.
     pub default_zone: jiff::tz::TimeZone,
     /// `ENABLED_TOOLSETS`: what any `/mcp` URL may serve.

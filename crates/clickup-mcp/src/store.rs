@@ -10,6 +10,8 @@
 //! differ. The SQL keeps to what both accept: `TEXT`, `BIGINT` epoch seconds, `BOOLEAN`,
 //! `BLOB`/`BYTEA`, `$1` placeholders.
 
+mod catalog;
+mod copy;
 mod oauth;
 mod postgres;
 mod sql;
@@ -20,6 +22,8 @@ use std::fmt;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
+pub use catalog::{Migrations, SchemaError};
+pub use copy::{CopyError, CopyOptions, CopyProgress, CopyReport, copy};
 pub use oauth::{
     AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserSession, ClientAuthMethod,
     ClientMetadata, CodeRedemption, Consent, GrantedAuthorization, IssuedTokens, OAuthClient,
@@ -134,6 +138,9 @@ pub enum StoreError {
     /// Not a ClickUp user id.
     #[error("not a user id: expected digits, optionally prefixed with user_")]
     InvalidUserId,
+    /// The schema is not this build's (see [`Migrations::Check`]).
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
     /// The `DATABASE_URL` names a backend this build does not support.
     #[error("unsupported database URL scheme")]
     UnsupportedBackend,
@@ -146,6 +153,17 @@ pub enum Rotation {
     Rotated,
     /// The old session was already revoked (or gone): nothing was written.
     AlreadyRevoked,
+}
+
+/// One hit on a sliding-window limit ([`Store::hit_rate_limit`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateHit {
+    /// Whether this hit was accepted (and counted).
+    pub allowed: bool,
+    /// The accepted hits still in the window after this one, epoch ms, oldest first.
+    pub hits: Vec<i64>,
+    /// Whether this is the first refusal since the key's last accepted hit.
+    pub first_refusal: bool,
 }
 
 /// Persistence for users, credentials, sessions, login states, keys and the audit log.
@@ -274,6 +292,37 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     /// Delete sessions that expired before `now`; returns how many.
     async fn purge_expired_sessions(&self, now: EpochSeconds) -> Result<u64, StoreError>;
 
+    /// How many sessions are live at `now` (not revoked, not expired): the
+    /// `clickup_mcp_active_sessions` gauge of `GET /metrics`.
+    async fn count_live_sessions(&self, now: EpochSeconds) -> Result<u64, StoreError>;
+
+    // --- rate limits (shared by every process on the database) -------------------------------
+
+    /// Count one hit on the limit `scope`/`key` at `now_ms`: accepted (and recorded) when fewer
+    /// than `limit` accepted hits lie in the `window_ms` before it — exact under concurrency,
+    /// from any number of processes.
+    async fn hit_rate_limit(
+        &self,
+        scope: &str,
+        key: &str,
+        limit: u32,
+        window_ms: i64,
+        now_ms: i64,
+    ) -> Result<RateHit, StoreError>;
+
+    /// The accepted hits of `scope`/`key` in the `window_ms` before `now_ms`, oldest first,
+    /// without counting one.
+    async fn rate_limit_hits(
+        &self,
+        scope: &str,
+        key: &str,
+        window_ms: i64,
+        now_ms: i64,
+    ) -> Result<Vec<i64>, StoreError>;
+
+    /// Forget the limits of `scope` with no hit after `idle_since_ms`; returns how many.
+    async fn purge_rate_limits(&self, scope: &str, idle_since_ms: i64) -> Result<u64, StoreError>;
+
     // --- keys ---------------------------------------------------------------------------------
 
     /// All stored key check values.
@@ -394,18 +443,58 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
 /// `sqlite:…` is a [`SqliteStore`], `postgres:…`/`postgresql:…` a [`PostgresStore`]; any other
 /// scheme is refused.
 pub async fn connect(database_url: &str) -> Result<std::sync::Arc<dyn Store>, StoreError> {
-    let scheme = database_url
-        .split_once(':')
-        .map_or("", |(scheme, _)| scheme);
-    match scheme {
-        "sqlite" => Ok(std::sync::Arc::new(
-            SqliteStore::connect(database_url).await?,
+    connect_with(database_url, Migrations::Run).await
+}
+
+/// [`connect`], with what to do about pending migrations (`DATABASE_MIGRATE`).
+pub async fn connect_with(
+    database_url: &str,
+    migrations: Migrations,
+) -> Result<std::sync::Arc<dyn Store>, StoreError> {
+    match Backend::of(database_url)? {
+        Backend::Sqlite => Ok(std::sync::Arc::new(
+            SqliteStore::connect(database_url, migrations).await?,
         )),
-        "postgres" | "postgresql" => Ok(std::sync::Arc::new(
-            PostgresStore::connect(database_url).await?,
+        Backend::Postgres => Ok(std::sync::Arc::new(
+            PostgresStore::connect(database_url, migrations).await?,
         )),
-        _ => Err(StoreError::UnsupportedBackend),
     }
+}
+
+/// Apply the pending migrations of the database at `database_url` (creating an SQLite file that
+/// does not exist yet) and return them, `(version, description)`; `clickup-mcp migrate`.
+pub async fn migrate(database_url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    match Backend::of(database_url)? {
+        Backend::Sqlite => sqlite::migrate(database_url).await,
+        Backend::Postgres => postgres::migrate(database_url).await,
+    }
+}
+
+/// Which backend a `DATABASE_URL` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// By the URL's scheme: `sqlite:`, `postgres:`/`postgresql:`; anything else is refused.
+    pub(crate) fn of(database_url: &str) -> Result<Self, StoreError> {
+        match database_url
+            .split_once(':')
+            .map_or("", |(scheme, _)| scheme)
+        {
+            "sqlite" => Ok(Self::Sqlite),
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            _ => Err(StoreError::UnsupportedBackend),
+        }
+    }
+}
+
+/// Whether several processes may share the database named by `database_url` (PostgreSQL: yes,
+/// so limits must be counted in it; SQLite: one process, which counts in memory).
+pub fn shared_by_replicas(database_url: &str) -> bool {
+    database_url.starts_with("postgres:") || database_url.starts_with("postgresql:")
 }
 
 #[cfg(test)]

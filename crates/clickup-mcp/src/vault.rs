@@ -114,9 +114,9 @@ impl Vault {
         let entries: Vec<&str> = spec.split(',').map(str::trim).collect();
         let mut keys: Vec<Key> = Vec::with_capacity(entries.len());
         for (index, entry) in entries.iter().enumerate() {
-            let (id, encoded) = match entry.split_once(':') {
-                Some((id, encoded)) => (id.trim(), encoded.trim()),
-                None if entries.len() == 1 => ("k1", *entry),
+            let (id, encoded, named) = match entry.split_once(':') {
+                Some((id, encoded)) => (id.trim(), encoded.trim(), true),
+                None if entries.len() == 1 => ("k1", *entry, false),
                 None => {
                     return Err(VaultError::BadKeyring(format!(
                         "entry {} has no key id; use id:base64key",
@@ -140,14 +140,26 @@ impl Vault {
                     "key id {id:?} appears twice"
                 )));
             }
-            let bytes =
-                Zeroizing::new(BASE64.decode(encoded).map_err(|_| {
-                    VaultError::BadKeyring(format!("key {id:?} is not valid base64"))
-                })?);
+            // Messages name what was typed (the key with its id, or the one bare key), never
+            // the key itself.
+            let which = if named {
+                format!("the key with id {id:?}")
+            } else {
+                "the key".to_owned()
+            };
+            let bytes = Zeroizing::new(BASE64.decode(encoded).map_err(|err| {
+                VaultError::BadKeyring(format!("{which} is not base64: {}", base64_problem(&err)))
+            })?);
             if bytes.len() != 32 {
+                let hex = encoded.len() == 64 && encoded.bytes().all(|b| b.is_ascii_hexdigit());
                 return Err(VaultError::BadKeyring(format!(
-                    "key {id:?} must decode to 32 bytes, got {}",
-                    bytes.len()
+                    "{which} decodes to {} bytes, but a key is 32 bytes (44 base64 characters){}",
+                    bytes.len(),
+                    if hex {
+                        "; it looks like hex, and a key is base64"
+                    } else {
+                        ""
+                    }
                 )));
             }
             let cipher = Aes256Gcm::new_from_slice(&bytes)
@@ -287,6 +299,18 @@ impl Vault {
 
 fn associated_data(key_id: &str, user: UserId, field: Field) -> String {
     format!("clickup-mcp/v1|{key_id}|user:{}|{}", user.0, field.name())
+}
+
+/// What is wrong with text that should be base64, in words (never the text).
+fn base64_problem(err: &base64::DecodeError) -> &'static str {
+    match err {
+        base64::DecodeError::InvalidByte(..) => {
+            "it has a character other than A-Z a-z 0-9 + / and = padding"
+        }
+        base64::DecodeError::InvalidLength(_) => "its length is not that of base64 text",
+        base64::DecodeError::InvalidLastSymbol(..) => "its last character is not valid there",
+        base64::DecodeError::InvalidPadding => "its = padding is wrong",
+    }
 }
 
 fn key_check_value(key: &[u8]) -> Result<String, VaultError> {

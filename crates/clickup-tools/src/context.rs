@@ -13,15 +13,19 @@ use crate::Tier;
 use crate::cache::ConnectionCache;
 use crate::error::{ToolError, ToolErrorCode, Upstream};
 
-/// Reacts to ClickUp refusing the caller's token (hosted: mark the credential revoked).
+/// Reacts to what ClickUp says about the connection: a refused token (hosted: mark the
+/// credential revoked), or no answer at all (the host logs it; tools have no logger).
 #[cfg_attr(not(target_arch = "wasm32"), async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 pub trait CredentialEvents: Send + Sync + 'static {
     /// ClickUp answered that the token is invalid or revoked.
     async fn token_rejected(&self);
+
+    /// ClickUp could not be reached, or did not answer in time.
+    async fn clickup_unreachable(&self) {}
 }
 
-/// No reaction (stdio: the personal token is the user's own business).
+/// No reaction (the personal token is the user's own business).
 #[derive(Debug)]
 pub struct IgnoreCredentialEvents;
 
@@ -29,6 +33,28 @@ pub struct IgnoreCredentialEvents;
 #[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
 impl CredentialEvents for IgnoreCredentialEvents {
     async fn token_rejected(&self) {}
+}
+
+/// What the host tells a person to do about their ClickUp connection: a hosted server signs
+/// people in again; stdio reads its token and ClickUp's URL from variables, which the messages
+/// must name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectionHelp {
+    /// What to do when ClickUp refuses the token (a sentence, ending with a full stop).
+    pub reconnect: String,
+    /// What to check when ClickUp cannot be reached, when the person can fix it (stdio: the
+    /// URL); none on a hosted server, whose operator watches its logs.
+    pub unreachable: Option<String>,
+}
+
+impl Default for ConnectionHelp {
+    /// The hosted server's: sign in again; nothing to check when ClickUp is away.
+    fn default() -> Self {
+        Self {
+            reconnect: crate::error::RECONNECT_BY_LOGIN.to_owned(),
+            unreachable: None,
+        }
+    }
 }
 
 /// Where a long tool reports how far it got (MCP progress notifications, when the request
@@ -120,8 +146,10 @@ pub struct ToolContext {
     pub tier: Option<Tier>,
     /// The default workspace (session `team_id`, or `CLICKUP_TEAM_ID` in stdio).
     pub default_workspace: Option<String>,
-    /// What to do when ClickUp refuses the token.
+    /// What to do when ClickUp refuses the token or cannot be reached.
     pub credential: Arc<dyn CredentialEvents>,
+    /// What the messages tell the person to do about their connection.
+    pub help: Arc<ConnectionHelp>,
     /// Progress reporting, when the client asked for it.
     pub progress: Option<Arc<dyn ProgressSink>>,
     /// Where "now" comes from.
@@ -212,6 +240,11 @@ impl ToolContext {
         }
     }
 
+    /// `reauth_required`, saying what this host's user does about it.
+    pub fn reauth_required(&self) -> ToolError {
+        ToolError::reauth_required_with(&self.help.reconnect)
+    }
+
     /// Report progress, when the client asked for it.
     pub async fn progress(&self, done: u64, total: u64, message: impl Into<String>) {
         if let Some(sink) = &self.progress {
@@ -233,17 +266,17 @@ impl ToolContext {
                     "{what} was not found, or this connection cannot see it."
                 ))
                 .with_upstream(status, ecode),
-                Ok(_) => ToolError::reauth_required(),
+                Ok(_) => self.reauth_required(),
                 Err(check) if check.is_token_invalid() => {
                     self.credential.token_rejected().await;
-                    ToolError::reauth_required()
+                    self.reauth_required()
                 }
                 Err(_) => ToolError::upstream("ClickUp failed while checking access. Try again.")
                     .with_upstream(status, ecode),
             },
             ErrorKind::TokenInvalid => {
                 self.credential.token_rejected().await;
-                ToolError::reauth_required().with_upstream(status, ecode)
+                self.reauth_required().with_upstream(status, ecode)
             }
             ErrorKind::NotFound => {
                 ToolError::not_found(format!("{what} was not found.")).with_upstream(status, ecode)
@@ -269,7 +302,12 @@ impl ToolContext {
                 error.with_upstream(status, ecode)
             }
             ErrorKind::Timeout => {
-                ToolError::upstream("ClickUp did not answer in time; try again in a moment.")
+                self.credential.clickup_unreachable().await;
+                self.unreachable("ClickUp did not answer in time; try again in a moment.")
+            }
+            ErrorKind::Upstream if err == clickup::ClickUpError::Network => {
+                self.credential.clickup_unreachable().await;
+                self.unreachable("ClickUp could not be reached; try again in a moment.")
             }
             ErrorKind::Upstream => {
                 let message = match &err {
@@ -283,6 +321,17 @@ impl ToolContext {
                 };
                 ToolError::upstream(message).with_upstream(status, ecode)
             }
+        }
+    }
+}
+
+impl ToolContext {
+    /// `upstream_error` for ClickUp not answering, with what to check when the host knows.
+    fn unreachable(&self, message: &str) -> ToolError {
+        let error = ToolError::upstream(message);
+        match &self.help.unreachable {
+            Some(check) => error.with_hint(check.clone()),
+            None => error,
         }
     }
 }

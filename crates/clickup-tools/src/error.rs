@@ -25,6 +25,9 @@ pub enum ToolErrorCode {
     UpstreamError,
 }
 
+/// What a hosted server's user does about a refused ClickUp token.
+pub const RECONNECT_BY_LOGIN: &str = "Reconnect ClickUp (log in again), then retry.";
+
 /// Most candidates an error lists.
 const MAX_CANDIDATES: usize = 10;
 
@@ -116,11 +119,17 @@ impl ToolError {
         Self::new(ToolErrorCode::UpstreamError, message)
     }
 
-    /// `reauth_required`.
+    /// `reauth_required`, telling the person to sign in again (the hosted server's remedy;
+    /// a tool with a context says its host's: [`crate::context::ToolContext::reauth_required`]).
     pub fn reauth_required() -> Self {
+        Self::reauth_required_with(RECONNECT_BY_LOGIN)
+    }
+
+    /// `reauth_required`, with what to do about it.
+    pub fn reauth_required_with(what_to_do: &str) -> Self {
         Self::new(
             ToolErrorCode::ReauthRequired,
-            "The ClickUp connection is no longer valid. Reconnect ClickUp (log in again), then retry.",
+            format!("The ClickUp connection is no longer valid. {what_to_do}"),
         )
     }
 

@@ -87,7 +87,7 @@ pub async fn workspace(
     }
     match authorized.as_slice() {
         [only] => Ok(only.clone()),
-        [] => Err(ToolError::reauth_required()),
+        [] => Err(ctx.reauth_required()),
         _ => Err(ToolError::ambiguous(
             "Several workspaces are authorized and none is the default; pass workspace_id.",
             candidates(),

@@ -8,9 +8,16 @@
 //! `remaining`, so concurrent callers cannot overshoot it. When nothing is left, a caller waits for
 //! the reset if that is at most [`BudgetOptions::max_wait`] away, else gets
 //! [`ClickUpError::RateLimited`] without anything being sent.
+//!
+//! Processes that share tokens (replicas of a server on one database) also share a
+//! [`SharedBudget`] ([`crate::ClickUp::with_shared_budget`]): after the local reservation, each
+//! request takes one unit there too, so together they stay within the token's limit per minute
+//! before ClickUp has said anything — the local budget only learns from its own answers.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -62,6 +69,29 @@ const DEFAULT_WINDOW_MS: u64 = 60_000;
 /// How many tokens' budgets are kept before finished windows are forgotten.
 const PRUNE_ABOVE: usize = 10_000;
 
+/// The requests per minute a [`SharedBudget`] allows a token before ClickUp has named its limit
+/// (`X-RateLimit-Limit`): ClickUp's lowest, that of its Free Forever, Unlimited and Business plans.
+pub const DEFAULT_SHARED_LIMIT: u32 = 100;
+
+/// The pending answer of [`SharedBudget::take`]: `Ok` when a unit was taken, else `Err` with
+/// when one frees (epoch ms). `Send` on native targets; not on `wasm32` (single-threaded).
+#[cfg(not(target_arch = "wasm32"))]
+pub type SharedTake = Pin<Box<dyn Future<Output = Result<(), u64>> + Send>>;
+
+/// The pending answer of [`SharedBudget::take`]: `Ok` when a unit was taken, else `Err` with
+/// when one frees (epoch ms). `Send` on native targets; not on `wasm32` (single-threaded).
+#[cfg(target_arch = "wasm32")]
+pub type SharedTake = Pin<Box<dyn Future<Output = Result<(), u64>>>>;
+
+/// A per-token budget kept outside this process, shared by every process that calls ClickUp with
+/// the same tokens: at most `limit` requests per token in any 60 seconds, all processes together.
+pub trait SharedBudget: Send + Sync + fmt::Debug {
+    /// Take one request of `token` at `now_ms` against `limit` per minute (the token's limit as
+    /// ClickUp last named it, else [`DEFAULT_SHARED_LIMIT`]). An implementation that cannot
+    /// reach its store should answer `Ok` (ClickUp's own 429 still holds the line).
+    fn take(&self, token: TokenFingerprint, limit: u32, now_ms: u64) -> SharedTake;
+}
+
 /// The SHA-256 of a token: how budgets are keyed, so the map never holds a token.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TokenFingerprint([u8; 32]);
@@ -70,6 +100,11 @@ impl TokenFingerprint {
     /// The fingerprint of `token`.
     pub fn of(token: &SecretString) -> Self {
         Self(Sha256::digest(token.expose_secret().as_bytes()).into())
+    }
+
+    /// The whole fingerprint as lowercase hex (how a [`SharedBudget`] may key it).
+    pub fn to_hex(&self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
@@ -183,6 +218,11 @@ impl Budget {
         self.roll(now_ms);
     }
 
+    /// A reserved request was not sent after all (the shared budget had nothing left).
+    pub(crate) fn cancelled(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+    }
+
     /// A reserved request got no answer (connection failed, timed out, or the caller gave up):
     /// ClickUp may have counted it, so assume it did.
     pub(crate) fn unanswered(&mut self) {
@@ -221,6 +261,8 @@ pub(crate) struct Budgets {
     state: Mutex<HashMap<TokenFingerprint, Budget>>,
     /// Woken whenever a reservation ends, so waiters re-check.
     released: Notify,
+    /// The budget shared with other processes, when there is one.
+    shared: Option<Arc<dyn SharedBudget>>,
 }
 
 impl fmt::Debug for Budgets {
@@ -239,6 +281,15 @@ impl Budgets {
             runtime,
             state: Mutex::new(HashMap::new()),
             released: Notify::new(),
+            shared: None,
+        }
+    }
+
+    /// Fresh budgets with the same options that also take from `shared`.
+    pub(crate) fn sharing(&self, shared: Arc<dyn SharedBudget>) -> Self {
+        Self {
+            shared: Some(shared),
+            ..Self::new(self.options.clone(), Arc::clone(&self.runtime))
         }
     }
 
@@ -273,11 +324,27 @@ impl Budgets {
             };
             let reset = match outcome {
                 Ok(()) => {
-                    return Ok(Reservation {
+                    let reservation = Reservation {
                         budgets: Arc::clone(self),
                         token,
                         done: false,
-                    });
+                    };
+                    let Some(shared) = &self.shared else {
+                        return Ok(reservation);
+                    };
+                    let limit = self
+                        .lock()
+                        .get(&token)
+                        .and_then(|budget| budget.limit)
+                        .unwrap_or(DEFAULT_SHARED_LIMIT);
+                    match shared.take(token, limit, now).await {
+                        Ok(()) => return Ok(reservation),
+                        Err(frees_at) => {
+                            reservation.cancel();
+                            // Wait for the unit that frees, as for a reset (less the slack).
+                            Some(frees_at.saturating_sub(RESET_SLACK_MS).max(now))
+                        }
+                    }
                 }
                 Err(reset) => reset,
             };
@@ -306,6 +373,11 @@ impl Budgets {
                 () = released => {}
             }
         }
+    }
+
+    fn cancel(&self, token: TokenFingerprint) {
+        self.lock().entry(token).or_default().cancelled();
+        self.released.notify_waiters();
     }
 
     fn finish(&self, token: TokenFingerprint, outcome: Option<(RateLimitHeaders, bool)>) {
@@ -342,6 +414,12 @@ pub(crate) struct Reservation {
 }
 
 impl Reservation {
+    /// Not sent after all: release the unit without counting it.
+    fn cancel(mut self) {
+        self.done = true;
+        self.budgets.cancel(self.token);
+    }
+
     /// ClickUp answered; `was_429` when it refused for the rate limit.
     pub(crate) fn answered(mut self, headers: RateLimitHeaders, was_429: bool) {
         self.done = true;
@@ -483,6 +561,76 @@ mod tests {
 
     fn token(text: &str) -> TokenFingerprint {
         TokenFingerprint::of(&SecretString::from(text.to_owned()))
+    }
+
+    /// A shared budget of `units` for everyone, whose next unit frees at `frees_at`; it records
+    /// the limits it was asked with.
+    #[derive(Debug)]
+    struct FakeShared {
+        units: Mutex<u32>,
+        frees_at: u64,
+        limits: Mutex<Vec<u32>>,
+    }
+
+    impl SharedBudget for FakeShared {
+        fn take(&self, _token: TokenFingerprint, limit: u32, _now_ms: u64) -> SharedTake {
+            self.limits.lock().unwrap().push(limit);
+            let mut units = self.units.lock().unwrap();
+            let answer = if *units > 0 {
+                *units -= 1;
+                Ok(())
+            } else {
+                Err(self.frees_at)
+            };
+            Box::pin(async move { answer })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_spent_shared_budget_refuses_before_sending_and_frees_the_local_unit() {
+        let clock = Arc::new(ManualClock(AtomicU64::new(T0)));
+        let shared = Arc::new(FakeShared {
+            units: Mutex::new(1),
+            frees_at: T0 + 40_000,
+            limits: Mutex::new(Vec::new()),
+        });
+        let budgets =
+            Arc::new(budgets(&clock, Duration::from_secs(2)).sharing(Arc::clone(&shared) as _));
+        let alice = token("pk_alice");
+        budgets
+            .reserve(alice)
+            .await
+            .expect("the shared unit")
+            .answered(headers(1000, 999, T0 / 1000 + 60), false);
+
+        let err = budgets.reserve(alice).await.unwrap_err();
+
+        assert_eq!(
+            err,
+            ClickUpError::RateLimited {
+                retry_after: Some(Duration::from_millis(40_000))
+            }
+        );
+        assert_eq!(
+            *shared.limits.lock().unwrap(),
+            [DEFAULT_SHARED_LIMIT, 1000],
+            "the limit ClickUp named, once it did"
+        );
+        assert_eq!(
+            budgets.snapshot(alice).and_then(|s| s.available),
+            Some(999),
+            "the refused request is neither in flight nor counted"
+        );
+    }
+
+    #[test]
+    fn a_fingerprint_in_hex_is_the_whole_sha256() {
+        let hex = token("pk_alice").to_hex();
+        assert_eq!(hex.len(), 64);
+        assert!(
+            hex.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
     }
 
     #[tokio::test]

@@ -74,6 +74,41 @@ impl Default for ClientOptions {
     }
 }
 
+/// What a host learns of each HTTP exchange with ClickUp (every attempt, retries included),
+/// once it has an answer or has failed: how the server counts ClickUp requests for its metrics.
+/// Set with [`ClickUp::with_observer`]; called on the task that sent the request, so it must
+/// be quick and must not block.
+pub trait RequestObserver: Send + Sync + std::fmt::Debug {
+    /// One finished request.
+    fn finished(&self, request: &FinishedRequest<'_>);
+}
+
+/// One finished request, as a [`RequestObserver`] sees it: never an id, a query or a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FinishedRequest<'a> {
+    /// `GET`, `POST`, `PUT` or `DELETE`.
+    pub method: &'a str,
+    /// The path's template, ids as placeholders: `v2/task/{task_id}/tag/{tag_name}`.
+    pub template: &'a str,
+    /// What kind of thing was asked for: the template's last literal segment (`v2/task/{task_id}`
+    /// and `v2/list/{list_id}/task` are `task`; `v2/task/{task_id}/tag/{tag_name}` is `tag`;
+    /// `v2/team/{team_id}/time_entries` is `time_entries`). A small, fixed set.
+    pub endpoint_class: &'a str,
+    /// ClickUp's HTTP status; `None` when no answer came (a network error or a timeout).
+    pub status: Option<u16>,
+    /// From sending to the end of the answer (or the failure).
+    pub duration: Duration,
+}
+
+/// The last segment of a path template that is not a `{placeholder}` (see
+/// [`FinishedRequest::endpoint_class`]).
+fn endpoint_class(template: &str) -> &str {
+    template
+        .rsplit('/')
+        .find(|segment| !segment.starts_with('{'))
+        .unwrap_or(template)
+}
+
 /// A ClickUp API client. Cheap to clone; clones share connections and per-token budgets.
 #[derive(Clone, Debug)]
 pub struct ClickUp {
@@ -89,6 +124,8 @@ pub struct ClickUp {
     runtime: Arc<dyn Runtime>,
     /// One budget per token, shared by all clones.
     budgets: Arc<Budgets>,
+    /// Told of every finished request, when the host set one.
+    observer: Option<Arc<dyn RequestObserver>>,
 }
 
 /// What ClickUp answered to a successful request.
@@ -193,7 +230,37 @@ impl ClickUp {
             retry: options.retry,
             budgets: Arc::new(Budgets::new(options.budget, Arc::clone(&options.runtime))),
             runtime: options.runtime,
+            observer: None,
         })
+    }
+
+    /// This client, taking a unit of `shared` for every request too (its clones too; clones made
+    /// before this call do not): the budget it shares with other processes using the same tokens.
+    #[must_use]
+    pub fn with_shared_budget(mut self, shared: Arc<dyn crate::budget::SharedBudget>) -> Self {
+        self.budgets = Arc::new(self.budgets.sharing(shared));
+        self
+    }
+
+    /// This client, telling `observer` of every request it finishes (its clones too).
+    #[must_use]
+    pub fn with_observer(mut self, observer: Arc<dyn RequestObserver>) -> Self {
+        self.observer = Some(observer);
+        self
+    }
+
+    /// Tell the observer, if any, of one finished exchange.
+    fn observe(&self, request: &Request, status: Option<u16>, attempt: &Stopwatch) {
+        if let Some(observer) = &self.observer {
+            let template = request.path.template();
+            observer.finished(&FinishedRequest {
+                method: request.method.as_str(),
+                template,
+                endpoint_class: endpoint_class(template),
+                status,
+                duration: attempt.elapsed(&*self.runtime),
+            });
+        }
     }
 
     /// A number that differs between calls (the runtime's jitter and clock): seeds multipart
@@ -329,6 +396,7 @@ impl ClickUp {
                     .header(CONTENT_TYPE, content_type.unwrap_or("application/json"))
                     .body(body.clone());
             }
+            let attempt = Stopwatch::start(&*self.runtime);
             let outcome = match builder.send().await {
                 Ok(response) => {
                     let status = response.status().as_u16();
@@ -336,10 +404,13 @@ impl ClickUp {
                     if let Some(reservation) = reservation {
                         reservation.answered(limits, status == 429);
                     }
-                    read(response, status, limits, self.budgets.now_ms()).await
+                    let answer = read(response, status, limits, self.budgets.now_ms()).await;
+                    self.observe(&request, Some(status), &attempt);
+                    answer
                 }
                 Err(err) => {
                     drop(reservation);
+                    self.observe(&request, None, &attempt);
                     Err(ClickUpError::from_transport(&err))
                 }
             };
@@ -469,6 +540,80 @@ mod tests {
         send_sync(&client);
         let token = SecretString::from("pk_1".to_owned());
         send(&client.get_user(&token));
+    }
+
+    #[test]
+    fn the_endpoint_class_is_the_last_literal_segment_of_the_template() {
+        let task = TaskId::new("ENG-1").unwrap();
+        for (path, class) in [
+            (ApiPath::v2().lit("user"), "user"),
+            (ApiPath::v2().lit("task").id(&task), "task"),
+            (
+                ApiPath::v2()
+                    .lit("task")
+                    .id(&task)
+                    .lit("tag")
+                    .id(&crate::ids::TagName::new("needs review").unwrap()),
+                "tag",
+            ),
+            (
+                ApiPath::v2().lit("team").id(&task).lit("time_entries"),
+                "time_entries",
+            ),
+        ] {
+            assert_eq!(endpoint_class(path.template()), class, "{path}");
+        }
+    }
+
+    /// What the observer was told of one request: method, template, class, status.
+    type Seen = (String, String, String, Option<u16>);
+
+    /// Keeps what it is told.
+    #[derive(Debug, Default)]
+    struct Recorder(std::sync::Mutex<Vec<Seen>>);
+
+    impl RequestObserver for Recorder {
+        fn finished(&self, request: &FinishedRequest<'_>) {
+            self.0.lock().unwrap().push((
+                request.method.to_owned(),
+                request.template.to_owned(),
+                request.endpoint_class.to_owned(),
+                request.status,
+            ));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_request_that_gets_no_answer_is_observed_without_a_status() {
+        // Nothing listens on a port just released.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let recorder = Arc::new(Recorder::default());
+        let client = ClickUp::new(
+            &Url::parse(&format!("http://127.0.0.1:{port}/api")).unwrap(),
+            Timeouts::default(),
+        )
+        .unwrap()
+        .with_observer(Arc::clone(&recorder) as _);
+
+        let answer: Result<serde_json::Value, _> = client
+            .post_json_unauthenticated("v2/oauth/token", &serde_json::json!({}))
+            .await;
+
+        assert!(answer.is_err());
+        assert_eq!(
+            *recorder.0.lock().unwrap(),
+            [(
+                "POST".to_owned(),
+                "v2/oauth/token".to_owned(),
+                "token".to_owned(),
+                None
+            )],
+            "one attempt (a write is never retried), no status"
+        );
     }
 
     #[test]

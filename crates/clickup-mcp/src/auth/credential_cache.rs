@@ -3,8 +3,9 @@
 //!
 //! Every change this process makes to a credential (login, logout everywhere, ClickUp refusing
 //! the token, a ClickUp refresh) drops or replaces the entry at once. A change made elsewhere
-//! (an admin command, another replica) is seen within [`TTL`] — and a deleted user's or logged
-//! out session fails the per-request session check before any tool runs anyway.
+//! (an admin command) is seen within [`TTL`] — and a deleted user's or logged out session fails
+//! the per-request session check before any tool runs anyway. Replicas on PostgreSQL use no cache
+//! ([`CredentialCache::disabled`]): another replica's change is seen on the next request.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -23,6 +24,8 @@ const SWEEP_AT: usize = 10_000;
 #[derive(Default)]
 pub struct CredentialCache {
     entries: Mutex<HashMap<UserId, (Instant, SecretString)>>,
+    /// Remembers nothing (replicas share the database, so no copy may outlive a change).
+    disabled: bool,
 }
 
 impl std::fmt::Debug for CredentialCache {
@@ -35,6 +38,14 @@ impl std::fmt::Debug for CredentialCache {
 }
 
 impl CredentialCache {
+    /// A cache that remembers nothing: every use reads the store.
+    pub fn disabled() -> Self {
+        Self {
+            disabled: true,
+            ..Self::default()
+        }
+    }
+
     /// The user's token, when opened less than [`TTL`] ago.
     pub fn get(&self, user: UserId) -> Option<SecretString> {
         let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
@@ -46,6 +57,9 @@ impl CredentialCache {
 
     /// Remember the user's opened token.
     pub fn put(&self, user: UserId, token: SecretString) {
+        if self.disabled {
+            return;
+        }
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         if entries.len() >= SWEEP_AT {
             entries.retain(|_, (at, _)| at.elapsed() < TTL);
@@ -79,5 +93,12 @@ mod tests {
         cache.forget(UserId(1));
         assert!(cache.get(UserId(1)).is_none());
         assert!(!format!("{cache:?}").contains('t') || format!("{cache:?}").contains("entries"));
+    }
+
+    #[test]
+    fn a_disabled_cache_remembers_nothing() {
+        let cache = CredentialCache::disabled();
+        cache.put(UserId(1), SecretString::from("t".to_owned()));
+        assert!(cache.get(UserId(1)).is_none());
     }
 }

@@ -20,7 +20,7 @@ pub struct SandboxArgs {
 
 pub(super) async fn run(mut settings: Settings, args: SandboxArgs) -> anyhow::Result<ExitCode> {
     if let Some(listen) = args.listen {
-        settings.set("SANDBOX_LISTEN", listen);
+        settings.set_from_flag("SANDBOX_LISTEN", "--listen", listen);
     }
     if let Some(seed) = args.seed {
         settings.set("SANDBOX_SEED", seed);

@@ -30,13 +30,13 @@ pub struct ServeArgs {
 
 pub(super) async fn run(mut settings: Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(listen) = args.listen {
-        settings.set("LISTEN", listen);
+        settings.set_from_flag("LISTEN", "--listen", listen);
     }
     if let Some(database) = args.database {
-        settings.set("DATABASE_URL", database);
+        settings.set_from_flag("DATABASE_URL", "--database", database);
     }
     if let Some(listen) = args.sandbox_listen {
-        settings.set("SANDBOX_LISTEN", listen);
+        settings.set_from_flag("SANDBOX_LISTEN", "--sandbox-listen", listen);
     }
     super::init_logging(&settings)?;
     let mut config = ServeConfig::load(&settings, args.sandbox)?;

@@ -12,6 +12,7 @@ use rmcp::ServiceExt;
 use crate::config::Settings;
 use crate::mcp::core::{LocalConnection, McpCore, Mode};
 use crate::mcp::handler::McpHandler;
+use clickup_tools::context::ConnectionHelp;
 use clickup_tools::toolsets::Surface;
 
 /// `stdio` reads `CLICKUP_API_TOKEN`, `CLICKUP_API_URL` and `CLICKUP_TEAM_ID`; what it serves
@@ -46,6 +47,8 @@ pub(super) async fn run(settings: Settings, args: StdioArgs) -> anyhow::Result<E
         Arc::new(clickup_tools::catalogue()),
         Mode::Local(Arc::new(LocalConnection {
             clickup,
+            help: Arc::new(stdio_help(&local.api_url)),
+            api_url: local.api_url,
             token: local.token,
             default_workspace: local.team_id,
             default_zone: local.default_timezone,
@@ -66,4 +69,18 @@ pub(super) async fn run(settings: Settings, args: StdioArgs) -> anyhow::Result<E
         .await
         .context("the MCP session on stdio failed")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// stdio has no sign-in: what fixes a refused token or an unreachable ClickUp is a variable.
+fn stdio_help(api_url: &url::Url) -> ConnectionHelp {
+    ConnectionHelp {
+        reconnect: "ClickUp refused CLICKUP_API_TOKEN: set it to a valid personal token \
+                    (ClickUp: Settings → Apps → API Token, starting with pk_) and restart \
+                    `clickup-mcp stdio`."
+            .to_owned(),
+        unreachable: Some(format!(
+            "Check CLICKUP_API_URL ({}) and this machine's network connection.",
+            api_url.as_str().trim_end_matches('/')
+        )),
+    }
 }

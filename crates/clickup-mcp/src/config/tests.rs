@@ -13,7 +13,7 @@ fn full() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn load(pairs: &[(&'static str, String)], sandbox: bool) -> Result<ServeConfig, ConfigError> {
+fn load(pairs: &[(&'static str, String)], sandbox: bool) -> Result<ServeConfig, ConfigErrors> {
     ServeConfig::load(
         &Settings::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))),
         sandbox,
@@ -62,8 +62,11 @@ fn each_missing_secret_is_named() {
         "ENCRYPTION_KEY",
     ] {
         match load(&without(name), false) {
-            Err(ConfigError::Missing(missing, _)) => assert_eq!(missing, name),
-            other => panic!("{name}: expected Missing, got {:?}", other.map(|_| ())),
+            Err(errors) => assert!(
+                matches!(errors.problems(), [ConfigError::Missing(missing, _)] if *missing == name),
+                "{name}: {errors:?}"
+            ),
+            Ok(_) => panic!("{name}: expected Missing"),
         }
     }
 }
@@ -270,5 +273,319 @@ fn the_attachment_size_cap_defaults_to_10_mb_and_is_bounded() {
             err.to_string().starts_with("ATTACHMENT_MAX_BYTES:"),
             "{bad}: {err}"
         );
+    }
+}
+
+#[test]
+fn one_run_lists_every_problem_with_its_fix_and_points_to_the_sandbox() {
+    let pairs = [
+        ("LISTEN", "localhost".to_owned()),
+        ("JWT_EXPIRY", "soon".to_owned()),
+        ("ENCRYPTION_KEY", "not base64!".to_owned()),
+    ];
+
+    let errors = load(&pairs, false).map(|_| ()).unwrap_err();
+
+    let names: Vec<&str> = errors
+        .problems()
+        .iter()
+        .map(|p| match p {
+            ConfigError::Missing(name, _) | ConfigError::Invalid(name, _) => *name,
+            ConfigError::File { .. } => "file",
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "LISTEN",
+            "CLICKUP_CLIENT_ID",
+            "CLICKUP_CLIENT_SECRET",
+            "JWT_SECRET",
+            "ENCRYPTION_KEY",
+            "JWT_EXPIRY"
+        ]
+    );
+    let shown = errors.to_string();
+    assert!(
+        shown.starts_with("6 configuration problems:\n  - LISTEN: "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("JWT_SECRET is required but not set (at least 32 random bytes; generate one with `clickup-mcp keys generate`)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("ENCRYPTION_KEY: the key is not base64")
+            && shown.contains("`clickup-mcp keys generate`"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("or try `clickup-mcp serve --sandbox`, which needs none of them."),
+        "{shown}"
+    );
+    let complete = load(
+        &[("LISTEN", "localhost".to_owned())]
+            .into_iter()
+            .chain(full())
+            .collect::<Vec<_>>(),
+        false,
+    )
+    .map(|_| ())
+    .unwrap_err()
+    .to_string();
+    assert!(
+        !complete.contains("--sandbox"),
+        "no sandbox hint when no secret is missing: {complete}"
+    );
+}
+
+#[test]
+fn a_bad_encryption_key_says_what_is_wrong_with_what_was_typed_and_never_echoes_it() {
+    let hex = "ab".repeat(32);
+    let good = crate::vault::Vault::generate_key();
+    let cases = [
+        (
+            "not base64!".to_owned(),
+            "ENCRYPTION_KEY: the key is not base64: it has a character other than",
+        ),
+        (
+            "c2hvcnQ=".to_owned(),
+            "ENCRYPTION_KEY: the key decodes to 5 bytes, but a key is 32 bytes",
+        ),
+        (hex.clone(), "looks like hex"),
+        (
+            format!("new:{good},old:{hex}"),
+            "ENCRYPTION_KEY: the key with id \"old\" decodes to 48 bytes",
+        ),
+    ];
+    for (key, expected) in cases {
+        let mut pairs = without("ENCRYPTION_KEY");
+        pairs.push(("ENCRYPTION_KEY", key.clone()));
+        let shown = load(&pairs, false).map(|_| ()).unwrap_err().to_string();
+        assert!(shown.contains(expected), "{key}: {shown}");
+        assert!(shown.contains("`clickup-mcp keys generate`"), "{shown}");
+        assert!(
+            !shown.contains("\"k1\""),
+            "the user never typed k1: {shown}"
+        );
+        assert!(
+            !shown.contains(&hex) && !shown.contains(&good),
+            "never the key: {shown}"
+        );
+    }
+}
+
+#[test]
+fn a_problem_with_a_flag_names_the_flag() {
+    let mut settings = Settings::from_pairs(full().iter().map(|(k, v)| (*k, v.as_str())));
+    settings.set_from_flag("LISTEN", "--listen", "localhost");
+    settings.set_from_flag("DATABASE_URL", "--database", "mysql://u:hunter2@h/db");
+
+    let shown = ServeConfig::load(&settings, false)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+
+    assert!(
+        shown.contains("  - --listen: expected an IP address"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  - --database: expected sqlite://"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("LISTEN") && !shown.contains("hunter2"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn config_file_problems_carry_their_line_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let env = HashMap::new();
+    let problem = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        match Settings::from_sources(Some(&path), &env) {
+            Err(ConfigError::File { reason, .. }) => reason,
+            other => panic!("{text:?}: expected a file error, got {other:?}"),
+        }
+    };
+
+    let syntax = problem("listen = \"127.0.0.1:9000\"\nrate_limit_free = \n");
+    let unknown = problem(
+        "listen = \"127.0.0.1:9000\"\n\n lisen = \"x\"\njwt_expiry = 60\npublic_ur = \"y\"\n",
+    );
+    let table = problem("jwt_expiry = 60\nlog_format = { a = 1 }\n");
+
+    assert!(syntax.starts_with("line 2, column 19: "), "{syntax}");
+    assert!(
+        unknown.contains("line 3: unknown key \"lisen\""),
+        "{unknown}"
+    );
+    assert!(
+        unknown.contains("line 5: unknown key \"public_ur\""),
+        "both unknown keys: {unknown}"
+    );
+    assert!(
+        table.contains("line 2: log_format: expected a string"),
+        "{table}"
+    );
+}
+
+#[test]
+fn plain_http_is_refused_off_this_machine_unless_explicitly_allowed() {
+    let with = |extra: &[(&'static str, &str)]| {
+        let mut pairs = full();
+        pairs.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        load(&pairs, false).map(|_| ()).map_err(|e| e.to_string())
+    };
+
+    for fine in [
+        "https://mcp.example.com",
+        "http://localhost:8787",
+        "http://127.0.0.1:9",
+        "http://[::1]:9",
+    ] {
+        assert_eq!(with(&[("PUBLIC_URL", fine)]), Ok(()), "{fine}");
+    }
+    let refused = with(&[("PUBLIC_URL", "http://mcp.example.com")]).unwrap_err();
+    assert!(
+        refused.starts_with("PUBLIC_URL: http://mcp.example.com is plain http")
+            && refused.contains("ALLOW_INSECURE_HTTP=true"),
+        "{refused}"
+    );
+    let from_listen = with(&[("LISTEN", "10.1.2.3:8787")]).unwrap_err();
+    assert!(
+        from_listen.starts_with("PUBLIC_URL (not set, so taken from LISTEN): http://10.1.2.3:8787"),
+        "{from_listen}"
+    );
+    assert_eq!(
+        with(&[
+            ("PUBLIC_URL", "http://mcp.example.com"),
+            ("ALLOW_INSECURE_HTTP", "true")
+        ]),
+        Ok(())
+    );
+    assert!(
+        with(&[
+            ("PUBLIC_URL", "http://mcp.example.com"),
+            ("ALLOW_INSECURE_HTTP", "perhaps")
+        ])
+        .unwrap_err()
+        .starts_with("ALLOW_INSECURE_HTTP: expected true or false"),
+        "only an explicit true allows it"
+    );
+    assert!(
+        load(&[("LISTEN", "0.0.0.0:8787".to_owned())], true).is_ok(),
+        "the sandbox on every interface is still localhost"
+    );
+}
+
+/// A self-signed certificate for `localhost` and its key, written as PEM files.
+fn certificate_files(dir: &Path) -> (PathBuf, PathBuf) {
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let (cert_file, key_file) = (dir.join("cert.pem"), dir.join("key.pem"));
+    std::fs::write(&cert_file, cert.cert.pem()).unwrap();
+    std::fs::write(&key_file, cert.signing_key.serialize_pem()).unwrap();
+    (cert_file, key_file)
+}
+
+#[test]
+fn tls_needs_both_files_as_pem_and_https_and_names_the_file_at_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, key) = certificate_files(dir.path());
+    let (other_cert, _) = certificate_files(&dir.path().join("other").tap_create());
+    let garbage = dir.path().join("garbage.pem");
+    std::fs::write(&garbage, "not a certificate\n").unwrap();
+    let missing = dir.path().join("missing.pem");
+    let path = |p: &Path| p.display().to_string();
+    let with = |extra: Vec<(&'static str, String)>| {
+        let mut pairs = full();
+        pairs.extend(extra);
+        load(&pairs, false).map_err(|e| e.to_string())
+    };
+
+    let served = with(vec![
+        ("TLS_CERT_FILE", path(&cert)),
+        ("TLS_KEY_FILE", path(&key)),
+    ])
+    .unwrap();
+    assert!(served.tls.is_some());
+    assert_eq!(
+        served.public_url.unwrap().as_str(),
+        "https://localhost:8787/",
+        "the default public URL is https"
+    );
+
+    let cases = [
+        (
+            vec![("TLS_CERT_FILE", path(&cert))],
+            "TLS_KEY_FILE is required but not set (TLS_CERT_FILE is set".to_owned(),
+        ),
+        (
+            vec![("TLS_KEY_FILE", path(&key))],
+            "TLS_CERT_FILE is required but not set".to_owned(),
+        ),
+        (
+            vec![
+                ("TLS_CERT_FILE", path(&missing)),
+                ("TLS_KEY_FILE", path(&key)),
+            ],
+            format!("TLS_CERT_FILE: {}: cannot be read", path(&missing)),
+        ),
+        (
+            vec![
+                ("TLS_CERT_FILE", path(&garbage)),
+                ("TLS_KEY_FILE", path(&key)),
+            ],
+            format!(
+                "TLS_CERT_FILE: {}: holds no PEM certificate",
+                path(&garbage)
+            ),
+        ),
+        (
+            vec![
+                ("TLS_CERT_FILE", path(&cert)),
+                ("TLS_KEY_FILE", path(&cert)),
+            ],
+            format!("TLS_KEY_FILE: {}: holds no PEM private key", path(&cert)),
+        ),
+        (
+            vec![
+                ("TLS_CERT_FILE", path(&other_cert)),
+                ("TLS_KEY_FILE", path(&key)),
+            ],
+            format!(
+                "TLS_KEY_FILE: {} does not fit the certificate in {}",
+                path(&key),
+                path(&other_cert)
+            ),
+        ),
+        (
+            vec![
+                ("TLS_CERT_FILE", path(&cert)),
+                ("TLS_KEY_FILE", path(&key)),
+                ("PUBLIC_URL", "http://localhost:8787".into()),
+            ],
+            "PUBLIC_URL: must be https:// when TLS_CERT_FILE".to_owned(),
+        ),
+    ];
+    for (extra, expected) in cases {
+        let shown = with(extra.clone()).map(|_| ()).unwrap_err();
+        assert!(shown.starts_with(&expected), "{extra:?}: {shown}");
+        assert!(!shown.contains("PRIVATE KEY"), "never the key: {shown}");
+    }
+}
+
+trait CreateDir {
+    fn tap_create(self) -> Self;
+}
+
+impl CreateDir for PathBuf {
+    fn tap_create(self) -> Self {
+        std::fs::create_dir_all(&self).unwrap();
+        self
     }
 }

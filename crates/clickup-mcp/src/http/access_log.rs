@@ -6,15 +6,21 @@
 //! The request id is made here (an incoming `X-Request-Id` is not trusted: it would let a caller
 //! write into the log) and returned as `X-Request-Id`; everything logged while the request runs
 //! is in its span, so its lines carry it too.
+//!
+//! The same middleware feeds `clickup_mcp_http_requests_total` and
+//! `clickup_mcp_http_request_duration_seconds` (`crate::metrics`), labelled by the same route
+//! pattern, so the number of series stays bounded.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument;
+
+use crate::metrics::Metrics;
 
 /// Where a handler puts the id of the user it authenticated, for the access log.
 #[derive(Clone, Debug, Default)]
@@ -27,8 +33,13 @@ impl LoggedUser {
     }
 }
 
-/// The middleware (`axum::middleware::from_fn`).
-pub(crate) async fn access_log(mut request: Request, next: Next) -> Response {
+/// The middleware (`axum::middleware::from_fn_with_state`); it also counts the request and its
+/// latency in the metrics, by route pattern.
+pub(crate) async fn access_log(
+    State(metrics): State<Arc<Metrics>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let request_id = hex::encode(crate::random::bytes::<8>());
     let method = request.method().clone();
@@ -46,8 +57,10 @@ pub(crate) async fn access_log(mut request: Request, next: Next) -> Response {
         http.route = %route
     );
     let mut response = next.run(request).instrument(span.clone()).await;
-    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let latency = started.elapsed();
+    let latency_ms = u64::try_from(latency.as_millis()).unwrap_or(u64::MAX);
     let status = response.status().as_u16();
+    metrics.http_request(&method, &route, status, latency.as_secs_f64());
     span.in_scope(|| {
         tracing::info!(
             target: "clickup_mcp::access",

@@ -72,7 +72,11 @@ pub async fn callback(
             "The callback query could not be read.",
         )),
     };
-    let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/auth"));
+    let jar = jar.remove(
+        Cookie::build(LOGIN_COOKIE)
+            .path("/auth")
+            .secure(state.is_https()),
+    );
     let response = match result {
         Ok(Callback::Client(back)) => {
             // Back to the MCP client, remembering the browser when asked to.
@@ -216,7 +220,11 @@ pub async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         Tier::Free => state.limits.free_per_minute,
         Tier::Premium => state.limits.premium_per_minute,
     };
-    let window = state.limiter.peek(user.id, limit, state.clock.now_ms());
+    let window = state
+        .limiter
+        .peek(user.id, limit, state.clock.now_ms())
+        .await
+        .map_err(ApiError::internal)?;
     let body = json!({
         "user": {
             "id": user.id.to_string(),

@@ -132,7 +132,12 @@ pub async fn post(State(route): State<McpRoute>, request: Request) -> Response {
     }
     let decision = match check_rate_limit(state, &user).await {
         Ok(decision) => decision,
-        Err((err, decision)) => return with_limit_headers(err.into_response(), decision),
+        Err((err, decision)) => {
+            if matches!(err, ApiError::RateLimited { .. }) {
+                state.metrics.rate_limited(user.tier);
+            }
+            return with_limit_headers(err.into_response(), decision);
+        }
     };
     let scope = match &auth.grant {
         Some(grant) => Scope::of_token(&grant.scope),
@@ -362,7 +367,11 @@ async fn check_rate_limit(
         Tier::Free => state.limits.free_per_minute,
         Tier::Premium => state.limits.premium_per_minute,
     };
-    let decision = state.limiter.check(user.id, limit, state.clock.now_ms());
+    let decision = state
+        .limiter
+        .check(user.id, limit, state.clock.now_ms())
+        .await
+        .map_err(|err| (ApiError::internal(err), None))?;
     if decision.allowed {
         return Ok(Some(decision));
     }

@@ -15,7 +15,7 @@ use crate::domain::Tier;
 use crate::mcp::caller::Caller;
 use crate::state::AppState;
 use clickup_tools::cache::ConnectionCache;
-use clickup_tools::context::{CredentialEvents, IgnoreCredentialEvents, ToolContext};
+use clickup_tools::context::{ConnectionHelp, CredentialEvents, ToolContext};
 
 use crate::mcp::progress::Progress;
 use clickup_tools::cursor::CursorCodec;
@@ -36,6 +36,8 @@ pub enum Mode {
 pub struct LocalConnection {
     /// The ClickUp client.
     pub clickup: clickup::ClickUp,
+    /// `CLICKUP_API_URL`, for the log line when ClickUp cannot be reached.
+    pub api_url: url::Url,
     /// `CLICKUP_API_TOKEN`.
     pub token: secrecy::SecretString,
     /// `CLICKUP_TEAM_ID`, when set.
@@ -46,6 +48,8 @@ pub struct LocalConnection {
     pub surface: Surface,
     /// `ATTACHMENT_MAX_BYTES`.
     pub attachment_max_bytes: usize,
+    /// What tool errors tell the person to fix (stdio: the variables to set).
+    pub help: Arc<ConnectionHelp>,
 }
 
 impl std::fmt::Debug for LocalConnection {
@@ -63,6 +67,10 @@ pub struct McpCore {
     mode: Mode,
     cache: Arc<ConnectionCache>,
     cursors: Arc<CursorCodec>,
+    /// Warns in the log when ClickUp cannot be reached, once per burst of failures.
+    unreachable: Arc<UnreachableLog>,
+    /// The hosted server's advice: sign in again.
+    hosted_help: Arc<ConnectionHelp>,
 }
 
 impl McpCore {
@@ -78,6 +86,8 @@ impl McpCore {
             mode,
             cache: Arc::new(ConnectionCache::default()),
             cursors,
+            unreachable: Arc::new(UnreachableLog::default()),
+            hosted_help: Arc::new(ConnectionHelp::default()),
         }
     }
 
@@ -171,7 +181,11 @@ impl McpCore {
                 user_id: None,
                 tier: None,
                 default_workspace: local.default_workspace.clone(),
-                credential: Arc::new(IgnoreCredentialEvents),
+                credential: Arc::new(LocalEvents {
+                    unreachable: Arc::clone(&self.unreachable),
+                    api_url: local.api_url.to_string(),
+                }),
+                help: Arc::clone(&local.help),
                 progress: progress.map(|p| Arc::new(p) as _),
                 clock: Arc::new(crate::clock::Clock::System),
                 cache: Arc::clone(&self.cache),
@@ -217,7 +231,9 @@ impl McpCore {
                     credential: Arc::new(RevokeOnRejection {
                         state: state.clone(),
                         user_id: caller.user.id,
+                        unreachable: Arc::clone(&self.unreachable),
                     }),
+                    help: Arc::clone(&self.hosted_help),
                     progress: progress.map(|p| Arc::new(p) as _),
                     clock: Arc::new(state.clock.clone()),
                     cache: Arc::clone(&self.cache),
@@ -253,6 +269,7 @@ impl McpCore {
                     .unwrap_or_default()
             ),
         };
+        state.metrics.tool_call(tool, &outcome);
         let record = AuditRecord::new(AuditEvent::ToolCall, state.clock.now())
             .user(caller.user.id)
             .origin(&caller.origin)
@@ -296,6 +313,7 @@ fn printable(name: &str) -> String {
 struct RevokeOnRejection {
     state: AppState,
     user_id: crate::domain::UserId,
+    unreachable: Arc<UnreachableLog>,
 }
 
 #[async_trait]
@@ -306,5 +324,81 @@ impl CredentialEvents for RevokeOnRejection {
         {
             tracing::error!(error = %err, user.id = %self.user_id, "failed to mark a ClickUp credential revoked");
         }
+    }
+
+    async fn clickup_unreachable(&self) {
+        self.unreachable.warn(
+            self.state.clock.now_ms(),
+            self.state.clickup_app.api_url.as_str(),
+        );
+    }
+}
+
+/// stdio: a refused personal token is the person's to fix (the tool error says how); an
+/// unreachable ClickUp is logged.
+struct LocalEvents {
+    unreachable: Arc<UnreachableLog>,
+    api_url: String,
+}
+
+#[async_trait]
+impl CredentialEvents for LocalEvents {
+    async fn token_rejected(&self) {}
+
+    async fn clickup_unreachable(&self) {
+        self.unreachable
+            .warn(crate::clock::Clock::System.now_ms(), &self.api_url);
+    }
+}
+
+/// How long after a warning that ClickUp is unreachable the next failure stays quiet.
+const UNREACHABLE_QUIET_MS: i64 = 60_000;
+
+/// One log warning per burst of failures to reach ClickUp, not one per call.
+#[derive(Debug, Default)]
+struct UnreachableLog {
+    /// When the last warning was written, epoch milliseconds (0: never).
+    last_warned_ms: std::sync::atomic::AtomicI64,
+}
+
+impl UnreachableLog {
+    /// Warn, unless a warning was written in the last minute; says whether it wrote one.
+    fn warn(&self, now_ms: i64, api_url: &str) -> bool {
+        use std::sync::atomic::Ordering;
+        let last = self.last_warned_ms.load(Ordering::Relaxed);
+        if last != 0 && now_ms.saturating_sub(last) < UNREACHABLE_QUIET_MS {
+            return false;
+        }
+        // Of several calls failing at once, one writes the warning.
+        let won = self
+            .last_warned_ms
+            .compare_exchange(last, now_ms, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok();
+        if won {
+            tracing::warn!(
+                clickup.api_url = %api_url,
+                "ClickUp could not be reached (no answer, or not in time); tool calls fail until it answers"
+            );
+        }
+        won
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreachable_clickup_is_logged_once_per_minute_of_failures() {
+        let log = UnreachableLog::default();
+        let start = 1_700_000_000_000;
+        let url = "http://127.0.0.1:9/api";
+
+        let written: Vec<bool> = [0, 1, 59_999, 60_000, 60_001, 200_000]
+            .iter()
+            .map(|ms| log.warn(start + ms, url))
+            .collect();
+
+        assert_eq!(written, [true, false, false, true, false, true]);
     }
 }

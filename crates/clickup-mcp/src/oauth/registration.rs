@@ -71,12 +71,17 @@ pub async fn register(
         .into_response();
     }
     let address = origin.ip_address.clone().unwrap_or_default();
-    if let Err(retry_after_secs) = state
+    match state
         .oauth
         .registrations
         .check(&address, state.clock.now_ms())
+        .await
     {
-        return OAuthError::RateLimited { retry_after_secs }.into_response();
+        Ok(Ok(())) => {}
+        Ok(Err(retry_after_secs)) => {
+            return OAuthError::RateLimited { retry_after_secs }.into_response();
+        }
+        Err(err) => return OAuthError::from(err).into_response(),
     }
     let result = async {
         let body = axum::body::to_bytes(body, MAX_BODY_BYTES)

@@ -1,11 +1,19 @@
-//! Per-IP limit on client registrations: at most N per address in a fixed hour window, counted
-//! in memory (per replica; a restart forgets). Every attempt counts, refused ones included, so a
+//! Per-IP limit on client registrations. Every attempt counts, refused ones included, so a
 //! script cannot probe the validation rules or fill the clients table. Behind a proxy every
 //! request comes from the proxy's address (no forwarding header is trusted), so the limit is
 //! then per proxy: raise `OAUTH_REGISTRATION_RATE_LIMIT` there.
+//!
+//! On SQLite (one process) it is counted in memory: at most N per address in a fixed hour window
+//! (a restart forgets). On PostgreSQL it is counted in the database for every replica together,
+//! as a sliding hour ([`Store::hit_rate_limit`]): at most N in any hour.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+use crate::store::{Store, StoreError};
+
+/// The store's name for this limit.
+const SCOPE: &str = "registration";
 
 /// The window, in milliseconds.
 pub const WINDOW_MS: i64 = 3_600_000;
@@ -19,20 +27,54 @@ pub struct RegistrationLimiter {
     limit: u32,
     /// Per address: when its window started (epoch ms) and how many attempts in it.
     windows: Mutex<HashMap<String, (i64, u32)>>,
+    /// The store that counts instead, for every replica (PostgreSQL).
+    shared: Option<Arc<dyn Store>>,
 }
 
 impl RegistrationLimiter {
-    /// A limiter allowing `limit` attempts per address per hour.
+    /// A limiter allowing `limit` attempts per address per hour, in memory.
     pub fn new(limit: u32) -> Self {
         Self {
             limit,
             windows: Mutex::default(),
+            shared: None,
         }
     }
 
-    /// Count one attempt from `address` at `now_ms`: `Ok` when allowed, else the seconds to
-    /// wait.
-    pub fn check(&self, address: &str, now_ms: i64) -> Result<(), u64> {
+    /// A limiter allowing `limit` attempts per address in any hour, counted by `store` for every
+    /// replica on its database.
+    pub fn shared(limit: u32, store: Arc<dyn Store>) -> Self {
+        Self {
+            shared: Some(store),
+            ..Self::new(limit)
+        }
+    }
+
+    /// Count one attempt from `address` at `now_ms`: `Ok(Ok(()))` when allowed, `Ok(Err(secs))`
+    /// with the seconds to wait when not.
+    pub async fn check(&self, address: &str, now_ms: i64) -> Result<Result<(), u64>, StoreError> {
+        let Some(store) = &self.shared else {
+            return Ok(self.check_in_memory(address, now_ms));
+        };
+        let hit = store
+            .hit_rate_limit(SCOPE, address, self.limit, WINDOW_MS, now_ms)
+            .await?;
+        if hit.allowed {
+            return Ok(Ok(()));
+        }
+        let index = hit
+            .hits
+            .len()
+            .saturating_sub(usize::try_from(self.limit).unwrap_or(0));
+        let wait_ms = hit
+            .hits
+            .get(index)
+            .map_or(WINDOW_MS, |oldest| oldest + WINDOW_MS - now_ms)
+            .max(1);
+        Ok(Err(u64::try_from((wait_ms + 999) / 1000).unwrap_or(1)))
+    }
+
+    fn check_in_memory(&self, address: &str, now_ms: i64) -> Result<(), u64> {
         let mut windows = self
             .windows
             .lock()
@@ -53,11 +95,15 @@ impl RegistrationLimiter {
     }
 
     /// Drop windows that have ended (run periodically).
-    pub fn sweep(&self, now_ms: i64) {
+    pub async fn sweep(&self, now_ms: i64) -> Result<(), StoreError> {
+        if let Some(store) = &self.shared {
+            store.purge_rate_limits(SCOPE, now_ms - WINDOW_MS).await?;
+        }
         self.windows
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .retain(|_, (start, _)| now_ms - *start < WINDOW_MS);
+        Ok(())
     }
 }
 
@@ -65,16 +111,33 @@ impl RegistrationLimiter {
 mod tests {
     use super::*;
 
-    #[test]
-    fn each_address_gets_its_own_hourly_allowance() {
+    #[tokio::test]
+    async fn each_address_gets_its_own_hourly_allowance() {
         let limiter = RegistrationLimiter::new(2);
         let t = 1_000_000;
-        assert_eq!(limiter.check("a", t), Ok(()));
-        assert_eq!(limiter.check("a", t + 1), Ok(()));
-        assert_eq!(limiter.check("a", t + 1_000), Err(3_599));
-        assert_eq!(limiter.check("b", t + 1_000), Ok(()), "another address");
-        assert_eq!(limiter.check("a", t + WINDOW_MS), Ok(()), "a new window");
-        limiter.sweep(t + 3 * WINDOW_MS);
-        assert_eq!(limiter.check("a", t + 3 * WINDOW_MS), Ok(()));
+        assert_eq!(limiter.check("a", t).await.expect("in memory"), Ok(()));
+        assert_eq!(limiter.check("a", t + 1).await.expect("in memory"), Ok(()));
+        assert_eq!(
+            limiter.check("a", t + 1_000).await.expect("in memory"),
+            Err(3_599)
+        );
+        assert_eq!(
+            limiter.check("b", t + 1_000).await.expect("in memory"),
+            Ok(()),
+            "another address"
+        );
+        assert_eq!(
+            limiter.check("a", t + WINDOW_MS).await.expect("in memory"),
+            Ok(()),
+            "a new window"
+        );
+        limiter.sweep(t + 3 * WINDOW_MS).await.expect("in memory");
+        assert_eq!(
+            limiter
+                .check("a", t + 3 * WINDOW_MS)
+                .await
+                .expect("in memory"),
+            Ok(())
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! Each case is an `async fn(&dyn Store)`; [`conformance!`] turns the list of cases into one
 //! tokio test per backend, each on a fresh database: `store::conformance::sqlite::*` on a new
 //! SQLite file in a temporary directory, `store::conformance::postgres::*` on a new database in a
-//! throwaway PostgreSQL cluster started for the test process (`conformance/pg_cluster.rs`; skipped
+//! throwaway PostgreSQL cluster started for the test process (`tests/common/pg_cluster.rs`; skipped
 //! with a notice when PostgreSQL is not installed, a failure when `CI` is set). The cases live in
 //! one file per area; the fixtures here are shared by them and by the SQLite-only tests in
 //! `store::sqlite::tests` (the file on disk, URL forms, migrations, corrupt rows).
@@ -11,7 +11,9 @@
 mod audit;
 mod credentials;
 pub(super) mod oauth;
+#[path = "../../tests/common/pg_cluster.rs"]
 pub(super) mod pg_cluster;
+mod rate_limits;
 mod sessions;
 mod users;
 
@@ -24,8 +26,8 @@ use tempfile::TempDir;
 use crate::audit::{AuditEvent, AuditRecord, AuditRow, RequestOrigin};
 use crate::domain::{EpochSeconds, Tier, UserId, UserProfile, Workspace};
 use crate::store::{
-    AuditFilter, CompletedLogin, KeyCheck, LoginFlow, OAuthState, Rotation, Session, Store,
-    StoreError, StoredCredential,
+    AuditFilter, CompletedLogin, KeyCheck, LoginFlow, OAuthState, RateHit, Rotation, Session,
+    Store, StoreError, StoredCredential,
 };
 use crate::vault::Sealed;
 
@@ -60,6 +62,16 @@ impl TestDb {
             store,
         }
     }
+}
+
+/// A fresh, migrated PostgreSQL store, or `None` (with a notice printed) when PostgreSQL is not
+/// installed and `CI` is not set.
+pub(super) async fn fresh_postgres_store() -> Option<Arc<dyn Store>> {
+    let url = pg_cluster::fresh_database().await?;
+    let store = crate::store::connect(&url)
+        .await
+        .unwrap_or_else(|e| panic!("a fresh PostgreSQL store opens ({url}): {e:?}"));
+    Some(store)
 }
 
 pub(super) fn sqlite_url(path: &std::path::Path) -> String {
@@ -161,6 +173,7 @@ fn events(rows: &[AuditRow]) -> Vec<&str> {
 use self::audit::*;
 use self::credentials::*;
 use self::oauth::*;
+use self::rate_limits::*;
 use self::sessions::*;
 use self::users::*;
 
@@ -181,7 +194,7 @@ macro_rules! conformance {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $case() {
-                    if let Some(store) = super::pg_cluster::fresh_store().await {
+                    if let Some(store) = super::fresh_postgres_store().await {
                         super::$case(&*store).await;
                     }
                 }
@@ -210,6 +223,7 @@ conformance!(
     revoking_one_session_leaves_the_others_live,
     revoking_all_sessions_also_deletes_the_credential,
     expired_sessions_are_purged,
+    live_sessions_are_counted_without_revoked_or_expired_ones,
     reseal_replaces_the_credential_only_while_it_is_the_expected_one,
     reseal_compares_the_refresh_token_too,
     credentials_not_under_the_current_key_are_found_by_access_or_refresh_key,
@@ -230,4 +244,8 @@ conformance!(
     revoking_a_family_leaves_other_families_and_seed_sessions_live,
     logging_out_everywhere_also_revokes_refresh_tokens_and_browser_sessions,
     expired_oauth_rows_are_purged_but_used_codes_are_kept_a_while,
+    a_rate_limit_accepts_at_most_the_limit_in_any_window,
+    rate_limits_are_kept_per_scope_and_key_and_peeking_counts_nothing,
+    concurrent_hits_on_one_key_are_counted_exactly,
+    idle_rate_limits_are_purged_by_scope,
 );

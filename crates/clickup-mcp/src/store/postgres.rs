@@ -15,6 +15,7 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgQueryResult};
 
 use super::StoreError;
+use super::catalog::{self, Migrations};
 use super::sql::{self, Dialect, SqlStore};
 
 /// A [`crate::store::Store`] on a PostgreSQL database.
@@ -23,6 +24,24 @@ pub(crate) type PostgresStore = SqlStore<Postgres>;
 impl Dialect for Postgres {
     const BEGIN_WRITE: &'static str = "BEGIN";
     const LOCK_ROW: &'static str = " FOR UPDATE";
+    // `r.hits` in SET is the row as it is once this statement holds its lock.
+    const RATE_LIMIT_HIT: &'static str = "\
+        WITH hit AS ( \
+            INSERT INTO rate_limits AS r (scope, key, hits, allowed, refusals, last_hit) \
+            VALUES ($1, $2, CASE WHEN $5 > 0 THEN ARRAY[$3::BIGINT] ELSE ARRAY[]::BIGINT[] END, \
+                    $5 > 0, CASE WHEN $5 > 0 THEN 0 ELSE 1 END, $3) \
+            ON CONFLICT (scope, key) DO UPDATE SET \
+                hits = ARRAY(SELECT t FROM unnest(r.hits) AS h(t) WHERE t > $3 - $4 ORDER BY t) \
+                    || CASE WHEN (SELECT count(*) FROM unnest(r.hits) AS h(t) WHERE t > $3 - $4) < $5 \
+                       THEN ARRAY[$3::BIGINT] ELSE ARRAY[]::BIGINT[] END, \
+                allowed = (SELECT count(*) FROM unnest(r.hits) AS h(t) WHERE t > $3 - $4) < $5, \
+                refusals = CASE WHEN (SELECT count(*) FROM unnest(r.hits) AS h(t) WHERE t > $3 - $4) < $5 \
+                           THEN 0 ELSE r.refusals + 1 END, \
+                last_hit = $3 \
+            RETURNING hits, allowed, refusals) \
+        SELECT array_to_json(hits)::TEXT AS hits, allowed, refusals FROM hit";
+    const RATE_LIMIT_PEEK: &'static str = "SELECT array_to_json(hits)::TEXT AS hits FROM rate_limits \
+        WHERE scope = $1 AND key = $2";
 
     fn rows_affected(done: &PgQueryResult) -> u64 {
         done.rows_affected()
@@ -37,7 +56,7 @@ const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The schema migrations, embedded at compile time from `migrations/postgres/`: the same
 /// versions as SQLite's, in PostgreSQL's spelling.
-fn migrator() -> Migrator {
+pub(super) fn migrator() -> Migrator {
     sql::migrator(&[
         (
             1,
@@ -55,28 +74,50 @@ fn migrator() -> Migrator {
                 "/migrations/postgres/0002_oauth.sql"
             )),
         ),
+        (
+            3,
+            "rate_limits",
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/migrations/postgres/0003_rate_limits.sql"
+            )),
+        ),
     ])
 }
 
 impl PostgresStore {
     /// Connect to the database at `url` — `postgres://user:password@host:port/database?…` or
     /// `postgresql://…` (sqlx's options: `sslmode`, a Unix socket directory as `host=/path`, …)
-    /// — and bring its schema up to date. The database must exist; it is never created.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        if !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
-            return Err(StoreError::UnsupportedBackend);
-        }
-        let options = PgConnectOptions::from_str(url)?;
-        let pool = PgPoolOptions::new()
-            .max_connections(MAX_CONNECTIONS)
-            .acquire_timeout(ACQUIRE_TIMEOUT)
-            .connect_with(options)
-            .await?;
-        migrator().run(&pool).await?;
+    /// — and bring its schema up to date ([`Migrations::Run`]) or refuse a schema behind this
+    /// build's ([`Migrations::Check`]). The database must exist; it is never created.
+    pub async fn connect(url: &str, migrations: Migrations) -> Result<Self, StoreError> {
+        let pool = pool(url).await?;
+        catalog::bring_up_to_date(&pool, &migrator(), migrations).await?;
         let shown = crate::config::database_shown(url);
         tracing::info!(database = %shown, "PostgreSQL store ready");
         Ok(SqlStore::new(pool, shown))
     }
+}
+
+/// Apply the pending migrations of the database at `url` and return them.
+pub(super) async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    let pool = pool(url).await?;
+    let ran = catalog::bring_up_to_date(&pool, &migrator(), Migrations::Run).await;
+    pool.close().await;
+    ran
+}
+
+/// The pool on the (existing) database at `url`.
+pub(super) async fn pool(url: &str) -> Result<sqlx::PgPool, StoreError> {
+    if !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
+        return Err(StoreError::UnsupportedBackend);
+    }
+    let options = PgConnectOptions::from_str(url)?;
+    Ok(PgPoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .connect_with(options)
+        .await?)
 }
 
 #[cfg(test)]
@@ -93,7 +134,7 @@ mod tests {
 
     #[tokio::test]
     async fn migrations_run_again_on_an_existing_database_without_error() {
-        let Some(url) = pg_cluster::fresh_database_url().await else {
+        let Some(url) = pg_cluster::fresh_database().await else {
             return;
         };
         let store = crate::store::connect(&url).await.expect("opens");
@@ -112,11 +153,11 @@ mod tests {
 
     #[tokio::test]
     async fn the_store_never_shows_the_password_of_its_url() {
-        let Some(url) = pg_cluster::fresh_database_url().await else {
+        let Some(url) = pg_cluster::fresh_database().await else {
             return;
         };
         let with_password = url.replacen("postgres@", "postgres:hunter2@", 1);
-        let store = PostgresStore::connect(&with_password)
+        let store = PostgresStore::connect(&with_password, Migrations::Run)
             .await
             .expect("opens (trust authentication ignores the password)");
         let shown = format!("{store:?}");
@@ -132,7 +173,14 @@ mod tests {
             .iter()
             .map(|m| (m.version, m.description.to_string()))
             .collect();
-        assert_eq!(embedded, vec![(1, "init".into()), (2, "oauth".into())]);
+        assert_eq!(
+            embedded,
+            vec![
+                (1, "init".into()),
+                (2, "oauth".into()),
+                (3, "rate_limits".into())
+            ]
+        );
     }
 
     /// Two replicas (two pools on one database) refresh the same token at once. A third
@@ -142,7 +190,7 @@ mod tests {
     /// family). Without `FOR UPDATE` on the read this fails every time.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn two_replicas_refreshing_one_token_are_decided_one_after_the_other() {
-        let Some(url) = pg_cluster::fresh_database_url().await else {
+        let Some(url) = pg_cluster::fresh_database().await else {
             return;
         };
         let one = crate::store::connect(&url).await.expect("opens");

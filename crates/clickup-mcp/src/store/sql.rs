@@ -16,6 +16,7 @@
 //! first wrote, as SQLite's `BEGIN IMMEDIATE` makes it do on one.
 
 mod oauth;
+mod rate_limits;
 mod rows;
 
 use std::borrow::Cow;
@@ -33,8 +34,8 @@ use crate::domain::{EpochSeconds, Tier, User, UserId, UserProfile};
 use crate::store::{
     AuditFilter, AuthorizationCode, AuthorizedLogin, BrowserSession, CodeRedemption,
     CompletedLogin, Consent, GrantedAuthorization, IssuedTokens, KeyCheck, OAuthClient, OAuthState,
-    PendingAuthorization, RefreshRotation, RefreshToken, Rotation, Session, Store, StoreError,
-    StoredCredential,
+    PendingAuthorization, RateHit, RefreshRotation, RefreshToken, Rotation, Session, Store,
+    StoreError, StoredCredential,
 };
 
 /// What differs between the SQL backends. The rest of what [`SqlStore`] needs from a backend is
@@ -46,6 +47,12 @@ pub(crate) trait Dialect: Database<Row: Columns, Arguments: IntoArguments<Self>>
     /// Appended to a `SELECT` of the row a transaction goes on to change: a row lock where the
     /// transaction does not already hold the write lock.
     const LOCK_ROW: &'static str;
+    /// One hit on a sliding-window limit, binding `$1` scope, `$2` key, `$3` now (epoch ms),
+    /// `$4` the window (ms), `$5` the limit; returns the row's `hits` (JSON text), `allowed` and
+    /// `refusals` after the hit (`sql/rate_limits.rs`).
+    const RATE_LIMIT_HIT: &'static str;
+    /// A limit's `hits` (JSON text), binding `$1` scope and `$2` key.
+    const RATE_LIMIT_PEEK: &'static str;
     /// How many rows a statement changed.
     fn rows_affected(done: &Self::QueryResult) -> u64;
 }
@@ -623,6 +630,46 @@ where
             .execute(&self.pool)
             .await?;
         Ok(DB::rows_affected(&done))
+    }
+
+    #[instrument(skip_all)]
+    async fn count_live_sessions(&self, now: EpochSeconds) -> Result<u64, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS live FROM sessions WHERE revoked_at IS NULL AND expires_at > $1",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        let live: i64 = row.column("live")?;
+        u64::try_from(live).map_err(|_| StoreError::Corrupt("negative count"))
+    }
+
+    // --- rate limits (sql/rate_limits.rs) -------------------------------------------------------
+
+    async fn hit_rate_limit(
+        &self,
+        scope: &str,
+        key: &str,
+        limit: u32,
+        window_ms: i64,
+        now_ms: i64,
+    ) -> Result<RateHit, StoreError> {
+        self.rate_limit_hit(scope, key, limit, window_ms, now_ms)
+            .await
+    }
+
+    async fn rate_limit_hits(
+        &self,
+        scope: &str,
+        key: &str,
+        window_ms: i64,
+        now_ms: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        self.rate_limit_window(scope, key, window_ms, now_ms).await
+    }
+
+    async fn purge_rate_limits(&self, scope: &str, idle_since_ms: i64) -> Result<u64, StoreError> {
+        self.rate_limit_purge(scope, idle_since_ms).await
     }
 
     // --- keys ---------------------------------------------------------------------------------

@@ -563,3 +563,172 @@ async fn health_exits_zero_for_a_healthy_server_and_one_for_none() {
     assert_eq!(nobody.code, Some(1), "{}", nobody.stderr);
     assert!(nobody.stderr.contains("unhealthy"), "{}", nobody.stderr);
 }
+
+/// Every file and directory under `dir`, relative, sorted.
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(next) = stack.pop() {
+        for entry in std::fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            found.push(path.strip_prefix(dir).unwrap().display().to_string());
+            if path.is_dir() {
+                stack.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[tokio::test]
+async fn serve_lists_every_configuration_problem_in_one_run_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    let bare = run_in(dir.path(), &["serve", "--listen", "localhost"], &[]).await;
+    let bad_key = run_in(
+        dir.path(),
+        &["serve"],
+        &[
+            ("CLICKUP_CLIENT_ID", "id"),
+            ("CLICKUP_CLIENT_SECRET", "secret"),
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef-x"),
+            ("ENCRYPTION_KEY", "k2:bm90IGEga2V5"),
+            ("JWT_EXPIRY", "soon"),
+        ],
+    )
+    .await;
+
+    assert!(!bare.status.success());
+    let shown = stderr(&bare);
+    assert_eq!(shown.matches("error:").count(), 1, "{shown}");
+    for expected in [
+        "5 configuration problems:",
+        "  - --listen: expected an IP address and port such as 127.0.0.1:8787, got \"localhost\"",
+        "  - CLICKUP_CLIENT_ID is required but not set",
+        "  - CLICKUP_CLIENT_SECRET is required but not set",
+        "  - JWT_SECRET is required but not set (at least 32 random bytes; generate one with `clickup-mcp keys generate`)",
+        "  - ENCRYPTION_KEY is required but not set (generate one with `clickup-mcp keys generate`)",
+        "or try `clickup-mcp serve --sandbox`, which needs none of them.",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in {shown}");
+    }
+    assert!(!shown.contains("LISTEN"), "the flag as typed: {shown}");
+    assert!(!bad_key.status.success());
+    let shown = stderr(&bad_key);
+    assert!(
+        shown.contains(
+            "ENCRYPTION_KEY: the key with id \"k2\" decodes to 9 bytes, but a key is 32 bytes"
+        ) && shown.contains("generate a key with `clickup-mcp keys generate`")
+            && shown.contains("JWT_EXPIRY: expected a number of seconds, got \"soon\""),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("bm90IGEga2V5") && !shown.contains("--sandbox"),
+        "{shown}"
+    );
+    assert_eq!(
+        files_under(dir.path()),
+        Vec::<String>::new(),
+        "a refused start creates nothing (no ./data, no database)"
+    );
+}
+
+#[tokio::test]
+async fn serve_names_a_database_it_cannot_create_and_prints_the_os_error_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plain-file"), "").unwrap();
+    let key = Vault::generate_key();
+
+    let out = run_in(
+        dir.path(),
+        &["serve", "--listen", "127.0.0.1:0"],
+        &[
+            ("CLICKUP_CLIENT_ID", "id"),
+            ("CLICKUP_CLIENT_SECRET", "secret"),
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef-x"),
+            ("ENCRYPTION_KEY", &key),
+            ("DATABASE_URL", "sqlite://plain-file/sub/x.db"),
+            ("LOG_FORMAT", "json"),
+        ],
+    )
+    .await;
+
+    let shown = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        shown.contains("error: failed to open the database plain-file/sub/x.db: "),
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("(os error").count(),
+        1,
+        "the OS error once: {shown}"
+    );
+}
+
+#[tokio::test]
+async fn a_config_file_problem_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clickup-mcp.toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:0\"\n\nrate_limit_free = \n").unwrap();
+
+    let out = run_cli(&["--config", &file.display().to_string(), "serve"], &[]).await;
+
+    assert!(!out.success);
+    assert!(
+        out.stderr.contains(&format!(
+            "config file {}: line 3, column 19: ",
+            file.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn plain_http_off_this_machine_is_refused_unless_explicitly_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = Vault::generate_key();
+    let env = |extra: &[(&'static str, &str)]| {
+        let mut env: Vec<(&'static str, String)> = vec![
+            ("LISTEN", "127.0.0.1:0".into()),
+            (
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("t.db").display()),
+            ),
+            ("CLICKUP_CLIENT_ID", "id".into()),
+            ("CLICKUP_CLIENT_SECRET", "secret".into()),
+            ("JWT_SECRET", "0123456789abcdef0123456789abcdef-x".into()),
+            ("ENCRYPTION_KEY", key.clone()),
+        ];
+        env.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        env
+    };
+    let refused = env(&[("PUBLIC_URL", "http://mcp.example.com")]);
+    let pairs: Vec<(&str, &str)> = refused.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    let out = run_cli(&["serve"], &pairs).await;
+
+    assert!(!out.success);
+    assert!(
+        out.stderr
+            .contains("PUBLIC_URL: http://mcp.example.com is plain http")
+            && out.stderr.contains("ALLOW_INSECURE_HTTP=true"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        serves(&env(&[
+            ("PUBLIC_URL", "http://mcp.example.com"),
+            ("ALLOW_INSECURE_HTTP", "true")
+        ]))
+        .await,
+        "explicitly allowed"
+    );
+    assert!(
+        serves(&env(&[("PUBLIC_URL", "http://localhost:8787")])).await,
+        "loopback needs no permission"
+    );
+}

@@ -9,6 +9,7 @@
 mod access_log;
 mod audit;
 mod cli;
+mod deploy;
 mod health;
 mod helpers;
 mod isolation;
@@ -17,5 +18,10 @@ mod login;
 mod login_failures;
 mod login_state;
 mod logout;
+mod metrics;
+#[path = "../common/pg_cluster.rs"]
+mod pg_cluster;
 mod refresh;
+mod store_copy;
 mod tiers;
+mod tls;

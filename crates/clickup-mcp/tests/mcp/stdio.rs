@@ -206,7 +206,7 @@ async fn stdio_lists_every_tool_without_tiers() {
 }
 
 #[tokio::test]
-async fn stdio_with_an_unknown_personal_token_answers_reauth_required() {
+async fn stdio_with_an_unknown_personal_token_answers_reauth_required_naming_the_variable() {
     let app = spawn_app().await;
     let api = format!("{}/api", app.sandbox_url);
     let mut stdio = StdioServer::start(&[
@@ -232,6 +232,64 @@ async fn stdio_with_an_unknown_personal_token_answers_reauth_required() {
         "reauth_required",
         "{call}"
     );
+    let text = call["result"]["content"][0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("CLICKUP_API_TOKEN") && text.contains("Settings → Apps → API Token"),
+        "stdio has no login; the message names the variable: {text}"
+    );
+    assert!(!text.contains("log in"), "{text}");
+}
+
+#[tokio::test]
+async fn stdio_with_an_unreachable_clickup_names_the_url_and_warns_once_in_the_log() {
+    // A port nothing listens on: connections are refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let api = format!("http://127.0.0.1:{port}/api");
+    let mut stdio =
+        StdioServer::start(&[("CLICKUP_API_TOKEN", DAVE_PK), ("CLICKUP_API_URL", &api)]);
+
+    handshake(&mut stdio, V2025_11_25).await;
+    let mut texts = Vec::new();
+    for id in [2, 3] {
+        let call = stdio
+            .request(
+                id,
+                "tools/call",
+                json!({"name": WORKSPACE_LIST, "arguments": {}}),
+            )
+            .await;
+        assert_eq!(tool_error_code(&call["result"]), "upstream_error", "{call}");
+        texts.push(
+            call["result"]["content"][0]["text"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let stderr = stdio.finish().await;
+
+    for text in &texts {
+        assert!(
+            text.starts_with("ClickUp could not be reached")
+                && text.contains(&format!("Check CLICKUP_API_URL ({api})")),
+            "{text}"
+        );
+    }
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("ClickUp could not be reached"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "one warning for the burst: {stderr}");
+    assert!(
+        warnings[0].contains("WARN") && warnings[0].contains(&api),
+        "{}",
+        warnings[0]
+    );
+    assert!(!stderr.contains(DAVE_PK), "never the token: {stderr}");
 }
 
 #[tokio::test]

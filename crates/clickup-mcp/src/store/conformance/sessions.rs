@@ -326,3 +326,29 @@ pub(super) async fn expired_sessions_are_purged(store: &dyn Store) {
     assert_eq!(store.get_session("expired").await.expect("reads"), None);
     assert!(store.get_session("live").await.expect("reads").is_some());
 }
+
+pub(super) async fn live_sessions_are_counted_without_revoked_or_expired_ones(store: &dyn Store) {
+    let mut old = login(7, "expired");
+    old.session = session(7, "expired", NOW - DAY - 1);
+    store.complete_login(&old).await.expect("login");
+    for jti in ["phone", "laptop"] {
+        store.complete_login(&login(8, jti)).await.expect("login");
+    }
+
+    assert_eq!(store.count_live_sessions(NOW).await.expect("counts"), 2);
+    assert!(
+        store
+            .revoke_session("phone", NOW + 1, None)
+            .await
+            .expect("revokes")
+    );
+    assert_eq!(store.count_live_sessions(NOW + 1).await.expect("counts"), 1);
+    assert_eq!(
+        store
+            .count_live_sessions(NOW + DAY + 1)
+            .await
+            .expect("counts"),
+        0,
+        "the laptop's session has expired too"
+    );
+}

@@ -8,6 +8,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use super::SqliteStore;
 use crate::store::StoreError;
+use crate::store::catalog::{self, Migrations, SchemaError};
 use crate::store::sql::{self, SqlStore};
 
 /// Connections in the pool for a database file. SQLite allows one writer at a time anyway; the
@@ -18,7 +19,7 @@ const MAX_CONNECTIONS: u32 = 8;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The schema migrations, embedded at compile time from `migrations/sqlite/`.
-fn migrator() -> Migrator {
+pub(in crate::store) fn migrator() -> Migrator {
     sql::migrator(&[
         (
             1,
@@ -36,56 +37,103 @@ fn migrator() -> Migrator {
                 "/migrations/sqlite/0002_oauth.sql"
             )),
         ),
+        (
+            3,
+            "rate_limits",
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/migrations/sqlite/0003_rate_limits.sql"
+            )),
+        ),
     ])
 }
 
 impl SqliteStore {
-    /// Open (creating it and its parent directory if missing) the database at `url` —
-    /// `sqlite://path`, `sqlite:path` or `sqlite::memory:` — and bring its schema up to date.
+    /// Open the database at `url` — `sqlite://path`, `sqlite:path` or `sqlite::memory:` — and,
+    /// with [`Migrations::Run`], create it (and its parent directory) if missing and bring its
+    /// schema up to date; with [`Migrations::Check`], a file that does not exist is not created
+    /// and a schema behind this build's is refused.
     ///
     /// Every connection runs in WAL mode with `foreign_keys=ON`, `synchronous=NORMAL` and a 5 s
     /// busy timeout.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        if !url.starts_with("sqlite:") {
-            return Err(StoreError::UnsupportedBackend);
+    pub async fn connect(url: &str, migrations: Migrations) -> Result<Self, StoreError> {
+        let create = migrations == Migrations::Run;
+        if !create && !exists(url)? {
+            let all: Vec<(i64, String)> = migrator()
+                .iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect();
+            return Err(SchemaError::Behind(catalog::names(&all)).into());
         }
-        let in_memory = is_in_memory(url);
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT)
-            .synchronous(SqliteSynchronous::Normal);
-        let (pool_options, path) = if in_memory {
-            // An in-memory database lives as long as one of its connections: keep exactly one,
-            // forever (a shared-cache database with several connections fails with
-            // SQLITE_LOCKED instead of waiting).
-            let pool = SqlitePoolOptions::new()
-                .max_connections(1)
-                .min_connections(1)
-                .idle_timeout(None)
-                .max_lifetime(None);
-            (pool, None)
-        } else {
-            let path = options.get_filename().to_path_buf();
-            create_private_file(&path).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
-            (
-                SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS),
-                Some(path),
-            )
-        };
-        let options = if in_memory {
-            options
-        } else {
-            options.journal_mode(SqliteJournalMode::Wal)
-        };
-        let pool = pool_options.connect_with(options).await?;
-        migrator().run(&pool).await?;
-        let shown = path
-            .as_deref()
-            .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string());
+        let (pool, shown) = pool(url, create).await?;
+        catalog::bring_up_to_date(&pool, &migrator(), migrations).await?;
         tracing::info!(database.path = %shown, "SQLite store ready");
         Ok(SqlStore::new(pool, shown))
     }
+}
+
+/// Apply the pending migrations of the database at `url` (created if missing) and return them.
+pub(in crate::store) async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    let (pool, _) = pool(url, true).await?;
+    let ran = catalog::bring_up_to_date(&pool, &migrator(), Migrations::Run).await;
+    pool.close().await;
+    ran
+}
+
+/// The pool on the database at `url`, and the database as it may be shown; with `create`, the
+/// file and its directory are created when missing (readable by this user only).
+pub(in crate::store) async fn pool(
+    url: &str,
+    create: bool,
+) -> Result<(sqlx::SqlitePool, String), StoreError> {
+    if !url.starts_with("sqlite:") {
+        return Err(StoreError::UnsupportedBackend);
+    }
+    let in_memory = is_in_memory(url);
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(create)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        .synchronous(SqliteSynchronous::Normal);
+    let (pool_options, path) = if in_memory {
+        // An in-memory database lives as long as one of its connections: keep exactly one,
+        // forever (a shared-cache database with several connections fails with
+        // SQLITE_LOCKED instead of waiting).
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None);
+        (pool, None)
+    } else {
+        let path = options.get_filename().to_path_buf();
+        if create {
+            create_private_file(&path).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        }
+        (
+            SqlitePoolOptions::new().max_connections(MAX_CONNECTIONS),
+            Some(path),
+        )
+    };
+    let options = if in_memory {
+        options
+    } else {
+        options.journal_mode(SqliteJournalMode::Wal)
+    };
+    let pool = pool_options.connect_with(options).await?;
+    let shown = path
+        .as_deref()
+        .map_or_else(|| ":memory:".to_owned(), |p| p.display().to_string());
+    Ok((pool, shown))
+}
+
+/// Whether the database of `url` exists (an in-memory one always does).
+fn exists(url: &str) -> Result<bool, StoreError> {
+    if is_in_memory(url) {
+        return Ok(true);
+    }
+    let options = SqliteConnectOptions::from_str(url)?;
+    Ok(options.get_filename().exists())
 }
 
 /// Create the database file (and its directory) readable by this user only, when missing: it
@@ -146,6 +194,9 @@ mod tests {
             .iter()
             .map(|m| (m.version, &*m.description))
             .collect();
-        assert_eq!(embedded, vec![(1, "init"), (2, "oauth")]);
+        assert_eq!(
+            embedded,
+            vec![(1, "init"), (2, "oauth"), (3, "rate_limits")]
+        );
     }
 }

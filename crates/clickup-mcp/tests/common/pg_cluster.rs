@@ -5,8 +5,13 @@
 //! clash), with durability off (`fsync`, `synchronous_commit`) since the data is thrown away. It
 //! runs under a small shell that waits on a pipe from this process: when the process exits —
 //! however it exits — the pipe closes, the shell stops `postgres` and deletes the directory.
-//! Each test then gets its own database (`CREATE DATABASE conformance_<n>`) and opens it through
-//! `store::connect` with a `postgres://` URL, as the server would.
+//! Each test then gets its own database ([`fresh_database`]: `CREATE DATABASE test_<n>`) and
+//! opens it with the `postgres://` URL it is given, as the server would.
+//!
+//! Shared by the store's own tests (`src/store/conformance.rs` includes this file with
+//! `#[path]`) and by black-box tests (`tests/<binary>/main.rs` with `#[path =
+//! "../common/pg_cluster.rs"]`); it uses nothing from the crate, only `sqlx`, `tempfile` and
+//! `tokio`.
 //!
 //! `initdb` refuses to run as root: as root, the cluster runs as the `postgres` user (Debian's
 //! package creates it) or else `nobody`, through `runuser`.
@@ -19,13 +24,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, Once, OnceLock};
+use std::sync::{Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
 use sqlx::Connection as _;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
-
-use crate::store::Store;
 
 /// The socket's port number (only part of the socket file's name: there is no TCP listener).
 const PORT: u16 = 5432;
@@ -60,19 +63,10 @@ enum Unavailable {
     Failed(String),
 }
 
-/// A fresh, migrated PostgreSQL store, or `None` (with a notice printed) when PostgreSQL is not
-/// installed and `CI` is not set.
-pub(in crate::store) async fn fresh_store() -> Option<Arc<dyn Store>> {
-    let url = fresh_database_url().await?;
-    let store = crate::store::connect(&url)
-        .await
-        .unwrap_or_else(|e| panic!("a fresh PostgreSQL store opens ({url}): {e:?}"));
-    Some(store)
-}
-
-/// The `postgres://` URL of a new, empty database in the cluster, or `None` as for
-/// [`fresh_store`].
-pub(in crate::store) async fn fresh_database_url() -> Option<String> {
+/// The `postgres://` URL of a new, empty database in this process's cluster (started by the first
+/// call), or `None` — with a notice printed once — when PostgreSQL is not installed and `CI` is
+/// not set. Panics when `CI` is set and PostgreSQL is missing, or when the cluster fails.
+pub async fn fresh_database() -> Option<String> {
     let cluster = match CLUSTER.get_or_init(start) {
         Ok(cluster) => cluster,
         Err(Unavailable::Missing(why)) if std::env::var_os("CI").is_none() => {
@@ -88,10 +82,7 @@ pub(in crate::store) async fn fresh_database_url() -> Option<String> {
         ),
         Err(Unavailable::Failed(why)) => panic!("the test PostgreSQL cluster did not start: {why}"),
     };
-    let name = format!(
-        "conformance_{}",
-        NEXT_DATABASE.fetch_add(1, Ordering::Relaxed)
-    );
+    let name = format!("test_{}", NEXT_DATABASE.fetch_add(1, Ordering::Relaxed));
     let mut admin = cluster.admin().await;
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
