@@ -6,7 +6,11 @@
 //     (and dark mode); Approve ends on the client's redirect URI with code, state and iss, and the
 //     code buys tokens; Deny (another client) ends there with error=access_denied;
 //   - the error page of /authorize (an unknown client);
-//   - the home page: how to connect, a sign-in link; screenshots.
+//   - the account page (signed in by the consent page's sign-in): tier, rate limit, exactly the
+//     approved clients (the hostile name as text), a Revoke that removes a client and stops its
+//     token, "Sign out everywhere", then the signed-out page's "Sign in with ClickUp" back to
+//     /account; screenshots at desktop (and dark) and phone sizes;
+//   - the home page: how to connect, a sign-in link, the account link; screenshots.
 //   - the seed login's success page (/auth/login with the sandbox auto-approving): the token is
 //     shown, the copy button puts it on the clipboard, a reload explains instead of failing;
 //     screenshots.
@@ -254,6 +258,106 @@ await check("error page: an unknown client is shown on our page, not redirected"
   await page.close();
 });
 
+// --- the account page ---------------------------------------------------------------------------
+await check("account page: tier, rate limit and exactly the approved clients (markup as text); screenshots", async () => {
+  const { page, seen } = await watchedPage();
+  const response = await page.goto(`${base}/account`);
+  assert.equal(response.status(), 200);
+  const csp = response.headers()["content-security-policy"] ?? "";
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /form-action 'self';/);
+  assert.ok(await page.locator("#username").isVisible(), "signed in by the consent page's sign-in");
+  assert.match(await page.locator("#tier").textContent(), /^(Free|Premium)$/);
+  assert.match(await page.locator("#rate-limit").textContent(), /^\d+$/);
+  assert.match(await page.locator("#rate-remaining").textContent(), /^\d+$/);
+  // Approved: the hostile-named client; denied: the other one, which must not be listed.
+  assert.equal(await page.locator("li.client").count(), 1, "exactly the approved clients");
+  assert.equal(await page.locator("li.client .client-name").textContent(), HOSTILE_NAME);
+  assert.equal(await page.locator("img").count(), 0, "the name's <img> became an element");
+  assert.equal(await page.locator("li.client .client-scope").textContent(), "Read and change");
+  assert.match(await page.locator("li.client .client-last-used").textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  assert.ok(await page.getByRole("button", { name: `Revoke ${HOSTILE_NAME}` }).isVisible(), "a labelled Revoke");
+  assert.ok(await page.locator("#sign-out").isVisible());
+  await page.screenshot({ path: path.join(shots, "account-desktop.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: path.join(shots, "account-desktop-dark.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await assertFitsPhone(page, "account page");
+  await page.screenshot({ path: path.join(shots, "account-phone.png"), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await new Promise((r) => setTimeout(r, 500)); // a late alert() would show up here
+  await assertClean(page, seen, "account page");
+  await page.close();
+});
+
+await check("account page: Revoke removes the client and its token stops working", async () => {
+  // A second approved client, with a token to watch.
+  const clientId = await register("E2E Browser (revoke)");
+  const { url, verifier } = authorizeUrl(clientId, { scope: "clickup:read" });
+  const { page, seen } = await watchedPage();
+  await page.goto(url);
+  await Promise.all([
+    page.waitForURL((u) => u.origin === new URL(redirectUri).origin, { timeout: 30_000 }),
+    page.locator("#approve").click(),
+  ]);
+  const token = await fetch(`${base}/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code: new URL(page.url()).searchParams.get("code"),
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: verifier,
+    }),
+  });
+  assert.equal(token.status, 200, await token.clone().text());
+  const access = (await token.json()).access_token;
+  const tools = () =>
+    fetch(`${base}/mcp`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${access}`, "content-type": "application/json" },
+      body: JSON.stringify({ method: "tools/list" }),
+    }).then((r) => r.status);
+  assert.equal(await tools(), 200);
+
+  await page.goto(`${base}/account`);
+  assert.equal(await page.locator("li.client").count(), 2);
+  await Promise.all([
+    page.waitForURL(`${base}/account`),
+    page.getByRole("button", { name: "Revoke E2E Browser (revoke)" }).click(),
+  ]);
+  assert.equal(await page.locator("li.client").count(), 1);
+  assert.equal(await page.locator("li.client .client-name").textContent(), HOSTILE_NAME);
+  assert.equal(await tools(), 401, "the revoked client's token");
+  await assertClean(page, seen, "revoke");
+  await page.close();
+});
+
+await check("account page: sign out everywhere, then the signed-out page signs in with ClickUp again; screenshots", async () => {
+  const { page, seen } = await watchedPage();
+  await page.goto(`${base}/account`);
+  await Promise.all([page.waitForURL(`${base}/account/sign-out-everywhere`), page.locator("#sign-out").click()]);
+  assert.match(await page.locator("#signed-out").textContent(), /signed out everywhere/);
+  await page.screenshot({ path: path.join(shots, "account-signed-out-everywhere-desktop.png"), fullPage: true });
+  await assertFitsPhone(page, "signed-out-everywhere page");
+  await page.screenshot({ path: path.join(shots, "account-signed-out-everywhere-phone.png"), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${base}/account`);
+  assert.ok(await page.locator("#sign-in").isVisible(), "a sign-in link");
+  assert.equal(await page.locator("li.client").count(), 0);
+  await page.screenshot({ path: path.join(shots, "account-signed-out-desktop.png"), fullPage: true });
+  await assertFitsPhone(page, "signed-out account page");
+  await page.screenshot({ path: path.join(shots, "account-signed-out-phone.png"), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  // Sign in: the sandbox's ClickUp page approves, the callback brings the browser back here.
+  await Promise.all([page.waitForURL(`${base}/account`, { timeout: 30_000 }), page.locator("#sign-in").click()]);
+  assert.ok(await page.locator("#username").isVisible(), "signed in again");
+  assert.ok(await page.locator("#no-clients").isVisible(), "every grant was revoked");
+  await assertClean(page, seen, "sign out and in");
+  await page.close();
+});
+
 // --- the home page ------------------------------------------------------------------------------
 await check("home page: says how to connect and links to sign in; fits a phone; screenshots", async () => {
   const { page, seen } = await watchedPage();
@@ -262,6 +366,7 @@ await check("home page: says how to connect and links to sign in; fits a phone; 
   assert.match(await page.locator("h1").textContent(), /clickup-mcp/);
   assert.match(await page.locator("body").textContent(), new RegExp(`${base}/mcp`));
   assert.ok(await page.locator('a[href="/auth/login"]').isVisible(), "a sign-in link");
+  assert.ok(await page.locator('a[href="/account"]').isVisible(), "a link to the account page");
   await page.screenshot({ path: path.join(shots, "home-desktop.png"), fullPage: true });
   await assertFitsPhone(page, "home page");
   await page.screenshot({ path: path.join(shots, "home-phone.png"), fullPage: true });
@@ -280,6 +385,7 @@ await check("login success page: the token is shown and the copy button copies i
   const token = await page.locator("#token").inputValue();
   assert.equal(token.split(".").length, 3, "a JWT in the textarea");
   assert.ok(await page.locator("#copy").isVisible());
+  assert.ok(await page.locator('a[href="/account"]').isVisible(), "a link to the account page");
   await page.screenshot({ path: path.join(shots, "success-desktop.png"), fullPage: true });
   await page.locator("#copy").click();
   await page.locator("#copied").filter({ hasText: "Copied." }).waitFor({ timeout: 5_000 });

@@ -7,11 +7,14 @@
 //!   kind of body it got; [`mcp_bare`]: the seed's bare `{"method":…}` form.
 //! - [`auth_routes`]: `/auth/login`, `/auth/callback`, `/auth/refresh`, `/auth/logout`, `/auth/me`.
 //! - [`pages`]: the HTML pages people see (their shell: `crate::web::page_shell`).
+//! - [`account`]: `/account`, the account page (its HTML: [`account_page`]).
 //! - The MCP authorization server's routes (`/.well-known/*`, `/register`, `/authorize`,
 //!   `/token`, `/revoke`) are handled in [`crate::oauth`].
 //! - The error type at the edge, request origins and shared responses are in [`crate::web`].
 
 pub mod access_log;
+pub mod account;
+pub(crate) mod account_page;
 pub mod auth_routes;
 pub mod health;
 pub mod mcp_bare;
@@ -102,6 +105,13 @@ pub fn router(
         .route("/auth/refresh", post(auth_routes::refresh))
         .route("/auth/logout", post(auth_routes::logout))
         .route("/auth/me", get(auth_routes::me))
+        .route("/account", get(account::page))
+        .route("/account/sign-in", get(account::sign_in))
+        .route("/account/revoke", post(account::revoke))
+        .route(
+            "/account/sign-out-everywhere",
+            post(account::sign_out_everywhere),
+        )
         .route(
             "/.well-known/oauth-protected-resource",
             get(oauth::metadata::protected_resource),

@@ -59,8 +59,10 @@ pub const UNUSED_CLIENT_LIFETIME_SECS: i64 = 86_400;
 pub const BROWSER_COOKIE: &str = "clickup_mcp_browser";
 /// The cookie that binds a consent page to the browser it was shown to.
 pub const CONSENT_COOKIE: &str = "clickup_mcp_consent";
-/// Both cookies are sent only to `/authorize` and below.
+/// The consent cookie is sent only to `/authorize` and below.
 pub const COOKIE_PATH: &str = "/authorize";
+/// The browser-session cookie is also read by the account page (`/account`).
+pub const BROWSER_COOKIE_PATH: &str = "/";
 
 /// The authorization server's runtime parts, in the application state.
 #[derive(Debug)]

@@ -25,9 +25,9 @@ use serde::{Deserialize, Serialize};
 pub use catalog::{Migrations, SchemaError};
 pub use copy::{CopyError, CopyOptions, CopyProgress, CopyReport, copy};
 pub use oauth::{
-    AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserSession, ClientAuthMethod,
-    ClientMetadata, CodeRedemption, Consent, GrantedAuthorization, IssuedTokens, OAuthClient,
-    PendingAuthorization, RefreshRotation, RefreshToken,
+    AuthorizationCode, AuthorizationRequest, AuthorizedLogin, BrowserLogin, BrowserSession,
+    ClientAuthMethod, ClientGrant, ClientMetadata, CodeRedemption, Consent, GrantedAuthorization,
+    IssuedTokens, OAuthClient, PendingAuthorization, RefreshRotation, RefreshToken,
 };
 pub(crate) use postgres::PostgresStore;
 pub(crate) use sqlite::SqliteStore;
@@ -74,6 +74,9 @@ pub struct Session {
 pub enum LoginFlow {
     /// The seed's `/auth/login`: the callback answers with a session token.
     Session,
+    /// The account page's "Sign in with ClickUp": the callback stores the user, their ClickUp
+    /// credential and a browser session, then redirects to `/account` (`crate::http::account`).
+    Account,
     /// An MCP client's `/authorize`, approved on our consent page: the callback stores the
     /// ClickUp credential, then redirects to the client with a code (`crate::oauth::authorize`).
     Authorize {
@@ -279,9 +282,9 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         audit: Option<&AuditRecord>,
     ) -> Result<bool, StoreError>;
 
-    /// Revoke every session and refresh token of the user, delete their ClickUp credential and
-    /// browser sessions, and write the audit row (`logout` with `all: true`). Returns how many
-    /// sessions were live.
+    /// Revoke every session and refresh token of the user, delete their ClickUp credential,
+    /// browser sessions, remembered consents and unused codes, and write the audit row (`logout`
+    /// with `all: true`). Returns how many sessions were live.
     async fn revoke_all_sessions(
         &self,
         id: UserId,
@@ -422,6 +425,27 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
         now: EpochSeconds,
         audit: Option<&AuditRecord>,
     ) -> Result<u64, StoreError>;
+
+    // --- the account page (crate::http::account) -----------------------------------------------
+
+    /// The clients the user has a remembered consent for, newest grant first, with the name a
+    /// registered client gave and when it was last issued an access token for this user.
+    async fn list_client_grants(&self, user_id: UserId) -> Result<Vec<ClientGrant>, StoreError>;
+
+    /// Withdraw the user's grant to one client: forget the consent, delete its unused codes,
+    /// revoke its refresh tokens and access-token sessions for this user, and write the audit
+    /// row (`token_revoked`) — only when there was a consent. Returns whether there was.
+    async fn revoke_client_grant(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        now: EpochSeconds,
+        audit: Option<&AuditRecord>,
+    ) -> Result<bool, StoreError>;
+
+    /// A ClickUp login from the account page: upsert the user (tier kept), replace the
+    /// credential, store the browser session and write `auth_success` — all or nothing.
+    async fn complete_browser_login(&self, login: &BrowserLogin) -> Result<User, StoreError>;
 
     /// Delete expired clients, pending requests, browser sessions, codes (kept 10 minutes past
     /// expiry so a replay is still recognised) and refresh tokens; returns how many rows.

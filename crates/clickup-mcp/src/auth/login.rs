@@ -53,6 +53,9 @@ pub struct CallbackParams {
 pub enum Finished {
     /// The seed's flow, done: a session token.
     Session(LoggedIn),
+    /// The account page's sign-in, which `crate::http::account::finish_login` finishes with this
+    /// callback.
+    Account,
     /// An MCP client's authorization, which the MCP authorization server finishes
     /// (`crate::oauth::authorize::finish_login`) with this callback and the stored request.
     Authorize(AuthorizationRequest),
@@ -181,6 +184,7 @@ async fn finish_inner(
         LoginFlow::Session => finish_session(state, params, origin)
             .await
             .map(Finished::Session),
+        LoginFlow::Account => Ok(Finished::Account),
         LoginFlow::Authorize { request } => Ok(Finished::Authorize(request)),
     }
 }

@@ -66,6 +66,10 @@ pub async fn callback(
                 crate::oauth::authorize::finish_login(&state, &params, request, &origin).await,
             )),
             Ok(Finished::Session(done)) => Ok(Callback::Session(done)),
+            // The account page's sign-in: back to /account, remembering the browser.
+            Ok(Finished::Account) => Ok(Callback::Account(
+                crate::http::account::finish_login(&state, &params, &origin).await,
+            )),
             Err(err) => Err(err),
         },
         Err(_) => Err(AuthError::InvalidRequest(
@@ -86,6 +90,7 @@ pub async fn callback(
             };
             return no_store((jar, found(&back.location)).into_response());
         }
+        Ok(Callback::Account(response)) => response,
         Ok(Callback::Session(done)) => {
             let workspace = done.user.default_workspace.as_ref();
             let body = json!({
@@ -111,9 +116,10 @@ pub async fn callback(
     no_store((jar, response).into_response())
 }
 
-/// Where a callback ends: the seed's session, or back at an MCP client.
+/// Where a callback ends: the seed's session, the account page, or back at an MCP client.
 enum Callback {
     Session(login::LoggedIn),
+    Account(Response),
     Client(crate::oauth::authorize::ClientReturn),
 }
 

@@ -24,7 +24,9 @@ pub async fn home(axum::extract::State(state): axum::extract::State<AppState>) -
 <p class="muted">For example: <code>claude mcp add --transport http clickup {mcp}</code>.
 More tools, by area: <code>{base_html}/mcp/x/all</code> (see the project's README).</p>
 <h2>Or sign in here</h2>
-<p><a href="/auth/login">Sign in with ClickUp</a> to get a session token for tools such as curl.</p>"#,
+<p><a href="/auth/login">Sign in with ClickUp</a> to get a session token for tools such as curl.</p>
+<h2>Your account</h2>
+<p><a id="account-link" href="/account">Your account</a>: your tier and rate limit, the apps you connected (revoke any of them), and signing out everywhere.</p>"#,
         mcp = escape(&format!("{base}/mcp")),
         base_html = escape(&base),
     );
@@ -46,6 +48,7 @@ pub fn login_success(state: &AppState, token: &str, user: &User) -> Response {
 <textarea id="token" readonly aria-describedby="token-help">{token}</textarea>
 <button type="button" id="copy">Copy token</button> <span id="copied" role="status" aria-live="polite"></span>
 <p id="token-help" class="muted">Use it as <code>Authorization: Bearer &lt;token&gt;</code> with <code>{mcp}</code>. It is valid for {hours} hours; treat it like a password.</p>
+<p><a id="account-link" href="/account">Your account</a>: your tier, rate limit and connected apps.</p>
 <script nonce="{nonce}">
 // The address still holds the one-time code and state: reloading it would fail. Show a
 // harmless one instead (reloading that says the token was shown once).

@@ -33,8 +33,9 @@ use crate::oauth::consent_page::{self, ConsentView};
 use crate::oauth::form::Form;
 use crate::oauth::scopes::Scope;
 use crate::oauth::{
-    BROWSER_COOKIE, BROWSER_SESSION_LIFETIME_SECS, CODE_LIFETIME_SECS, CONSENT_COOKIE,
-    CONSENT_LIFETIME_SECS, COOKIE_PATH, hash, hash_matches, pkce, redirect_uris, resource_url,
+    BROWSER_COOKIE, BROWSER_COOKIE_PATH, BROWSER_SESSION_LIFETIME_SECS, CODE_LIFETIME_SECS,
+    CONSENT_COOKIE, CONSENT_LIFETIME_SECS, COOKIE_PATH, hash, hash_matches, pkce, redirect_uris,
+    resource_url,
 };
 use crate::state::AppState;
 use crate::store::{
@@ -486,13 +487,13 @@ async fn finish_login_inner(
     })
 }
 
-/// The browser-session cookie set after a ClickUp login through `/authorize`.
+/// The browser-session cookie set after a ClickUp login through `/authorize` or `/account`.
 pub fn browser_cookie(state: &AppState, value: String) -> Cookie<'static> {
     Cookie::build((BROWSER_COOKIE, value))
         .http_only(true)
         .secure(state.is_https())
         .same_site(SameSite::Lax)
-        .path(COOKIE_PATH)
+        .path(BROWSER_COOKIE_PATH)
         .max_age(time::Duration::seconds(BROWSER_SESSION_LIFETIME_SECS))
         .build()
 }
@@ -581,7 +582,7 @@ async fn usable_user(
 }
 
 /// Our cookie values are 64 lowercase hex characters; anything else is ignored unread.
-fn is_cookie_value(value: &str) -> bool {
+pub(crate) fn is_cookie_value(value: &str) -> bool {
     value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())
 }
 

@@ -109,7 +109,7 @@ pub fn consent(view: &ConsentView<'_>) -> Response {
 <button type="submit" id="deny" name="decision" value="deny" class="secondary">Deny</button>
 </div>
 </form>
-<p class="muted">Client id: <code>{client_id}</code>. You can revoke access at any time by signing out everywhere (<code>POST /auth/logout?all=true</code>).</p>"#,
+<p class="muted">Client id: <code>{client_id}</code>. You can revoke access at any time on <a href="/account">your account page</a>.</p>"#,
         name = escape(name),
         host = escape(&host),
         request_id = escape(view.request_id),

@@ -8,6 +8,7 @@
 //! one file per area; the fixtures here are shared by them and by the SQLite-only tests in
 //! `store::sqlite::tests` (the file on disk, URL forms, migrations, corrupt rows).
 
+mod account;
 mod audit;
 mod credentials;
 pub(super) mod oauth;
@@ -170,6 +171,7 @@ fn events(rows: &[AuditRow]) -> Vec<&str> {
     rows.iter().map(|r| r.event_type.as_str()).collect()
 }
 
+use self::account::*;
 use self::audit::*;
 use self::credentials::*;
 use self::oauth::*;
@@ -242,10 +244,13 @@ conformance!(
     a_retry_after_the_grace_window_or_after_the_successor_was_used_is_a_reuse,
     two_concurrent_rotations_leave_exactly_one_live_pair,
     revoking_a_family_leaves_other_families_and_seed_sessions_live,
-    logging_out_everywhere_also_revokes_refresh_tokens_and_browser_sessions,
+    logging_out_everywhere_also_revokes_refresh_tokens_browser_sessions_and_consents,
     expired_oauth_rows_are_purged_but_used_codes_are_kept_a_while,
     a_rate_limit_accepts_at_most_the_limit_in_any_window,
     rate_limits_are_kept_per_scope_and_key_and_peeking_counts_nothing,
     concurrent_hits_on_one_key_are_counted_exactly,
     idle_rate_limits_are_purged_by_scope,
+    the_grants_of_a_user_list_each_approved_client_with_name_and_last_use,
+    revoking_a_client_grant_revokes_its_tokens_and_nothing_else,
+    a_browser_login_stores_user_credential_browser_session_and_audit_row,
 );

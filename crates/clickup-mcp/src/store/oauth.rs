@@ -301,3 +301,32 @@ mod tests {
         assert_eq!(ClientAuthMethod::parse("private_key_jwt"), None);
     }
 }
+
+/// A client with a live grant from a user, as the account page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientGrant {
+    /// The client.
+    pub client_id: String,
+    /// The name it registered, if it is a registered client that gave one (never trusted markup).
+    pub client_name: Option<String>,
+    /// The granted scope, space-separated.
+    pub scope: String,
+    /// When the user approved it (last time).
+    pub granted_at: EpochSeconds,
+    /// When the client was last issued an access token for this user, if ever.
+    pub last_used_at: Option<EpochSeconds>,
+}
+
+/// A ClickUp login from the account page: the user, their credential and a new browser session,
+/// written in one transaction with the `auth_success` row.
+#[derive(Clone, Debug)]
+pub struct BrowserLogin {
+    /// The user as ClickUp describes them now (the tier is not part of it).
+    pub profile: UserProfile,
+    /// The ClickUp credential; replaces any earlier one and clears `revoked`.
+    pub credential: StoredCredential,
+    /// The browser session to remember.
+    pub browser_session: BrowserSession,
+    /// The `auth_success` row (`None` when audit logging is off).
+    pub audit: Option<AuditRecord>,
+}

@@ -15,6 +15,7 @@
 //! PostgreSQL the second of two concurrent callers — on any replica — waits and sees what the
 //! first wrote, as SQLite's `BEGIN IMMEDIATE` makes it do on one.
 
+mod account;
 mod oauth;
 mod rate_limits;
 mod rows;
@@ -32,15 +33,15 @@ use self::rows::stored_user_id;
 use crate::audit::{AuditRecord, AuditRow};
 use crate::domain::{EpochSeconds, Tier, User, UserId, UserProfile};
 use crate::store::{
-    AuditFilter, AuthorizationCode, AuthorizedLogin, BrowserSession, CodeRedemption,
-    CompletedLogin, Consent, GrantedAuthorization, IssuedTokens, KeyCheck, OAuthClient, OAuthState,
-    PendingAuthorization, RateHit, RefreshRotation, RefreshToken, Rotation, Session, Store,
-    StoreError, StoredCredential,
+    AuditFilter, AuthorizationCode, AuthorizedLogin, BrowserLogin, BrowserSession, ClientGrant,
+    CodeRedemption, CompletedLogin, Consent, GrantedAuthorization, IssuedTokens, KeyCheck,
+    OAuthClient, OAuthState, PendingAuthorization, RateHit, RefreshRotation, RefreshToken,
+    Rotation, Session, Store, StoreError, StoredCredential,
 };
 
 /// What differs between the SQL backends. The rest of what [`SqlStore`] needs from a backend is
 /// in the `where` clauses of its `impl` blocks (Rust does not carry those with the trait; the
-/// three copies — here, `impl Store` below and `sql/oauth.rs` — are the same list).
+/// copies — here, `impl Store` below, `sql/oauth.rs` and `sql/account.rs` — are the same list).
 pub(crate) trait Dialect: Database<Row: Columns, Arguments: IntoArguments<Self>> {
     /// The statement that begins a transaction that writes.
     const BEGIN_WRITE: &'static str;
@@ -605,8 +606,7 @@ where
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        // MCP clients' refresh tokens would mint new sessions; browser sessions would skip
-        // the ClickUp login at /authorize.
+        // MCP clients' refresh tokens would mint new sessions.
         sqlx::query(
             "UPDATE oauth_refresh_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
         )
@@ -614,10 +614,15 @@ where
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM oauth_browser_sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        // Browser sessions would skip the ClickUp login at /authorize; remembered consents
+        // would skip the consent page; unused codes would still redeem.
+        for statement in [
+            "DELETE FROM oauth_browser_sessions WHERE user_id = $1",
+            "DELETE FROM oauth_consents WHERE user_id = $1",
+            "DELETE FROM oauth_codes WHERE user_id = $1 AND used_at IS NULL",
+        ] {
+            sqlx::query(statement).bind(id).execute(&mut *tx).await?;
+        }
         Self::insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(DB::rows_affected(&done))
@@ -796,6 +801,27 @@ where
 
     async fn purge_expired_oauth(&self, now: EpochSeconds) -> Result<u64, StoreError> {
         self.oauth_purge_expired(now).await
+    }
+
+    // --- the account page ---------------------------------------------------------------------
+
+    async fn list_client_grants(&self, user_id: UserId) -> Result<Vec<ClientGrant>, StoreError> {
+        self.account_list_grants(user_id).await
+    }
+
+    async fn revoke_client_grant(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        now: EpochSeconds,
+        audit: Option<&AuditRecord>,
+    ) -> Result<bool, StoreError> {
+        self.account_revoke_grant(user_id, client_id, now, audit)
+            .await
+    }
+
+    async fn complete_browser_login(&self, login: &BrowserLogin) -> Result<User, StoreError> {
+        self.account_complete_login(login).await
     }
 
     // --- audit --------------------------------------------------------------------------------

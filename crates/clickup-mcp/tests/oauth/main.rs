@@ -15,6 +15,7 @@
 )]
 mod helpers;
 
+mod account;
 mod authorize_attacks;
 mod client;
 mod discovery;

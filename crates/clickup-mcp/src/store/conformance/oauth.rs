@@ -9,7 +9,7 @@ use crate::store::{
 
 pub(in crate::store) const GRACE: EpochSeconds = 30;
 
-fn client(id: &str) -> OAuthClient {
+pub(in crate::store) fn client(id: &str) -> OAuthClient {
     OAuthClient {
         client_id: id.into(),
         auth_method: ClientAuthMethod::None,
@@ -37,7 +37,7 @@ fn request() -> AuthorizationRequest {
     }
 }
 
-fn grant(user: u64, code_hash: &str, family: &str) -> GrantedAuthorization {
+pub(in crate::store) fn grant(user: u64, code_hash: &str, family: &str) -> GrantedAuthorization {
     GrantedAuthorization {
         consent: Consent {
             user_id: UserId(user),
@@ -100,7 +100,7 @@ pub(in crate::store) fn tokens(
     }
 }
 
-async fn live(store: &dyn Store, jti: &str) -> bool {
+pub(in crate::store) async fn live(store: &dyn Store, jti: &str) -> bool {
     store
         .get_session(jti)
         .await
@@ -108,7 +108,7 @@ async fn live(store: &dyn Store, jti: &str) -> bool {
         .is_some_and(|s| s.revoked_at.is_none())
 }
 
-async fn refresh_live(store: &dyn Store, hash: &str) -> bool {
+pub(in crate::store) async fn refresh_live(store: &dyn Store, hash: &str) -> bool {
     store
         .get_refresh_token(hash)
         .await
@@ -582,7 +582,7 @@ pub(super) async fn revoking_a_family_leaves_other_families_and_seed_sessions_li
     );
 }
 
-pub(super) async fn logging_out_everywhere_also_revokes_refresh_tokens_and_browser_sessions(
+pub(super) async fn logging_out_everywhere_also_revokes_refresh_tokens_browser_sessions_and_consents(
     store: &dyn Store,
 ) {
     granted(store).await;
@@ -615,6 +615,23 @@ pub(super) async fn logging_out_everywhere_also_revokes_refresh_tokens_and_brows
             .await
             .expect("reads"),
         None
+    );
+    assert_eq!(
+        store.get_consent(UserId(7), "mcp_a").await.expect("reads"),
+        None,
+        "no remembered consent skips the consent page"
+    );
+    assert_eq!(
+        store.get_code("code-2").await.expect("reads"),
+        None,
+        "unused code"
+    );
+    assert!(
+        store
+            .list_client_grants(UserId(7))
+            .await
+            .expect("lists")
+            .is_empty()
     );
 }
 
