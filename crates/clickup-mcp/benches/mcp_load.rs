@@ -193,14 +193,11 @@ async fn main() {
     // server migrates it; the key above stays the same from run to run, so it may be reused).
     let database_url = std::env::var("BENCH_DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}/bench.db", dir.display()));
-    println!(
-        "database: {}",
-        if database_url.starts_with("sqlite:") {
-            "SQLite"
-        } else {
-            "PostgreSQL (BENCH_DATABASE_URL)"
-        }
-    );
+    let database = if database_url.starts_with("sqlite:") {
+        "SQLite"
+    } else {
+        "PostgreSQL (BENCH_DATABASE_URL)"
+    };
     let server = Proc(
         Command::new(binary)
             .arg("serve")
@@ -239,7 +236,7 @@ async fn main() {
     let token = login["token"].as_str().expect("a session token").to_owned();
 
     println!(
-        "clickup-mcp load benchmark: {clients} clients, {seconds} s per phase, loopback, SQLite\n"
+        "clickup-mcp load benchmark: {clients} clients, {seconds} s per phase, loopback, {database}\n"
     );
     let peak_rss = Arc::new(std::sync::atomic::AtomicU64::new(rss_kib(server_pid)));
     let sampling = Arc::new(AtomicBool::new(true));
