@@ -108,7 +108,7 @@ fn parent_kind(word: &str) -> Result<u8, DocError> {
         "FOLDER" => Ok(5),
         "LIST" => Ok(6),
         "EVERYTHING" => Ok(7),
-        // ClickUp has answered 400 for it (TOOLS.md §1.14.8's report): filter nothing instead.
+        // ClickUp has answered 400 for it (docs/tools.md, "Docs"): filter nothing instead.
         "WORKSPACE" => Err(DocError::bad_request("Invalid parent_type")),
         _ => Err(DocError::bad_request(
             "parent_type must be one of SPACE, FOLDER, LIST, EVERYTHING",
