@@ -16,6 +16,10 @@
 mod helpers;
 
 #[path = "../common/mcp_calls.rs"]
+#[expect(
+    dead_code,
+    reason = "shared with tests/tools; this binary uses part of it"
+)]
 mod mcp_calls;
 
 mod access;

@@ -1,7 +1,7 @@
 //! Calling the administration tools over `POST /mcp/x/all` as a premium user, and reading what
 //! ClickUp was asked (the shared part is `tests/common/mcp_calls.rs`).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 pub use crate::mcp_calls::{ALICE, CAROL, Session};
 
@@ -16,11 +16,6 @@ pub const DESIGN: &str = "5e1d0000-0000-4000-8000-000000000001";
 pub const LEADS: &str = "5e1d0000-0000-4000-8000-000000000002";
 
 impl Session {
-    /// Warm the connection cache (workspaces), so a traced call shows only its own requests.
-    pub async fn warm(&self) {
-        self.call("clickup_workspace_list", json!({})).await.ok();
-    }
-
     /// The JSON body of the last logged ClickUp request `METHOD /path` (no query).
     pub async fn body_of(&self, method: &str, path: &str) -> Value {
         let full = format!("/api{path}");

@@ -1,6 +1,6 @@
 //! Calling tools over `POST /mcp` in the seed's bare form, and reading what ClickUp was asked.
-//! Shared by the test binaries that drive tools as a logged-in user (`tests/collab`,
-//! `tests/hierarchy`); each adds its own `Session::warm` and `strings`.
+//! Shared by the test binaries that drive tools as a logged-in user (`tests/tools`, `tests/admin`,
+//! `tests/scale`).
 
 use clickup_mcp::audit::{AuditEvent, AuditRecord};
 use clickup_mcp::domain::{Tier, UserId};
@@ -159,6 +159,18 @@ impl Session {
                 }
             })
             .collect()
+    }
+
+    /// Warm the connection cache (workspaces), so a traced call shows only its own requests.
+    pub async fn warm(&self) {
+        self.call("clickup_workspace_list", serde_json::json!({}))
+            .await
+            .ok();
+    }
+
+    /// The task as ClickUp has it now.
+    pub async fn task(&self, id: &str) -> Value {
+        self.clickup_get(&format!("/v2/task/{id}")).await
     }
 
     /// `GET {sandbox}/api{path}` with the user's ClickUp token, outside the app.

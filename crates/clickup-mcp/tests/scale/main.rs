@@ -17,7 +17,7 @@ mod helpers;
 #[path = "../common/mcp_calls.rs"]
 #[expect(
     dead_code,
-    reason = "shared with tests/collab; this binary uses part of it"
+    reason = "shared with tests/tools; this binary uses part of it"
 )]
 mod mcp_calls;
 

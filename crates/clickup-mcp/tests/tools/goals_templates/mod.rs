@@ -1,0 +1,10 @@
+//! Black-box tests of the goal, template and planning tools (docs/tools.md, "Catalogue"): each
+//! test starts the real app on port 0 with a fresh SQLite file and a real ClickUp sandbox, calls
+//! the tools over `POST /mcp/x/all` as a premium user, and checks the answer, the exact ClickUp
+//! requests and what the sandbox holds afterwards.
+
+mod goals;
+mod key_results;
+mod mcp;
+mod planning;
+mod templates;

@@ -1,0 +1,7 @@
+//! Black-box tests of the webhook tools (docs/tools.md, "Webhooks"): each test starts the real
+//! app on port 0 with a fresh SQLite file and a real ClickUp sandbox, calls the tools over
+//! `POST /mcp/x/all` as a premium user, and checks the answer, the exact ClickUp requests and
+//! what the sandbox holds afterwards.
+
+mod lifecycle;
+mod mcp;
