@@ -417,6 +417,23 @@ pub fn format_clickup_date(date: ClickUpDate, zone: &TimeZone) -> String {
     }
 }
 
+/// A date ClickUp sent, as shown: a bare date (`2026-12-01`) when ClickUp says it has no time
+/// of day (`has_time: Some(false)`) or, when it does not say, when it is 04:00 exactly in `zone`
+/// ([`is_date_only`]); else the instant with its offset. Task dates and date custom fields alike.
+pub fn format_read_date(epoch_ms: i64, has_time: Option<bool>, zone: &TimeZone) -> String {
+    let has_time = has_time.or_else(|| is_date_only(epoch_ms, zone).then_some(false));
+    match has_time {
+        Some(false) => format_clickup_date(
+            ClickUpDate {
+                epoch_ms,
+                has_time: false,
+            },
+            zone,
+        ),
+        _ => format_date(epoch_ms, zone),
+    }
+}
+
 /// Whether `epoch_ms` is 04:00:00.000 in `zone`: how ClickUp (and this server) store a date
 /// without a time of day. Task reads carry no `*_date_time` flag, so this is how a date-only
 /// date is told apart when shown.

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::dates::{ClickUpDate, format_clickup_date, format_date, is_date_only};
+use crate::dates::{format_date, format_read_date};
 use crate::durations::format_duration;
 use crate::markdown::description_from_clickup;
 use crate::priority::Priority;
@@ -376,21 +376,10 @@ impl Render {
         }
     }
 
-    /// A date ClickUp sent: a bare date when ClickUp says it has no time of day, or, when it
-    /// does not say, when it is 04:00 exactly in the zone shown (a date-only date; `dates_ms`
-    /// keeps the instant).
+    /// A date ClickUp sent, in the zone shown ([`format_read_date`]; `dates_ms` keeps the
+    /// instant).
     fn date(&self, ms: i64, has_time: Option<bool>) -> String {
-        let has_time = has_time.or_else(|| is_date_only(ms, &self.zone).then_some(false));
-        match has_time {
-            Some(false) => format_clickup_date(
-                ClickUpDate {
-                    epoch_ms: ms,
-                    has_time: false,
-                },
-                &self.zone,
-            ),
-            _ => format_date(ms, &self.zone),
-        }
+        format_read_date(ms, has_time, &self.zone)
     }
 }
 
@@ -528,6 +517,24 @@ mod tests {
         assert_eq!(out["assignees"], json!([{"id": "81000002", "name": "Bob"}]));
         assert!(out.get("description").is_none(), "summary has no details");
         assert!(out.get("custom_fields").is_none());
+    }
+
+    #[test]
+    fn a_date_field_at_four_in_the_morning_reads_as_a_bare_date() {
+        // ClickUp keeps a date without a time of day at 04:00 local, and its read says nothing
+        // more: shown as 04:00 it would claim a time nobody set.
+        let mut task = task();
+        task.custom_fields[5].value = Some(json!("1736308800000"));
+        let render = Render::new(TimeZone::UTC, DetailLevel::Full);
+        let out = serde_json::to_value(render.task(&task)).unwrap();
+        assert_eq!(out["custom_fields"][5]["name"], "Release");
+        assert_eq!(out["custom_fields"][5]["value"], "2025-01-08");
+        let paris = Render::new(TimeZone::get("Europe/Paris").unwrap(), DetailLevel::Full);
+        let out = serde_json::to_value(paris.task(&task)).unwrap();
+        assert_eq!(
+            out["custom_fields"][5]["value"],
+            "2025-01-08T05:00:00+01:00"
+        );
     }
 
     #[test]

@@ -210,7 +210,11 @@ async fn dates_labels_and_people_take_the_shape_their_type_needs() {
             json!({"task": "86aa0005", "field": "Release date", "value": "2025-03-01"}),
         )
         .await;
-    assert_eq!(date.ok()["field"]["value"], "2025-03-01T04:00:00+00:00");
+    assert_eq!(
+        date.ok()["field"]["value"],
+        "2025-03-01",
+        "a date without a time of day reads back as one, not as 04:00"
+    );
     assert_eq!(value(&s, "86aa0005", 4).await, "1740801600000");
 
     let labels = s

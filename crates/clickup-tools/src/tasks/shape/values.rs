@@ -1,6 +1,6 @@
 //! Custom-field values as a person reads them: an option label for drop-downs, labels for label
-//! fields, people and tasks as `{id, name}`, dates as ISO 8601 in the effective zone, numbers as
-//! numbers, checkboxes as booleans.
+//! fields, people and tasks as `{id, name}`, dates as ISO 8601 in the effective zone (a bare
+//! date for a date without a time of day), numbers as numbers, checkboxes as booleans.
 
 use clickup::models::CustomField;
 use jiff::tz::TimeZone;
@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::dates::format_date;
+use crate::dates::format_read_date;
 use crate::tasks::shape::value_id;
 
 /// A custom field on a task, with a readable value.
@@ -87,8 +87,11 @@ fn field_value(field: &CustomField, value: &Value, zone: &TimeZone) -> Value {
             ),
             other => other.clone(),
         },
-        "date" => crate::dates::clickup_ms(value)
-            .map_or_else(|| value.clone(), |ms| json!(format_date(ms, zone))),
+        // A date-only value is 04:00 local, as for task dates; ClickUp's read carries no flag.
+        "date" => crate::dates::clickup_ms(value).map_or_else(
+            || value.clone(),
+            |ms| json!(format_read_date(ms, None, zone)),
+        ),
         "checkbox" => match value {
             Value::String(s) => json!(s == "true"),
             other => other.clone(),
