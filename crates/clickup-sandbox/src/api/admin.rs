@@ -9,6 +9,8 @@ mod groups;
 mod guests;
 mod users;
 
+pub(super) use groups::initials;
+
 use axum::Router;
 use axum::routing::{get, patch, post, put};
 

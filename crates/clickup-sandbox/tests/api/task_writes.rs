@@ -470,3 +470,29 @@ async fn writes_are_logged_and_subject_to_faults() {
         .collect();
     assert_eq!(writes, vec![("POST", 503), ("POST", 200)]);
 }
+
+#[tokio::test]
+async fn a_group_assignee_reads_back_with_the_group_s_name() {
+    let sandbox = spawn_sandbox().await;
+    let token = sandbox.personal_token(ALICE);
+    let design = "5e1d0000-0000-4000-8000-000000000001";
+    let (status, created) = sandbox
+        .post_json(
+            &format!("/v2/list/{SPRINT}/task"),
+            &token,
+            json!({"name": "Draw the logo", "group_assignees": [design]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    let (_, task) = sandbox
+        .get_json(
+            &format!("/v2/task/{}", created["id"].as_str().unwrap()),
+            &token,
+        )
+        .await;
+    let groups = task["group_assignees"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{task}");
+    assert_eq!(groups[0]["id"], design);
+    assert_eq!(groups[0]["name"], "Design", "the group's name, not its id");
+    assert_eq!(groups[0]["initials"], "D");
+}

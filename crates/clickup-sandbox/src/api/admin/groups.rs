@@ -51,7 +51,8 @@ pub(crate) fn group_json(data: &Data, group_index: usize) -> Value {
     })
 }
 
-fn initials(name: &str) -> String {
+/// The first letters of the first two words, upper case (`Engineering Leads` → `EL`).
+pub(crate) fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().next())
         .take(2)

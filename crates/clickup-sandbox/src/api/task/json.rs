@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::api::admin::initials;
 use crate::api::field::task_field_json;
 use crate::api::list::folder_ref_json;
 use crate::api::{ms, opt_ms, status_json, task_priority_json, users_json};
@@ -143,7 +144,18 @@ pub(crate) fn task_json(data: &Data, task: &Task, options: RenderOptions) -> Val
     let group_assignees: Vec<Value> = task
         .group_assignees
         .iter()
-        .map(|g| json!({ "id": g, "name": g, "color": null, "initials": null, "email": null }))
+        .map(|g| {
+            // A group's name as its members see it (deleting a group takes it off its tasks).
+            let group = data.admin.groups.iter().find(|group| &group.id == g);
+            let name = group.map_or(g.as_str(), |group| group.name.as_str());
+            json!({
+                "id": g,
+                "name": name,
+                "color": null,
+                "initials": group.map(|group| initials(&group.name)),
+                "email": null,
+            })
+        })
         .collect();
     let mut body = json!({
         "id": task.id,
