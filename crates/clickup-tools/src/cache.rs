@@ -181,6 +181,16 @@ impl ConnectionCache {
         store(&self.task_names, key, task.clone(), ctx.now_ms());
     }
 
+    /// Forget the connection's workspaces and their members (this server invited or removed a
+    /// member or guest, or renamed a member): the next name or email lookup reads them afresh,
+    /// instead of finding a removed member or an old name for up to [`TTL`].
+    pub fn forget_workspaces(&self, ctx: &ToolContext) {
+        self.workspaces
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&ctx.cache_key);
+    }
+
     /// Forget the names resolved to `task` (this server renamed or deleted it).
     pub fn forget_task(&self, ctx: &ToolContext, task: &clickup::ids::TaskId) {
         let mut map = self

@@ -73,6 +73,17 @@ async fn a_member_is_invited_changed_and_removed() {
         .map(|m| m["user"]["email"].as_str().unwrap().to_owned())
         .collect();
     assert!(!emails.contains(&"erin@example.com".to_owned()));
+
+    // Removed by this server: the member list is read afresh, so she is not assigned.
+    let (assign, calls) = s
+        .traced(
+            "clickup_task_update",
+            json!({"task": "86aa0001", "assignees": ["erin@example.com"]}),
+        )
+        .await;
+    assert_eq!(assign.code(), "not_found", "{}", assign.text);
+    assert!(calls.contains(&"GET /v2/team".to_owned()), "{calls:?}");
+    assert!(calls.iter().all(|c| !c.starts_with("PUT")), "{calls:?}");
 }
 
 #[tokio::test]

@@ -78,6 +78,7 @@ impl Tool for GuestAdd {
             invited,
         )
         .await?;
+        ctx.cache.forget_workspaces(ctx);
         let id = invited
             .members
             .iter()

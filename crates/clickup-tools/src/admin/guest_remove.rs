@@ -58,6 +58,7 @@ impl Tool for GuestRemove {
         let team = ids::team(&ws.id)?;
         let removed = ctx.clickup.remove_guest(&ctx.token, &team, &guest).await;
         answer(ctx, "The guest", "Removing guests", Needs::Admin, removed).await?;
+        ctx.cache.forget_workspaces(ctx);
         Ok(Output {
             ok: true,
             id: guest.to_string(),

@@ -71,6 +71,7 @@ impl Tool for UserAdd {
             invited,
         )
         .await?;
+        ctx.cache.forget_workspaces(ctx);
         let member = invited
             .members
             .iter()

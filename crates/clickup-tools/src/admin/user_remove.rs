@@ -78,6 +78,7 @@ impl Tool for UserRemove {
             .remove_user(&ctx.token, &team, UserId(person.id))
             .await;
         answer(ctx, "The member", "Removing members", Needs::Admin, removed).await?;
+        ctx.cache.forget_workspaces(ctx);
         Ok(Output {
             ok: true,
             id: person.id.to_string(),

@@ -155,6 +155,7 @@ impl Tool for UserUpdate {
             written,
         )
         .await?;
+        ctx.cache.forget_workspaces(ctx);
         let (after, verified) = match read(ctx, &team, user).await {
             Ok(after) => (after, true),
             Err(_) => (written, false),
