@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::faults::{FaultError, FaultSpec};
+use crate::request_log::StoredRequest;
 use crate::sandbox::seed_users;
 use crate::state::SharedState;
 
@@ -88,6 +89,10 @@ async fn requests(
     Query(query): Query<SinceQuery>,
 ) -> Json<Value> {
     let entries = state.world().log.since(query.since);
+    let entries: Vec<_> = entries
+        .into_iter()
+        .map(StoredRequest::without_response)
+        .collect();
     Json(json!({ "requests": entries }))
 }
 

@@ -8,12 +8,18 @@
 //! credential parameter is redacted the same way, at any depth. JSON response bodies are kept
 //! too (up to 256 KiB, so the test suites can check them against the OpenAPI file), under the
 //! same rules: never for the token endpoint (its answer carries the tokens), credential
-//! properties redacted at any depth. They are read in-process only: the `/_sandbox/requests`
-//! control leaves them out.
+//! properties redacted at any depth. They are kept as the bytes sent (shared with the answer,
+//! not copied) and parsed only when read in-process; the `/_sandbox/requests` control leaves them
+//! out.
+//!
+//! The log keeps the last [`MAX_ENTRIES`] requests: a long-running sandbox (`serve --sandbox`,
+//! a load benchmark) must not grow without bound. Sequence numbers go on counting.
 //!
 //! [`Sandbox::requests`]: crate::Sandbox::requests
 
-use axum::body::{Body, HttpBody, to_bytes};
+use std::collections::VecDeque;
+
+use axum::body::{Body, Bytes, HttpBody, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::middleware::Next;
@@ -74,21 +80,52 @@ pub struct LoggedRequest {
     pub response: Option<Value>,
 }
 
-/// The request log.
+/// The most requests the log keeps; older ones are forgotten (far more than any test makes).
+pub(crate) const MAX_ENTRIES: usize = 20_000;
+
+/// A request as the log holds it: the response body still as the bytes that were sent.
+#[derive(Clone, Debug)]
+pub(crate) struct StoredRequest {
+    /// Everything but the response body (`request.response` is `None` here).
+    request: LoggedRequest,
+    /// The JSON response body as sent, when the log keeps it.
+    response: Option<Bytes>,
+}
+
+impl StoredRequest {
+    /// The logged request without its response body (what `/_sandbox/requests` serves).
+    pub(crate) fn without_response(self) -> LoggedRequest {
+        self.request
+    }
+
+    /// The logged request with its response body parsed and redacted. Call it outside the
+    /// world lock: parsing is the costly part.
+    pub(crate) fn with_response(self) -> LoggedRequest {
+        let response = self.response.and_then(|bytes| {
+            serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
+                redact_body(&mut v);
+                v
+            })
+        });
+        LoggedRequest {
+            response,
+            ..self.request
+        }
+    }
+}
+
+/// The request log: the last [`MAX_ENTRIES`] requests, oldest first.
 #[derive(Debug, Default)]
 pub(crate) struct RequestLog {
     last_seq: u64,
-    entries: Vec<LoggedRequest>,
+    entries: VecDeque<StoredRequest>,
 }
 
 impl RequestLog {
     /// Entries with `seq > since`, in order.
-    pub(crate) fn since(&self, since: u64) -> Vec<LoggedRequest> {
-        self.entries
-            .iter()
-            .filter(|e| e.seq > since)
-            .cloned()
-            .collect()
+    pub(crate) fn since(&self, since: u64) -> Vec<StoredRequest> {
+        let first = self.entries.partition_point(|e| e.request.seq <= since);
+        self.entries.range(first..).cloned().collect()
     }
 
     /// Forgets every entry; sequence numbers keep counting.
@@ -96,10 +133,14 @@ impl RequestLog {
         self.entries.clear();
     }
 
-    fn push(&mut self, mut entry: LoggedRequest) {
+    fn push(&mut self, mut request: LoggedRequest, response: Option<Bytes>) {
         self.last_seq += 1;
-        entry.seq = self.last_seq;
-        self.entries.push(entry);
+        request.seq = self.last_seq;
+        request.response = None;
+        if self.entries.len() == MAX_ENTRIES {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(StoredRequest { request, response });
     }
 }
 
@@ -236,20 +277,17 @@ fn keeps_response(response: &Response, path: &str) -> bool {
 }
 
 /// Reads the body of `response` if the log keeps it, and gives back a response with the same
-/// bytes for the caller.
-async fn read_response(response: Response, path: &str) -> (Response, Option<Value>) {
+/// bytes for the caller (the log shares them; they are parsed only when read).
+async fn read_response(response: Response, path: &str) -> (Response, Option<Bytes>) {
     if !keeps_response(&response, path) {
         return (response, None);
     }
     let (parts, body) = response.into_parts();
     match to_bytes(body, MAX_LOGGED_RESPONSE).await {
-        Ok(bytes) => {
-            let logged = serde_json::from_slice::<Value>(&bytes).ok().map(|mut v| {
-                redact_body(&mut v);
-                v
-            });
-            (Response::from_parts(parts, Body::from(bytes)), logged)
-        }
+        Ok(bytes) => (
+            Response::from_parts(parts, Body::from(bytes.clone())),
+            Some(bytes),
+        ),
         // A body of a known size that fails to read: the caller would have seen it fail too.
         Err(_) => (Response::from_parts(parts, Body::empty()), None),
     }
@@ -273,7 +311,7 @@ pub(crate) async fn record(
     };
     let (request, body) = read_body(request, &path).await;
     let (response, answer) = read_response(next.run(request).await, &path).await;
-    state.world().log.push(LoggedRequest {
+    let request = LoggedRequest {
         seq: 0,
         method,
         path,
@@ -282,8 +320,9 @@ pub(crate) async fn record(
         user_id: identity.map(|(user, _)| user),
         token_kind: identity.map(|(_, kind)| kind),
         status: response.status().as_u16(),
-        response: answer,
-    });
+        response: None,
+    };
+    state.world().log.push(request, answer);
     response
 }
 
@@ -343,8 +382,11 @@ mod tests {
         };
         let json = r#"{"id": 1, "access_token": "t"}"#;
         let (passed, kept) = read_response(response(json, "application/json"), "/api/v2/x").await;
+        let mut log = RequestLog::default();
+        log.push(entry(), kept);
+        let read = log.since(0).remove(0).with_response();
         assert_eq!(
-            kept,
+            read.response,
             Some(serde_json::json!({"id": 1, "access_token": "[redacted]"}))
         );
         let bytes = to_bytes(passed.into_body(), usize::MAX).await.unwrap();
@@ -364,10 +406,8 @@ mod tests {
         assert_eq!(bytes.len(), big.len());
     }
 
-    #[test]
-    fn sequence_numbers_survive_a_clear() {
-        let mut log = RequestLog::default();
-        let entry = LoggedRequest {
+    fn entry() -> LoggedRequest {
+        LoggedRequest {
             seq: 0,
             method: "GET".into(),
             path: "/api/v2/user".into(),
@@ -377,13 +417,38 @@ mod tests {
             token_kind: None,
             status: 200,
             response: None,
-        };
-        log.push(entry.clone());
+        }
+    }
+
+    #[test]
+    fn sequence_numbers_survive_a_clear() {
+        let mut log = RequestLog::default();
+        log.push(entry(), None);
         log.clear();
-        log.push(entry);
+        log.push(entry(), None);
         let entries = log.since(0);
         assert_eq!(entries.len(), 1);
-        assert_eq!(entries.first().map(|e| e.seq), Some(2));
+        assert_eq!(entries.first().map(|e| e.request.seq), Some(2));
+    }
+
+    #[test]
+    fn the_log_keeps_the_last_entries_and_since_finds_them_by_sequence() {
+        let mut log = RequestLog::default();
+        for _ in 0..MAX_ENTRIES + 5 {
+            log.push(entry(), None);
+        }
+        let all = log.since(0);
+        assert_eq!(all.len(), MAX_ENTRIES);
+        assert_eq!(
+            all.first().map(|e| e.request.seq),
+            Some(6),
+            "the oldest five forgotten"
+        );
+        let last = u64::try_from(MAX_ENTRIES).unwrap_or(u64::MAX) + 5;
+        let tail = log.since(last - 2);
+        let seqs: Vec<u64> = tail.into_iter().map(|e| e.without_response().seq).collect();
+        assert_eq!(seqs, [last - 1, last]);
+        assert!(log.since(last).is_empty());
     }
 
     #[test]

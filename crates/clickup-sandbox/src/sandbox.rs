@@ -11,7 +11,7 @@ use crate::errors::route_not_found;
 use crate::model::Data;
 use crate::oauth::{authorize, token};
 use crate::options::SandboxOptions;
-use crate::request_log::LoggedRequest;
+use crate::request_log::{LoggedRequest, StoredRequest};
 use crate::state::SharedState;
 use crate::{api, controls, faults, request_log};
 
@@ -94,7 +94,11 @@ impl Sandbox {
 
     /// The logged requests with `seq > since`, in order.
     pub fn requests_since(&self, since: u64) -> Vec<LoggedRequest> {
-        self.state.world().log.since(since)
+        let entries = self.state.world().log.since(since);
+        entries
+            .into_iter()
+            .map(StoredRequest::with_response)
+            .collect()
     }
 
     /// Seeded users (for tests and for `GET /_sandbox/users`).
