@@ -28,7 +28,7 @@ pub struct KeysArgs {
 
 #[derive(Debug, Subcommand)]
 enum KeysCommand {
-    /// Print a new JWT_SECRET and a new ENCRYPTION_KEY entry.
+    /// Print a new JWT_SECRET, a new ENCRYPTION_KEY entry and, commented out, a METRICS_TOKEN.
     Generate,
     /// Re-encrypt every stored ClickUp token under the first key of ENCRYPTION_KEY.
     Rotate,
@@ -46,6 +46,12 @@ fn generate() -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "JWT_SECRET={}", crate::random::token_hex())?;
     writeln!(out, "ENCRYPTION_KEY={key_id}:{}", Vault::generate_key())?;
+    // Commented out: setting it turns `GET /metrics` on, which stays the operator's choice.
+    writeln!(
+        out,
+        "# Optional: uncomment to serve GET /metrics to this bearer token."
+    )?;
+    writeln!(out, "# METRICS_TOKEN={}", crate::random::token_hex())?;
     eprintln!(
         "To rotate an existing key, put the new entry first and keep the old one: \
          ENCRYPTION_KEY={key_id}:…,OLD_ID:…  then run `clickup-mcp keys rotate`."

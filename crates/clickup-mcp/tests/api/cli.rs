@@ -239,16 +239,20 @@ async fn keys_generate_prints_secrets_that_serve_accepts() {
         encryption_key.starts_with(&format!("{}:", vault.current_key_id())),
         "id:key"
     );
+    // Commented out, and the whole line is the value once uncommented.
+    let metrics_token = value("# METRICS_TOKEN");
     let config = clickup_mcp::config::ServeConfig::load(
         &clickup_mcp::config::Settings::from_pairs([
             ("CLICKUP_CLIENT_ID", "id"),
             ("CLICKUP_CLIENT_SECRET", "secret"),
             ("JWT_SECRET", jwt_secret.as_str()),
             ("ENCRYPTION_KEY", encryption_key.as_str()),
+            ("METRICS_TOKEN", metrics_token.as_str()),
         ]),
         false,
     );
     assert!(config.is_ok(), "serve accepts the generated secrets");
+    assert_ne!(metrics_token, jwt_secret, "each secret is its own");
     let second = run_cli(&["keys", "generate"], &[]).await;
     assert!(
         !second.stdout.contains(&jwt_secret),
