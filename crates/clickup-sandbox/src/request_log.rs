@@ -83,6 +83,10 @@ pub struct LoggedRequest {
 /// The most requests the log keeps; older ones are forgotten (far more than any test makes).
 pub(crate) const MAX_ENTRIES: usize = 20_000;
 
+/// The most response-body bytes the log keeps in all; past it the oldest requests are
+/// forgotten, so large answers cannot make [`MAX_ENTRIES`] weigh gigabytes.
+const MAX_RESPONSE_BYTES: usize = 128 * 1024 * 1024;
+
 /// A request as the log holds it: the response body still as the bytes that were sent.
 #[derive(Clone, Debug)]
 pub(crate) struct StoredRequest {
@@ -114,11 +118,14 @@ impl StoredRequest {
     }
 }
 
-/// The request log: the last [`MAX_ENTRIES`] requests, oldest first.
+/// The request log: the last [`MAX_ENTRIES`] requests (fewer when their response bodies pass
+/// [`MAX_RESPONSE_BYTES`]), oldest first.
 #[derive(Debug, Default)]
 pub(crate) struct RequestLog {
     last_seq: u64,
     entries: VecDeque<StoredRequest>,
+    /// The sizes of the response bodies in `entries`, added up.
+    response_bytes: usize,
 }
 
 impl RequestLog {
@@ -131,16 +138,22 @@ impl RequestLog {
     /// Forgets every entry; sequence numbers keep counting.
     pub(crate) fn clear(&mut self) {
         self.entries.clear();
+        self.response_bytes = 0;
     }
 
     fn push(&mut self, mut request: LoggedRequest, response: Option<Bytes>) {
         self.last_seq += 1;
         request.seq = self.last_seq;
         request.response = None;
-        if self.entries.len() == MAX_ENTRIES {
-            self.entries.pop_front();
-        }
+        self.response_bytes += response.as_ref().map_or(0, Bytes::len);
         self.entries.push_back(StoredRequest { request, response });
+        while self.entries.len() > MAX_ENTRIES
+            || (self.response_bytes > MAX_RESPONSE_BYTES && self.entries.len() > 1)
+        {
+            if let Some(oldest) = self.entries.pop_front() {
+                self.response_bytes -= oldest.response.as_ref().map_or(0, Bytes::len);
+            }
+        }
     }
 }
 
@@ -449,6 +462,20 @@ mod tests {
         let seqs: Vec<u64> = tail.into_iter().map(|e| e.without_response().seq).collect();
         assert_eq!(seqs, [last - 1, last]);
         assert!(log.since(last).is_empty());
+    }
+
+    #[test]
+    fn large_answers_make_the_log_forget_sooner() {
+        let mut log = RequestLog::default();
+        let answer = Bytes::from(vec![b' '; MAX_RESPONSE_BYTES / 4 + 1]);
+        for _ in 0..6 {
+            log.push(entry(), Some(answer.clone()));
+        }
+        let kept: Vec<u64> = log.since(0).into_iter().map(|e| e.request.seq).collect();
+        assert_eq!(kept, [4, 5, 6], "three answers fit, a fourth would not");
+        assert_eq!(log.response_bytes, 3 * answer.len());
+        log.clear();
+        assert_eq!(log.response_bytes, 0);
     }
 
     #[test]
