@@ -81,7 +81,12 @@ impl App {
         let issuer = public_url.as_str().trim_end_matches('/').to_owned();
         let jwt = JwtKeys::new(&config.jwt_secret, issuer.clone(), format!("{issuer}/mcp"));
         let metrics = Arc::new(crate::metrics::Metrics::new(config.metrics_token.as_ref()));
-        let clickup = clickup::ClickUp::new(&config.clickup.api_url, clickup::Timeouts::default())
+        let options = clickup::ClientOptions {
+            timeouts: config.clickup.timeouts,
+            retry: config.clickup.retry,
+            ..clickup::ClientOptions::default()
+        };
+        let clickup = clickup::ClickUp::with_options(&config.clickup.api_url, options)
             .context("failed to build the ClickUp client")?
             .with_observer(Arc::clone(&metrics) as _);
         let clickup = if shared {

@@ -513,6 +513,12 @@ pub struct ClickUpConfig {
     pub api_url: Url,
     /// `CLICKUP_AUTHORIZE_URL`: ClickUp's browser authorization page.
     pub authorize_url: Url,
+    /// How long a ClickUp request may take (30 s an attempt) and how failed reads are retried
+    /// (twice at most, never past 45 s in all). Not read from the environment: code that builds
+    /// an [`crate::App`] (its tests among it) may change them.
+    pub timeouts: clickup::Timeouts,
+    /// See [`Self::timeouts`].
+    pub retry: clickup::RetryPolicy,
 }
 
 impl fmt::Debug for ClickUpConfig {
@@ -522,6 +528,8 @@ impl fmt::Debug for ClickUpConfig {
             .field("client_secret", &"[redacted]")
             .field("api_url", &self.api_url.as_str())
             .field("authorize_url", &self.authorize_url.as_str())
+            .field("timeouts", &self.timeouts)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -800,6 +808,8 @@ impl ServeConfig {
                 client_secret,
                 api_url,
                 authorize_url,
+                timeouts: clickup::Timeouts::default(),
+                retry: clickup::RetryPolicy::default(),
             },
             jwt_secret,
             jwt_expiry,

@@ -46,6 +46,9 @@ pub struct AppOptions {
     /// ClickUp requests per minute per token the sandbox allows (ClickUp's own: 100; most tests
     /// raise it so that they can run many calls).
     pub clickup_rate_limit: u32,
+    /// The app's ClickUp timeouts and retries, when not ClickUp's defaults (30 s an attempt,
+    /// 45 s in all): a test of what happens when ClickUp never answers need not wait 45 s.
+    pub clickup_deadlines: Option<(clickup::Timeouts, clickup::RetryPolicy)>,
 }
 
 impl Default for AppOptions {
@@ -56,6 +59,7 @@ impl Default for AppOptions {
             sandbox_mode: false,
             seed: SeedSize::Default,
             clickup_rate_limit: 10_000,
+            clickup_deadlines: None,
         }
     }
 }
@@ -230,7 +234,7 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
         settings.retain(|(n, _)| *n != name);
         settings.push((name, value));
     }
-    let app = build_app_with(&settings, options.sandbox_mode)
+    let app = build_app_configured(&settings, options.sandbox_mode, options.clickup_deadlines)
         .await
         .unwrap();
     let state = app.state().clone();
@@ -301,11 +305,24 @@ pub async fn build_app_with(
     settings: &[(&'static str, String)],
     sandbox_mode: bool,
 ) -> anyhow::Result<App> {
+    build_app_configured(settings, sandbox_mode, None).await
+}
+
+/// [`build_app_with`], with the ClickUp client's timeouts and retries when given.
+async fn build_app_configured(
+    settings: &[(&'static str, String)],
+    sandbox_mode: bool,
+    clickup_deadlines: Option<(clickup::Timeouts, clickup::RetryPolicy)>,
+) -> anyhow::Result<App> {
     let mut config = ServeConfig::load(
         &Settings::from_pairs(settings.iter().map(|(k, v)| (*k, v.as_str()))),
         false,
     )?;
     config.oauth.allow_private_metadata_fetch = sandbox_mode;
+    if let Some((timeouts, retry)) = clickup_deadlines {
+        config.clickup.timeouts = timeouts;
+        config.clickup.retry = retry;
+    }
     App::build(config, Clock::manual(start_ms())).await
 }
 

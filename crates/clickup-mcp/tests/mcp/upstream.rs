@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::client::{WORKSPACE_LIST, tool_error_code, workspace_ids};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{AppOptions, TestApp, spawn_app, spawn_app_with};
 
 const TEAM: &str = "GET /api/v2/team";
 
@@ -160,7 +160,22 @@ async fn a_slow_clickup_answer_within_the_timeout_is_waited_for_once() {
 
 #[tokio::test]
 async fn a_clickup_that_never_answers_is_upstream_error_within_the_retry_budget() {
-    let app = spawn_app().await;
+    // ClickUp's deadlines scaled down 100 times (30 s an attempt, 45 s in all), so the test
+    // does not wait 45 s: the same two attempts, the second cut to what is left of the budget.
+    let app = spawn_app_with(AppOptions {
+        clickup_deadlines: Some((
+            clickup::Timeouts {
+                connect: Duration::from_millis(50),
+                total: Duration::from_millis(300),
+            },
+            clickup::RetryPolicy {
+                max_total: Duration::from_millis(450),
+                ..clickup::RetryPolicy::default()
+            },
+        )),
+        ..AppOptions::default()
+    })
+    .await;
     let token = alice(&app).await;
     app.sandbox_fault(json!({"path_prefix": "/v2/team", "delay_ms": 120_000, "count": 10}))
         .await;
@@ -173,8 +188,12 @@ async fn a_clickup_that_never_answers_is_upstream_error_within_the_retry_budget(
     let message = error(&result)["message"].as_str().unwrap();
     assert!(message.contains("in time"), "says it timed out: {message}");
     assert!(
-        took < Duration::from_secs(60),
-        "bounded by the 45 s retry budget (30 s per attempt): {took:?}"
+        took >= Duration::from_millis(300),
+        "an attempt waited its whole timeout: {took:?}"
+    );
+    assert!(
+        took < Duration::from_secs(20),
+        "bounded by the retry budget (0.45 s here), not by ClickUp's 120 s delay: {took:?}"
     );
 }
 
