@@ -166,8 +166,15 @@ async fn open_store(
         };
         anyhow::bail!("no database at {shown}: {hint}");
     }
+    // With DATABASE_MIGRATE=false (replicas migrated by `clickup-mcp migrate`), an admin
+    // command changes no schema either: it refuses a database that is behind, naming what is due.
+    let migrations = if settings.database_migrate()? {
+        crate::store::Migrations::Run
+    } else {
+        crate::store::Migrations::Check
+    };
     eprintln!("database: {shown}");
-    crate::store::connect(&url)
+    crate::store::connect_with(&url, migrations)
         .await
         .with_context(|| format!("failed to open the database {shown}"))
 }

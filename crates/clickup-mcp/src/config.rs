@@ -295,6 +295,12 @@ impl Settings {
         parse_base_url(self.label(name), self.get(name).unwrap_or(default))
     }
 
+    /// `DATABASE_MIGRATE` (default `true`): whether opening the database may apply pending
+    /// migrations.
+    pub fn database_migrate(&self) -> Result<bool, ConfigError> {
+        self.flag("DATABASE_MIGRATE", true)
+    }
+
     /// The database URL, defaulting per mode.
     pub fn database_url(&self, sandbox: bool) -> Result<String, ConfigError> {
         let url = self.get("DATABASE_URL").unwrap_or(if sandbox {

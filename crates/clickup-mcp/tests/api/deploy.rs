@@ -354,7 +354,7 @@ async fn migrate_applies_each_migration_once_and_says_which() {
 }
 
 /// Replicas started with `DATABASE_MIGRATE=false` refuse a database that `clickup-mcp migrate`
-/// has not prepared, and start on one it has.
+/// has not prepared, and start on one it has; admin commands with that setting refuse it too.
 #[tokio::test]
 async fn with_database_migrate_false_serve_refuses_an_unmigrated_database() {
     let Some(database) = pg_cluster::fresh_database().await else {
@@ -381,6 +381,18 @@ async fn with_database_migrate_false_serve_refuses_an_unmigrated_database() {
         );
     }
     assert!(!file.exists(), "no SQLite file is created");
+    // An admin command under the same setting changes no schema either.
+    let admin = run_cli(
+        &["users", "list", "--database", &database],
+        &[("DATABASE_MIGRATE", "false")],
+    )
+    .await;
+    assert!(!admin.success, "{}", admin.stdout);
+    assert!(
+        admin.stderr.contains("behind") && admin.stderr.contains("clickup-mcp migrate"),
+        "{}",
+        admin.stderr
+    );
     let tables: i64 = {
         use sqlx::Connection as _;
         let mut conn = sqlx::PgConnection::connect(&database).await.unwrap();
