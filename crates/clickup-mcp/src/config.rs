@@ -733,6 +733,8 @@ impl ServeConfig {
             found.check(settings.flag("ENABLE_RATE_LIMITING", true)),
             found.check(settings.attachment_max_bytes()),
         );
+        // Read again when logging starts; checked here to be reported with everything else.
+        found.check(settings.log_format(false));
         let database = (
             found.check(settings.database_url(sandbox)),
             found.check(settings.flag("DATABASE_MIGRATE", true)),

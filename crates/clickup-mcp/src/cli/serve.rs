@@ -38,8 +38,9 @@ pub(super) async fn run(mut settings: Settings, args: ServeArgs) -> anyhow::Resu
     if let Some(listen) = args.sandbox_listen {
         settings.set_from_flag("SANDBOX_LISTEN", "--sandbox-listen", listen);
     }
-    super::init_logging(&settings)?;
+    // Loaded first, so that every configuration problem (LOG_FORMAT's too) shows at once.
     let mut config = ServeConfig::load(&settings, args.sandbox)?;
+    super::init_logging(&settings)?;
     let shutdown = tokio_util::sync::CancellationToken::new();
     let sandbox = match config.sandbox_listen {
         Some(addr) => Some(start_sandbox(&mut config, addr, shutdown.clone()).await?),

@@ -600,6 +600,7 @@ async fn serve_lists_every_configuration_problem_in_one_run_and_creates_nothing(
             ("JWT_SECRET", "0123456789abcdef0123456789abcdef-x"),
             ("ENCRYPTION_KEY", "k2:bm90IGEga2V5"),
             ("JWT_EXPIRY", "soon"),
+            ("LOG_FORMAT", "xml"),
         ],
     )
     .await;
@@ -625,7 +626,8 @@ async fn serve_lists_every_configuration_problem_in_one_run_and_creates_nothing(
         shown.contains(
             "ENCRYPTION_KEY: the key with id \"k2\" decodes to 9 bytes, but a key is 32 bytes"
         ) && shown.contains("generate a key with `clickup-mcp keys generate`")
-            && shown.contains("JWT_EXPIRY: expected a number of seconds, got \"soon\""),
+            && shown.contains("JWT_EXPIRY: expected a number of seconds, got \"soon\"")
+            && shown.contains("LOG_FORMAT: expected pretty or json, got \"xml\""),
         "{shown}"
     );
     assert!(
