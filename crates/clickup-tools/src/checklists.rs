@@ -135,9 +135,11 @@ pub(crate) async fn person(
     reference: &str,
 ) -> Result<u64, ToolError> {
     let ids = arguments::people(ctx, workspace, &[reference.to_owned()]).await?;
-    ids.into_iter()
-        .next()
-        .ok_or_else(|| ToolError::invalid_argument("`assignee` names nobody."))
+    ids.into_iter().next().ok_or_else(|| {
+        ToolError::invalid_argument(
+            "`assignee` names nobody; pass a member's id, email or name (clickup_member_list).",
+        )
+    })
 }
 
 /// The task a checklist is on, as ClickUp's checklist answers name it (`task_id`).

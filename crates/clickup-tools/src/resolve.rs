@@ -271,7 +271,7 @@ pub fn member(
     let reference = reference.trim();
     if reference.eq_ignore_ascii_case("me") {
         let me = me_id
-            .ok_or_else(|| ToolError::invalid_argument("`me` is not known for this connection."))?;
+            .ok_or_else(|| ToolError::invalid_argument("`me` is not known for this connection; pass your user id or email (clickup_member_list)."))?;
         return workspace
             .members
             .iter()
@@ -285,7 +285,11 @@ pub fn member(
             .iter()
             .find(|m| m.id == id)
             .cloned()
-            .ok_or_else(|| ToolError::not_found("No member of this workspace has that id."));
+            .ok_or_else(|| {
+                ToolError::not_found(
+                    "No member of this workspace has that id; see clickup_member_list.",
+                )
+            });
     }
     let needle = reference.to_lowercase();
     let by_email: Vec<&MemberInfo> = workspace

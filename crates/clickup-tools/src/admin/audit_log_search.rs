@@ -193,7 +193,7 @@ impl Tool for AuditLogSearch {
         let page_timestamp = match &pager.position().upstream {
             Upstream::Cursor(at) => at
                 .parse::<i64>()
-                .map_err(|_| ToolError::invalid_argument("`cursor` is not valid here."))?,
+                .map_err(|_| ToolError::invalid_argument("`cursor` is not valid here; pass the `next_cursor` of the previous answer, or start again without `cursor`."))?,
             // The first page starts "now" by ClickUp's clock; a margin covers a clock of ours
             // that runs behind (nothing is logged in the future).
             _ => pager.started_ms().unwrap_or_else(|| ctx.now_ms()) + CLOCK_MARGIN_MS,

@@ -98,7 +98,9 @@ impl Tool for MemberList {
             .map(|q| q.trim().to_lowercase())
             .filter(|q| !q.is_empty());
         if query.as_ref().is_some_and(|q| q.chars().count() > 200) {
-            return Err(ToolError::invalid_argument("`query` is too long."));
+            return Err(ToolError::invalid_argument(
+                "`query` is too long: at most 200 characters of a name or email.",
+            ));
         }
         let ws = resolve::workspace(ctx, args.workspace.workspace_id.as_deref()).await?;
         let filters = json!({

@@ -168,15 +168,18 @@ pub fn due_state(due_ms: Option<i64>, today: Date, zone: &TimeZone) -> DueState 
 }
 
 fn next_day(day: Date, days: i64) -> Result<Date, ToolError> {
-    day.checked_add(jiff::Span::new().days(days))
-        .map_err(|_| ToolError::invalid_argument("The date window is out of range."))
+    day.checked_add(jiff::Span::new().days(days)).map_err(|_| {
+        ToolError::invalid_argument("The date window is out of range; ask for fewer days.")
+    })
 }
 
 fn day_start(day: Date, zone: &TimeZone) -> Result<i64, ToolError> {
     day.to_zoned_datetime(zone.clone())
         .and_then(|z| z.start_of_day())
         .map(|z| z.timestamp().as_millisecond())
-        .map_err(|_| ToolError::invalid_argument("The date window is out of range."))
+        .map_err(|_| {
+            ToolError::invalid_argument("The date window is out of range; ask for fewer days.")
+        })
 }
 
 #[cfg(test)]

@@ -113,7 +113,9 @@ pub async fn collect_team_tasks(
 }
 
 fn too_far() -> ToolError {
-    ToolError::invalid_argument("`cursor` points past ClickUp's last page.")
+    ToolError::invalid_argument(
+        "`cursor` points past ClickUp's last page; start again without `cursor`.",
+    )
 }
 
 #[cfg(test)]

@@ -117,7 +117,7 @@ impl Tool for TaskEstimateSet {
             } else {
                 let user = user_ids(ctx, &ws, std::slice::from_ref(&estimate.user)).await?;
                 let id = user.first().copied().ok_or_else(|| {
-                    ToolError::invalid_argument("An estimate's `user` names nobody.")
+                    ToolError::invalid_argument("An estimate's `user` names nobody; pass a member's id, email or name, or `unassigned`.")
                 })?;
                 EstimateAssignee::User(id)
             };
