@@ -8,7 +8,6 @@ use clickup::ids::{TaskRef, UserId};
 use clickup::models::{self, AddRem, Clearable, PriorityLevel, SetCustomField, UpdateTask};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::cache::WorkspaceInfo;
 use crate::context::ToolContext;
@@ -243,11 +242,7 @@ pub async fn update_one(
         let now: Vec<String> = current
             .group_assignees
             .iter()
-            .filter_map(|g| match g.get("id")? {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
+            .filter_map(crate::tasks::shape::group_id)
             .collect();
         body.group_assignees = AddRem {
             add: wanted
@@ -503,7 +498,7 @@ fn date_patch(
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
 

@@ -22,7 +22,7 @@ use crate::registry::{Effect, Tool, ToolSpec};
 use crate::resolve::{self, Kind};
 use crate::task_ref;
 use crate::tasks::list_context::ListContext;
-use crate::tasks::shape::{DetailLevel, Named, Render, TaskSummary, value_id};
+use crate::tasks::shape::{DetailLevel, Named, Render, TaskSummary, group_id};
 use crate::toolsets::Toolset;
 use crate::verify::{NotApplied, Verifier};
 use crate::{ids, markdown};
@@ -304,7 +304,7 @@ impl Target {
             status,
             priority: task.priority.as_ref().and_then(|p| p.level()),
             assignees: task.assignees.iter().map(|u| UserId(u.id)).collect(),
-            group_assignees: task.group_assignees.iter().filter_map(value_id).collect(),
+            group_assignees: task.group_assignees.iter().filter_map(group_id).collect(),
             tags,
             due_date: task.due_date.map(|d| d.millis()),
             due_date_time: task.due_date.and(flag("due_date_time")),

@@ -359,7 +359,7 @@ impl Render {
             creator: task.creator.as_ref().map(person),
             tags: task.tags.iter().map(|t| t.name.clone()).collect(),
             watchers: task.watchers.iter().map(person).collect(),
-            group_assignees: task.group_assignees.iter().filter_map(value_id).collect(),
+            group_assignees: task.group_assignees.iter().filter_map(group_id).collect(),
             folder: task
                 .folder
                 .as_ref()
@@ -417,6 +417,15 @@ pub(crate) fn value_id(value: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// The id of one of a task's group assignees: an object with an `id`, as ClickUp sends them, or
+/// a bare id, as its OpenAPI file says.
+pub(crate) fn group_id(value: &Value) -> Option<String> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .or_else(|| value_id(value))
 }
 
 fn duration(ms: Option<i64>) -> Option<String> {
@@ -517,6 +526,15 @@ mod tests {
         assert_eq!(out["assignees"], json!([{"id": "81000002", "name": "Bob"}]));
         assert!(out.get("description").is_none(), "summary has no details");
         assert!(out.get("custom_fields").is_none());
+    }
+
+    #[test]
+    fn group_assignees_are_read_as_objects_or_as_bare_ids() {
+        let mut task = task();
+        task.group_assignees = vec![json!({"id": "g-1", "name": "Design"}), json!("g-2")];
+        let render = Render::new(TimeZone::UTC, DetailLevel::Full);
+        let out = serde_json::to_value(render.task(&task)).unwrap();
+        assert_eq!(out["group_assignees"], json!(["g-1", "g-2"]));
     }
 
     #[test]

@@ -181,11 +181,7 @@ pub fn not_applied(expected: &Expected, task: &models::Task, zone: &TimeZone) ->
     let groups: Vec<String> = task
         .group_assignees
         .iter()
-        .filter_map(|g| match g.get("id")? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
+        .filter_map(shape::group_id)
         .collect();
     if let Some(wanted) = &expected.group_assignees
         && sorted(wanted) != sorted(&groups)
