@@ -1,9 +1,7 @@
 //! Calling the administration tools over `POST /mcp/x/all` as a premium user, and reading what
 //! ClickUp was asked (the shared part is `tests/common/mcp_calls.rs`).
 
-use serde_json::Value;
-
-pub use crate::mcp_calls::{ALICE, CAROL, Session};
+pub use crate::mcp_calls::{ALICE, CAROL, Session, strings};
 
 /// Bob: admin of Acme, owner of Beta.
 pub const BOB: u64 = 81_000_002;
@@ -15,34 +13,9 @@ pub const DESIGN: &str = "5e1d0000-0000-4000-8000-000000000001";
 /// The seeded "Engineering Leads" group of Acme (Alice, Bob).
 pub const LEADS: &str = "5e1d0000-0000-4000-8000-000000000002";
 
-impl Session {
-    /// The JSON body of the last logged ClickUp request `METHOD /path` (no query).
-    pub async fn body_of(&self, method: &str, path: &str) -> Value {
-        let full = format!("/api{path}");
-        self.app
-            .sandbox_requests()
-            .await
-            .into_iter()
-            .rev()
-            .find(|r| r["method"] == method && r["path"] == full.as_str())
-            .map(|r| r["body"].clone())
-            .unwrap_or_else(|| panic!("no {method} {path} was sent"))
-    }
-}
-
 /// A premium session of `user` on the URL that serves every tool.
 pub async fn premium(user: u64) -> Session {
     let s = Session::of(user).await.premium().await.on("/mcp/x/all");
     s.warm().await;
     s
-}
-
-/// `items[*].<field>` as strings.
-pub fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
 }

@@ -161,6 +161,20 @@ impl Session {
             .collect()
     }
 
+    /// The JSON body of the last logged ClickUp request `METHOD /path` (no query); fails the
+    /// test when none was sent.
+    pub async fn body_of(&self, method: &str, path: &str) -> Value {
+        let full = format!("/api{path}");
+        self.app
+            .sandbox_requests()
+            .await
+            .into_iter()
+            .rev()
+            .find(|r| r["method"] == method && r["path"] == full.as_str())
+            .map(|r| r["body"].clone())
+            .unwrap_or_else(|| panic!("no {method} {path} was sent"))
+    }
+
     /// Warm the connection cache (workspaces), so a traced call shows only its own requests.
     pub async fn warm(&self) {
         self.call("clickup_workspace_list", serde_json::json!({}))
@@ -191,4 +205,21 @@ impl Session {
         );
         response.json().await.unwrap()
     }
+}
+
+/// Alice, premium, on `/mcp/x/all` (every toolset), with the workspaces cached.
+pub async fn premium_alice() -> Session {
+    let s = Session::alice().await.premium().await.on("/mcp/x/all");
+    s.warm().await;
+    s
+}
+
+/// `items[*].<field>` as strings.
+pub fn strings(items: &Value, field: &str) -> Vec<String> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i[field].as_str().unwrap().to_owned())
+        .collect()
 }

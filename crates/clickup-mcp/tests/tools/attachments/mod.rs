@@ -9,9 +9,10 @@
 mod refusals;
 mod uploads;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::helpers::AppOptions;
+pub(crate) use crate::mcp_calls::strings;
 use crate::mcp_calls::{ALICE, Session};
 
 /// Alice (free tier: attachments are free tools) on the URL that serves every toolset, with
@@ -32,26 +33,4 @@ pub(crate) async fn session_with(settings: &[(&'static str, &str)]) -> Session {
 /// [`session_with`] the default settings.
 pub(crate) async fn session() -> Session {
     session_with(&[]).await
-}
-
-/// The logged body of the last request with this method and path.
-pub(crate) async fn body_of(s: &Session, method: &str, path: &str) -> Value {
-    s.app
-        .sandbox_requests()
-        .await
-        .iter()
-        .rev()
-        .find(|r| r["method"] == method && r["path"] == format!("/api{path}"))
-        .map(|r| r["body"].clone())
-        .unwrap_or(Value::Null)
-}
-
-/// `items[*].<field>` as strings.
-pub(crate) fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
 }

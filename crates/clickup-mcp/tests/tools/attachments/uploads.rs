@@ -3,7 +3,7 @@
 use base64::Engine;
 use serde_json::json;
 
-use crate::attachments::{body_of, session, session_with, strings};
+use crate::attachments::{session, session_with, strings};
 
 const LIST: &str = "clickup_attachment_list";
 const CREATE: &str = "clickup_attachment_create";
@@ -70,7 +70,7 @@ async fn a_file_is_uploaded_from_base64_as_multipart_and_verified() {
         ]
     );
     assert_eq!(
-        body_of(&s, "POST", "/v2/task/86aa0002/attachment").await,
+        s.body_of("POST", "/v2/task/86aa0002/attachment").await,
         json!({"attachment": {"filename": "notes.txt", "content_type": "text/plain", "size": 11}})
     );
     let task = s.clickup_get("/v2/task/86aa0002").await;
@@ -99,7 +99,7 @@ async fn a_custom_task_id_goes_in_the_query_and_a_data_url_gives_its_type() {
         ]
     );
     assert_eq!(
-        body_of(&s, "POST", "/v2/task/ENG-1/attachment").await["attachment"]["content_type"],
+        s.body_of("POST", "/v2/task/ENG-1/attachment").await["attachment"]["content_type"],
         "image/png"
     );
 }

@@ -1,9 +1,7 @@
 //! Calling the chat tools as a premium user on `/mcp/x/all`, and the ids of the seeded chat
 //! (crates/clickup-sandbox/README.md, "Chat").
 
-use serde_json::Value;
-
-pub use crate::mcp_calls::{CAROL, Session};
+pub use crate::mcp_calls::{CAROL, Session, strings};
 
 /// `/v3/workspaces/9000001/chat`.
 pub const CHAT: &str = "/v3/workspaces/9000001/chat";
@@ -36,14 +34,4 @@ impl Session {
         s.warm().await;
         s
     }
-}
-
-/// `items[*].<field>` as strings.
-pub fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
 }

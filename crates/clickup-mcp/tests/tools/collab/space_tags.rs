@@ -3,7 +3,7 @@
 //! edit `fg_color`/`bg_color`; delete carries a body), what the sandbox holds afterwards, and
 //! the connection's tag cache kept in step.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::collab::mcp::{Session, strings};
 
@@ -21,18 +21,6 @@ async fn session() -> Session {
         .await
         .ok();
     s
-}
-
-/// The body of the last logged request with this method and path.
-async fn body_of(s: &Session, method: &str, path: &str) -> Value {
-    s.app
-        .sandbox_requests()
-        .await
-        .iter()
-        .rev()
-        .find(|r| r["method"] == method && r["path"] == format!("/api{path}"))
-        .map(|r| r["body"].clone())
-        .unwrap_or(Value::Null)
 }
 
 /// The space's tags as ClickUp has them: `(name, fg, bg)`.
@@ -76,7 +64,7 @@ async fn a_tag_is_created_with_tag_fg_and_tag_bg_verified_and_usable_at_once() {
         ["POST /v2/space/90011001/tag", "GET /v2/space/90011001/tag"]
     );
     assert_eq!(
-        body_of(&s, "POST", "/v2/space/90011001/tag").await,
+        s.body_of("POST", "/v2/space/90011001/tag").await,
         json!({"tag": {"name": "Perf", "tag_fg": "#000000", "tag_bg": "#FFCC00"}})
     );
 
@@ -137,7 +125,7 @@ async fn a_tag_is_renamed_and_recoloured_with_a_full_body_and_its_tasks_follow()
         ]
     );
     assert_eq!(
-        body_of(&s, "PUT", "/v2/space/90011001/tag/ci").await,
+        s.body_of("PUT", "/v2/space/90011001/tag/ci").await,
         json!({"tag": {"name": "ci-cd", "fg_color": ci_fg, "bg_color": "#00ff00"}})
     );
     let task = s.clickup_get("/v2/task/86aa0001").await;
@@ -239,7 +227,7 @@ async fn a_deleted_tag_leaves_every_task_with_a_json_body_sent_and_the_cache_in_
         ]
     );
     assert_eq!(
-        body_of(&s, "DELETE", "/v2/space/90011001/tag/bug").await,
+        s.body_of("DELETE", "/v2/space/90011001/tag/bug").await,
         json!({"tag": {"name": "bug", "tag_fg": bug_fg, "tag_bg": bug_bg}})
     );
     let names: Vec<String> = space_tags(&s).await.into_iter().map(|t| t.0).collect();

@@ -3,7 +3,7 @@
 use clickup_sandbox::SeedSize;
 use serde_json::json;
 
-use crate::docs::mcp::{CAROL, Session, body_of, premium, strings};
+use crate::docs::mcp::{CAROL, Session, premium, strings};
 use crate::helpers::AppOptions;
 
 const DOCS: &str = "/v3/workspaces/9000001/docs";
@@ -263,7 +263,7 @@ async fn a_doc_is_created_in_a_list_with_a_first_page_and_read_back() {
         "{calls:?}"
     );
     assert_eq!(
-        body_of(&s, &format!("POST {DOCS}")).await,
+        s.body_of("POST", DOCS).await,
         json!({
             "name": "Sprint 13 plan",
             "parent": {"id": "901101001", "type": 6},
@@ -273,7 +273,7 @@ async fn a_doc_is_created_in_a_list_with_a_first_page_and_read_back() {
         "the parent type is a number on create"
     );
     assert_eq!(
-        body_of(&s, &format!("POST {DOCS}/{id}/pages")).await,
+        s.body_of("POST", &format!("{DOCS}/{id}/pages")).await,
         json!({"name": "Sprint 13 plan", "content": "# Goals\n\n- Ship docs", "content_format": "text/md"})
     );
     let listing = s.clickup_get(&format!("{DOCS}/{id}/pageListing")).await;
@@ -302,7 +302,7 @@ async fn a_doc_without_parent_goes_to_the_workspace_with_clickups_blank_page() {
     assert!(out.get("page").is_none());
     assert_eq!(calls, [format!("POST {DOCS}"), format!("GET {DOCS}/{id}")]);
     assert_eq!(
-        body_of(&s, &format!("POST {DOCS}")).await,
+        s.body_of("POST", DOCS).await,
         json!({"name": "Meeting notes", "parent": {"id": "9000001", "type": 12}})
     );
 

@@ -1,35 +1,3 @@
 //! A premium session on `/mcp/x/all`, warmed so a traced call shows only its own requests.
 
-use serde_json::{Value, json};
-
-pub use crate::mcp_calls::{CAROL, Session};
-
-/// Alice, premium, on the URL that serves every toolset, with the workspaces cached.
-pub async fn premium() -> Session {
-    let s = Session::alice().await.premium().await.on("/mcp/x/all");
-    s.call("clickup_workspace_list", json!({})).await.ok();
-    s
-}
-
-/// `items[*].<field>` as strings.
-pub fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// The JSON body of the last logged ClickUp request whose `"METHOD /path"` is `call`.
-pub async fn body_of(s: &Session, call: &str) -> Value {
-    let (method, path) = call.split_once(' ').unwrap();
-    s.app
-        .sandbox_requests()
-        .await
-        .iter()
-        .rev()
-        .find(|r| r["method"] == method && r["path"] == format!("/api{path}"))
-        .map(|r| r["body"].clone())
-        .unwrap_or(Value::Null)
-}
+pub use crate::mcp_calls::{CAROL, Session, premium_alice as premium, strings};

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::docs::mcp::{body_of, premium, strings};
+use crate::docs::mcp::{premium, strings};
 
 const HANDBOOK: &str = "/v3/workspaces/9000001/docs/8cdu0-1001";
 
@@ -132,7 +132,7 @@ async fn a_sub_page_is_added_and_read_back() {
         ]
     );
     assert_eq!(
-        body_of(&s, &format!("POST {HANDBOOK}/pages")).await,
+        s.body_of("POST", &format!("{HANDBOOK}/pages")).await,
         json!({
             "name": "Checklists", "parent_page_id": "8cdu0-2004", "sub_title": "Before merging",
             "content": "- [ ] Tests pass", "content_format": "text/md"
@@ -177,7 +177,7 @@ async fn content_is_appended_prepended_or_replaced_and_read_back() {
         ]
     );
     assert_eq!(
-        body_of(&s, &format!("PUT {path}")).await,
+        s.body_of("PUT", &path).await,
         json!({"content": "- Docs too", "content_edit_mode": "append", "content_format": "text/md"})
     );
 
@@ -203,7 +203,7 @@ async fn content_is_appended_prepended_or_replaced_and_read_back() {
     assert_eq!(renamed.ok()["page"]["name"], "Reviews");
     assert_eq!(renamed.ok()["page"]["content"], "New");
     assert_eq!(
-        body_of(&s, &format!("PUT {path}")).await,
+        s.body_of("PUT", &path).await,
         json!({"name": "Reviews", "content": "New", "content_edit_mode": "replace", "content_format": "text/md"})
     );
 

@@ -1,9 +1,7 @@
 //! Calling tools over `POST /mcp/x/all` (these tools are outside the everyday set), and reading
 //! what ClickUp was asked (the shared part is `tests/common/mcp_calls.rs`).
 
-use serde_json::Value;
-
-pub use crate::mcp_calls::Session;
+pub use crate::mcp_calls::{Session, strings};
 
 impl Session {
     /// Alice on `/mcp/x/all`, free tier, with the workspaces cached so a traced call shows only
@@ -20,14 +18,4 @@ impl Session {
         s.warm().await;
         s
     }
-}
-
-/// `items[*].<field>` as strings.
-pub fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
 }

@@ -1,8 +1,6 @@
 //! Calling the time tools on `/mcp/x/all`, and the seeded time entries of Acme (9000001).
 
-use serde_json::Value;
-
-pub use crate::mcp_calls::{CAROL, Session};
+pub use crate::mcp_calls::{CAROL, Session, strings};
 
 /// Alice's seeded entries: 2 h on 86aa0001 (billable, tag `dev`) from 2025-01-01T11:00Z.
 pub const PIPELINE: &str = "4000000000000000001";
@@ -33,14 +31,4 @@ impl Session {
     pub async fn time_alice() -> Self {
         Self::time_user(crate::mcp_calls::ALICE).await
     }
-}
-
-/// `items[*].<field>` as strings.
-pub fn strings(items: &Value, field: &str) -> Vec<String> {
-    items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i[field].as_str().unwrap().to_owned())
-        .collect()
 }
