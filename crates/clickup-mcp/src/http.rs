@@ -17,6 +17,7 @@ pub mod account;
 pub(crate) mod account_page;
 pub mod auth_routes;
 pub mod health;
+mod host_header;
 pub mod mcp_bare;
 pub mod mcp_body;
 pub mod mcp_route;
@@ -155,4 +156,5 @@ pub fn router(
             metrics,
             access_log::access_log,
         ))
+        .layer(axum::middleware::from_fn(host_header::host_from_authority))
 }

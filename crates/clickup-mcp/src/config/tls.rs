@@ -15,7 +15,7 @@ use super::ConfigError;
 pub struct TlsConfig {
     /// The file the certificate chain came from (for messages).
     pub cert_file: PathBuf,
-    /// The rustls server settings (ring; TLS 1.2 and 1.3; HTTP/1.1).
+    /// The rustls server settings (ring; TLS 1.2 and 1.3; HTTP/2 and HTTP/1.1 by ALPN).
     pub server: Arc<rustls::ServerConfig>,
 }
 
@@ -76,7 +76,7 @@ impl TlsConfig {
                     ),
                 )
             })?;
-        server.alpn_protocols = vec![b"http/1.1".to_vec()];
+        server.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
         Ok(Self {
             cert_file: cert_file.to_path_buf(),
             server: Arc::new(server),

@@ -1,5 +1,6 @@
 //! Native TLS (`TLS_CERT_FILE`, `TLS_KEY_FILE`), through the real binary: a real handshake
-//! with a certificate made for the test, and the cookies an https server sets.
+//! with a certificate made for the test, HTTP/2 and HTTP/1.1, and the cookies an https server
+//! sets.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -96,6 +97,26 @@ async fn serve_with_a_certificate_speaks_https_and_sets_secure_cookies() {
         .send()
         .await
         .unwrap();
+    // HTTP/2 (offered by ALPN, as the trusting client takes it) names the host in `:authority`:
+    // `/mcp`'s host check must read it there (401 for no token, not 403 forbidden_host).
+    let mcp_h2 = trusting
+        .post(format!("https://localhost:{port}/mcp"))
+        .header("content-type", "application/json")
+        .header("accept", "application/json, text/event-stream")
+        .body(r#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#)
+        .send()
+        .await
+        .unwrap();
+    let http1 = reqwest::Client::builder()
+        .http1_only()
+        .add_root_certificate(reqwest::Certificate::from_pem(cert_pem.as_bytes()).unwrap())
+        .resolve("localhost", format!("127.0.0.1:{port}").parse().unwrap())
+        .build()
+        .unwrap()
+        .get(format!("https://localhost:{port}/health"))
+        .send()
+        .await
+        .unwrap();
     let untrusting = reqwest::Client::new()
         .get(format!("https://localhost:{port}/health"))
         .send()
@@ -106,6 +127,19 @@ async fn serve_with_a_certificate_speaks_https_and_sets_secure_cookies() {
         .await;
 
     assert_eq!(health.status(), StatusCode::OK);
+    assert_eq!(health.version(), reqwest::Version::HTTP_2, "HTTP/2 by ALPN");
+    assert_eq!(
+        mcp_h2.status(),
+        StatusCode::UNAUTHORIZED,
+        "the host is read from :authority"
+    );
+    assert_eq!(mcp_h2.version(), reqwest::Version::HTTP_2);
+    assert_eq!(http1.status(), StatusCode::OK);
+    assert_eq!(
+        http1.version(),
+        reqwest::Version::HTTP_11,
+        "HTTP/1.1 still served"
+    );
     assert!(login.status().is_redirection(), "{}", login.status());
     let set_cookies = |answer: &reqwest::Response| -> Vec<String> {
         answer
