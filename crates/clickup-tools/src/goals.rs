@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::cache::WorkspaceInfo;
 use crate::comments::Person;
 use crate::context::ToolContext;
-use crate::dates::{self, ClickUpDate};
+use crate::dates;
 use crate::error::{Candidate, ToolError};
 use crate::ids;
 use crate::registry::{ClickUpTool, tool};
@@ -160,8 +160,7 @@ impl From<&KeyResult> for KeyResultOut {
 
 /// A ClickUp date: `YYYY-MM-DD` when it is a date without time (04:00 local), else RFC 3339.
 pub(crate) fn show_date(epoch_ms: i64, zone: &TimeZone) -> String {
-    let has_time = !dates::is_date_only(epoch_ms, zone);
-    dates::format_clickup_date(ClickUpDate { epoch_ms, has_time }, zone)
+    dates::format_read_date(epoch_ms, None, zone)
 }
 
 /// Whether `reference` is shaped like a goal id (a UUID).
